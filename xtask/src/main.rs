@@ -1,4 +1,118 @@
-//! `cargo xtask`: installs the toolchain StarCheck needs, then builds,
-//! serves, tests and benchmarks it.
+//! `cargo xtask`: installs the tools StarCheck needs, then serves, builds
+//! and tests it. Each command lives in its own module and starts with the
+//! shared [`ensure`] step, which installs only what is missing.
+//!
+//! A new command (for example `bench`) is one more module, one more
+//! [`Command`] variant and one more arm in [`main`].
 
-fn main() {}
+mod dist;
+mod ensure;
+mod error;
+mod process;
+mod serve;
+mod test;
+mod workspace;
+
+use std::process::ExitCode;
+
+use crate::error::Error;
+use crate::workspace::Workspace;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  serve   install what is missing, then serve the app on
+          http://127.0.0.1:8080 and rebuild it on every change
+  dist    release build of the static site into dist/ (works from any
+          sub-path, needs no network)
+  test    format, lints, core tests, browser tests of the app, a fresh
+          dist and the end-to-end tests against it";
+
+/// What the user asked for on the command line.
+enum Command {
+    Serve,
+    Dist,
+    Test,
+    Help,
+}
+
+impl Command {
+    /// Reads the command from the arguments after `cargo xtask`.
+    fn parse(args: &[String]) -> Result<Self, Error> {
+        match args {
+            [] => Ok(Self::Help),
+            [one] => match one.as_str() {
+                "serve" => Ok(Self::Serve),
+                "dist" => Ok(Self::Dist),
+                "test" => Ok(Self::Test),
+                "help" | "-h" | "--help" => Ok(Self::Help),
+                other => {
+                    Err(Error::Usage(format!("unknown command `{other}`")))
+                }
+            },
+            [first, ..] => {
+                Err(Error::Usage(format!("`{first}` takes no arguments")))
+            }
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+
+    let result = Command::parse(&args).and_then(|command| {
+        let workspace = Workspace::locate()?;
+        match command {
+            Command::Serve => serve::run(&workspace),
+            Command::Dist => dist::run(&workspace),
+            Command::Test => test::run(&workspace),
+            Command::Help => {
+                println!("{USAGE}");
+                Ok(())
+            }
+        }
+    });
+
+    // Usage mistakes get the usage text; everything else only its message,
+    // since the failing step already printed its own output.
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err @ Error::Usage(_)) => {
+            eprintln!("error: {err}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Command, Error> {
+        let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        Command::parse(&args)
+    }
+
+    #[test]
+    fn ok_known_commands() {
+        assert!(matches!(parse(&["serve"]), Ok(Command::Serve)));
+        assert!(matches!(parse(&["dist"]), Ok(Command::Dist)));
+        assert!(matches!(parse(&["test"]), Ok(Command::Test)));
+        assert!(matches!(parse(&[]), Ok(Command::Help)));
+        assert!(matches!(parse(&["--help"]), Ok(Command::Help)));
+    }
+
+    #[test]
+    fn err_unknown_command_or_extra_arguments() {
+        let unknown = parse(&["bild"]).err().map(|e| e.to_string());
+        assert_eq!(unknown.as_deref(), Some("unknown command `bild`"));
+
+        let extra = parse(&["test", "--fast"]).err().map(|e| e.to_string());
+        assert_eq!(extra.as_deref(), Some("`test` takes no arguments"));
+    }
+}

@@ -1,0 +1,247 @@
+// End-to-end harness for StarCheck's built site: a tiny static server for
+// dist/ on 127.0.0.1 under a sub-path, headless Chromium through
+// playwright-core with a fresh profile, a record of every request the page
+// makes, and a helper that opens the app and waits until it is mounted.
+// Tests import from here and stay short; nothing here talks to any host
+// but the loopback server it starts.
+
+import { createServer } from 'node:http';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { chromium } from 'playwright-core';
+
+/** The built site; `cargo xtask test` passes it, the default suits a checkout. */
+export const DIST_DIR = resolve(
+  process.env.STARCHECK_DIST ?? fileURLToPath(new URL('../../dist/', import.meta.url)),
+);
+
+/** Where the site is served unless a test asks otherwise. */
+export const DEFAULT_BASE = '/starcheck/';
+
+/** Debian's Chromium; `cargo xtask test` installs it when missing. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * Flags that keep headless Chromium quiet on a machine with no network:
+ * without the background-networking ones it keeps calling Google's hosts.
+ * `--headless` and `--user-data-dir` are added by playwright-core.
+ */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * The element that shows the app has mounted. The app is to mark its root
+ * with `data-app-ready="true"` once mounted; until app/src does, the `h1`
+ * of the header (rendered by the first mount) is the sign. Switch to
+ * `[data-app-ready="true"]` when the marker lands.
+ */
+export const READY_SELECTOR = 'h1';
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Serves `root` at `http://127.0.0.1:<ephemeral port><base>`, the way a
+ * plain static host would: `<base>` without its slash redirects to it,
+ * folders give their index.html, anything outside `<base>` is 404.
+ * Returns `{ origin, url, served, close }`; `served` lists the paths asked.
+ */
+export async function serveDist({ root = DIST_DIR, base = DEFAULT_BASE } = {}) {
+  if (!base.startsWith('/') || !base.endsWith('/')) {
+    throw new Error(`base must start and end with a slash, got \`${base}\``);
+  }
+  await stat(join(root, 'index.html')).catch(() => {
+    throw new Error(`\`${root}/index.html\` not found: run \`cargo xtask dist\` first`);
+  });
+
+  const served = [];
+  const server = createServer((request, response) => {
+    served.push(request.url);
+    respond(root, base, request, response).catch((error) => {
+      response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end(`server error: ${error.message}`);
+    });
+  });
+
+  await new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', done);
+  });
+
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    url: `${origin}${base}`,
+    served,
+    close: () => new Promise((done) => {
+      server.closeAllConnections();
+      server.close(() => done());
+    }),
+  };
+}
+
+async function respond(root, base, request, response) {
+  const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return send(response, 405, 'text/plain; charset=utf-8', 'method not allowed');
+  }
+  if (`${path}/` === base) {
+    response.writeHead(301, { location: base });
+    return response.end();
+  }
+  if (!path.startsWith(base)) {
+    return send(response, 404, 'text/plain; charset=utf-8', 'not found');
+  }
+
+  // Resolve inside root only: `..` must not climb out of dist/.
+  let file = resolve(root, `.${sep}${path.slice(base.length)}`);
+  if (file !== root && !file.startsWith(root + sep)) {
+    return send(response, 404, 'text/plain; charset=utf-8', 'not found');
+  }
+  const info = await stat(file).catch(() => null);
+  if (info?.isDirectory()) {
+    file = join(file, 'index.html');
+  }
+
+  const body = await readFile(file).catch(() => null);
+  if (body === null) {
+    return send(response, 404, 'text/plain; charset=utf-8', 'not found');
+  }
+  const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+  return send(response, 200, type, request.method === 'HEAD' ? null : body);
+}
+
+function send(response, status, type, body) {
+  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  response.end(body ?? undefined);
+}
+
+/**
+ * Headless Chromium with a fresh, throw-away profile. Returns
+ * `{ context, close }`; `close` also deletes the profile.
+ */
+export async function launchBrowser({ viewport = { width: 1280, height: 800 } } = {}) {
+  await stat(CHROMIUM).catch(() => {
+    throw new Error(`\`${CHROMIUM}\` not found: run \`cargo xtask test\`, which installs it`);
+  });
+
+  const profile = await mkdtemp(join(tmpdir(), 'starcheck-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    locale: 'zh-CN',
+    viewport,
+  });
+
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Records what every page of `context` does from now on: `requests` (each
+ * URL asked for, web sockets included), `failures` (requests that failed
+ * or answered 400 and above), `consoleErrors` and `pageErrors`.
+ */
+export function recordTraffic(context) {
+  const record = { requests: [], failures: [], consoleErrors: [], pageErrors: [] };
+
+  const watchPage = (page) => {
+    page.on('websocket', (socket) => record.requests.push(socket.url()));
+  };
+  context.pages().forEach(watchPage);
+  context.on('page', watchPage);
+
+  context.on('request', (request) => record.requests.push(request.url()));
+  context.on('requestfailed', (request) => {
+    record.failures.push(`${request.url()}: ${request.failure()?.errorText ?? 'failed'}`);
+  });
+  context.on('response', (response) => {
+    if (response.status() >= 400) {
+      record.failures.push(`${response.url()}: HTTP ${response.status()}`);
+    }
+  });
+  context.on('console', (message) => {
+    if (message.type() === 'error') {
+      record.consoleErrors.push(message.text());
+    }
+  });
+  context.on('weberror', (error) => record.pageErrors.push(String(error.error())));
+
+  return record;
+}
+
+/**
+ * The requests that did not go to `origin`. `data:` and `blob:` URLs never
+ * leave the page and are not counted.
+ */
+export function requestsLeaving(requests, origin) {
+  return requests.filter((url) => {
+    if (url.startsWith('data:') || url.startsWith('blob:')) {
+      return false;
+    }
+    return new URL(url).origin !== origin;
+  });
+}
+
+/**
+ * Opens `url` in a new page and waits until the app has mounted (see
+ * READY_SELECTOR). Returns the page.
+ */
+export async function openApp(context, url, { timeout = 30_000 } = {}) {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load', timeout });
+  await page.waitForSelector(READY_SELECTOR, { timeout });
+  return page;
+}
+
+/**
+ * Everything one test file needs, started together: the server (at `base`),
+ * the browser and the traffic record. `close` stops them all.
+ */
+export async function startSite({ base = DEFAULT_BASE, viewport } = {}) {
+  const server = await serveDist({ base });
+  const browser = await launchBrowser({ viewport }).catch(async (error) => {
+    await server.close();
+    throw error;
+  });
+  const traffic = recordTraffic(browser.context);
+
+  return {
+    server,
+    context: browser.context,
+    traffic,
+    open: (path = '') => openApp(browser.context, `${server.url}${path}`),
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}

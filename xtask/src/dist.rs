@@ -1,0 +1,182 @@
+//! `cargo xtask dist`: the release build of the static site into dist/.
+//!
+//! Every URL in the built page is relative (`--public-url ./`), so the
+//! folder works copied to any static host, at the root or under a sub-path
+//! such as `/starcheck/`, as long as the page's own URL ends with a slash.
+//! Nothing is loaded from elsewhere: no CDN, no web font. wasm-opt (from
+//! the binaryen npm package in tests/) shrinks the wasm; index.html gives
+//! it the feature flags current rustc output needs.
+
+use std::path::{Path, PathBuf};
+
+use crate::ensure::{Needs, ensure};
+use crate::error::Error;
+use crate::process::{self, announce};
+use crate::workspace::Workspace;
+
+pub fn run(workspace: &Workspace) -> Result<(), Error> {
+    ensure(workspace, Needs { node_packages: true, browser: false })?;
+    build(workspace)
+}
+
+/// Builds dist/ from scratch and checks it references nothing outside it.
+/// Assumes [`ensure`] ran.
+pub fn build(workspace: &Workspace) -> Result<(), Error> {
+    let dist = workspace.dist_dir();
+    if dist.exists() {
+        std::fs::remove_dir_all(&dist).map_err(Error::io(&dist))?;
+    }
+
+    announce(
+        "building the release site into dist/ (several minutes on a cold cache)",
+    );
+    process::run(workspace.trunk("build").args([
+        "--release",
+        "--public-url",
+        "./",
+    ]))?;
+
+    let files = files_in(&dist)?;
+    let outside = external_references(&files)?;
+    if !outside.is_empty() {
+        return Err(Error::Invalid(format!(
+            "dist/ refers to the network, which a static copy must not: {}",
+            outside.join(", ")
+        )));
+    }
+
+    announce(&format!("dist/ is ready ({})", sizes(&dist, &files)));
+    Ok(())
+}
+
+/// Every file under `folder`, recursively.
+fn files_in(folder: &Path) -> Result<Vec<PathBuf>, Error> {
+    let mut files = Vec::new();
+    let mut pending = vec![folder.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        for entry in std::fs::read_dir(&current).map_err(Error::io(&current))? {
+            let path = entry.map_err(Error::io(&current))?.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// `file: url` for each absolute or protocol-relative URL in the HTML, CSS
+/// and manifest files. The JS glue and the wasm are left to the end-to-end
+/// test, which watches what the page actually requests.
+fn external_references(files: &[PathBuf]) -> Result<Vec<String>, Error> {
+    let mut found = Vec::new();
+    for file in files {
+        let checked = ["html", "css", "webmanifest"];
+        let extension = file.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !checked.contains(&extension) {
+            continue;
+        }
+
+        let text = std::fs::read_to_string(file).map_err(Error::io(file))?;
+        let name =
+            file.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+        found.extend(
+            absolute_urls(&text)
+                .into_iter()
+                .map(|url| format!("{name}: {url}")),
+        );
+    }
+    Ok(found)
+}
+
+/// URLs that would leave the page's own origin: `http://`, `https://` and
+/// `//host` where a URL starts (after a quote or `url(`). XML namespaces
+/// (`xmlns="http://www.w3.org/..."`) are names, not requests, and pass.
+fn absolute_urls(text: &str) -> Vec<String> {
+    let mut urls = Vec::new();
+    for opener in ["\"", "'", "url("] {
+        for (index, _) in text.match_indices(opener) {
+            let attribute = text[..index]
+                .trim_end_matches('=')
+                .rsplit(|c: char| c.is_whitespace() || c == '<')
+                .next()
+                .unwrap_or("");
+            if attribute.starts_with("xmlns") {
+                continue;
+            }
+
+            let rest = &text[index + opener.len()..];
+            let rest = rest.trim_start_matches(['"', '\'']);
+            let leaves = ["http://", "https://", "//"]
+                .iter()
+                .any(|p| rest.starts_with(p));
+            if leaves {
+                let end =
+                    rest.find(['"', '\'', ')', ' ', '>']).unwrap_or(rest.len());
+                urls.push(rest[..end].to_owned());
+            }
+        }
+    }
+    urls.sort();
+    urls.dedup();
+    urls
+}
+
+/// "index.html 1.2 KB, starcheck-app-….wasm 98.7 KB, …" for the summary.
+fn sizes(dist: &Path, files: &[PathBuf]) -> String {
+    let listed: Vec<String> = files
+        .iter()
+        .map(|file| {
+            let name =
+                file.strip_prefix(dist).unwrap_or(file).display().to_string();
+            let bytes = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+            format!("{name} {:.1} KB", bytes as f64 / 1024.0)
+        })
+        .collect();
+    listed.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::absolute_urls;
+
+    #[test]
+    fn ok_relative_and_namespaces_pass() {
+        let cases = [
+            r#"<link rel="stylesheet" href="./style-1a2b.css">"#,
+            r#"<script type="module">import init from './app.js';</script>"#,
+            r#"<svg xmlns="http://www.w3.org/2000/svg"></svg>"#,
+            "body { background: url(icon.svg); }",
+        ];
+        for text in cases {
+            assert_eq!(absolute_urls(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn err_absolute_urls_found() {
+        let cases = [
+            (
+                r#"<link href="https://cdn.example/x.css">"#,
+                "https://cdn.example/x.css",
+            ),
+            (
+                r#"<script src='//cdn.example/x.js'></script>"#,
+                "//cdn.example/x.js",
+            ),
+            (
+                "@font-face { src: url(http://fonts.example/a.woff2) }",
+                "http://fonts.example/a.woff2",
+            ),
+            (
+                r#"body { src: url("https://f.example/b") }"#,
+                "https://f.example/b",
+            ),
+        ];
+        for (text, url) in cases {
+            assert!(absolute_urls(text).contains(&url.to_owned()), "{text}");
+        }
+    }
+}
