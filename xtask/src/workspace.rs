@@ -66,6 +66,11 @@ impl Workspace {
         self.root.join("dist")
     }
 
+    /// Where `cargo xtask serve` keeps its development build.
+    pub fn serve_dir(&self) -> PathBuf {
+        self.root.join("target").join("serve")
+    }
+
     /// A program started in the repository root with xtask's PATH.
     pub fn command(&self, program: &str) -> Command {
         let mut command = Command::new(program);
