@@ -1,2 +1,47 @@
 //! StarCheck's scoring core: the rubric as data, a community's assessment,
 //! and the scores, gates, tiers and money that follow from them.
+//!
+//! The core does no I/O, reads no clock and never panics on input: a panic
+//! in WebAssembly kills the page. Raw input (typed amounts, rubric files)
+//! becomes domain values in one place ([`Money::parse_input`],
+//! [`Rubric::from_json`]) with typed errors; [`evaluate`] is total.
+//!
+//! Choices made where the notice is silent are marked "(our reading)" in the
+//! module docs and listed in [`readings::our_readings`] for the app to show
+//! as assumptions.
+
+pub mod assessment;
+pub mod cohort;
+pub mod community;
+pub mod error;
+pub mod examples;
+pub mod fix_first;
+pub mod ledger;
+pub mod money;
+pub mod months;
+pub mod readings;
+pub mod rubric;
+pub mod score;
+
+pub use assessment::{Assessment, Community, Fact, Meeting, Place, Report};
+pub use cohort::{
+    CohortResult, Entrant, LikelyTier, Placement, Reference, Standing,
+    likely_tier, rank_cohort,
+};
+pub use community::{ATTACHMENT_1, ListedCommunity, listed_communities};
+pub use error::{CohortError, MoneyError, MonthError, RubricError};
+pub use fix_first::{Fix, FixKind, fix_first};
+pub use ledger::{
+    Document, Documents, Expenditure, Ledger, LedgerFigures, PlanLine, Purpose,
+};
+pub use money::{Money, format_yuan};
+pub use months::{MonthLine, MonthState, YearMonth};
+pub use readings::{Reading, our_readings};
+pub use rubric::{
+    BonusItem, BonusPart, Category, Container, EquipmentRequirement, FactShape,
+    Item, Method, Rubric, Rule, Schedule, Tier,
+};
+pub use score::{
+    Applies, Deduction, End, Evaluation, FactProblem, GateKind, GateResult,
+    GateState, ItemResult, ItemStatus, Margin, ScoreRange, evaluate,
+};

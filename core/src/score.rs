@@ -1,0 +1,441 @@
+//! Scoring one assessment against a rubric: [`evaluate`] turns facts into
+//! the score an inspector would give, as a range, with the reason for every
+//! lost point.
+//!
+//! (our reading) The inspector's judgement cannot be computed, and facts may
+//! be unanswered, so every score is a range `low..=high`:
+//!
+//! - an item is `clamp(start − deductions, 0, max)` at each end, where
+//!   `start` is the graded (酌情) range the self-assessor expects, or `max`
+//!   for items without a graded part; "指标分值扣完为止": a deduction never
+//!   spills into another item;
+//! - an unanswered yes/no is "not met" at the low end and "met" at the high
+//!   end; an unanswered count is "enough to zero the item" at the low end
+//!   and 0 at the high end; an unanswered graded part is `0..=max`; an
+//!   unanswered kinds list has no kinds at the low end and enough at the
+//!   high end; an item with no facts at all is not assessed and counts
+//!   `0..=max`, never silently full or zero;
+//! - a fact of the wrong shape is treated as unanswered and reported in
+//!   [`Evaluation::issues`]; scoring never fails and never panics.
+
+use std::fmt;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::{Assessment, Community};
+use crate::fix_first::Fix;
+use crate::ledger::LedgerFigures;
+use crate::money::Money;
+use crate::months::{MonthLine, YearMonth};
+use crate::rubric::{FactShape, Rubric};
+
+/// An end of a score range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum End {
+    /// The points the community can count on.
+    Low,
+    /// The points it could reach if every open question goes its way.
+    High,
+}
+
+/// A range of whole points, `low <= high`.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize,
+)]
+pub struct ScoreRange {
+    pub low: u32,
+    pub high: u32,
+}
+
+impl ScoreRange {
+    /// A single value.
+    pub fn exact(points: u32) -> ScoreRange {
+        ScoreRange { low: points, high: points }
+    }
+
+    /// The range's end.
+    pub fn at(&self, end: End) -> u32 {
+        match end {
+            End::Low => self.low,
+            End::High => self.high,
+        }
+    }
+
+    /// Whether the range is a single value.
+    pub fn is_exact(&self) -> bool {
+        self.low == self.high
+    }
+
+    /// The sum, end by end (saturating).
+    pub fn plus(self, other: ScoreRange) -> ScoreRange {
+        ScoreRange {
+            low: self.low.saturating_add(other.low),
+            high: self.high.saturating_add(other.high),
+        }
+    }
+}
+
+impl fmt::Display for ScoreRange {
+    /// `7` when exact, `5–9` otherwise.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_exact() {
+            return write!(f, "{}", self.low);
+        }
+        write!(f, "{}–{}", self.low, self.high)
+    }
+}
+
+/// How far an item is assessed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemStatus {
+    /// Every rule answered.
+    Assessed,
+    /// Some rules answered, some not.
+    Partial,
+    /// Nothing answered: counts `0..=max`.
+    NotAssessed,
+    /// Marked falsified (item 16): scores 0.
+    Falsified,
+}
+
+/// At which ends of the range a deduction applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Applies {
+    /// At both ends: a known shortfall.
+    Both,
+    /// At the low end only (e.g. a late report: missing at the low end,
+    /// sent at the high end).
+    LowOnly,
+}
+
+/// One lost-points finding, with the rule and a reason naming the fact.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deduction {
+    /// The rule's id within the item.
+    pub rule_id: String,
+    /// The points deducted as the rule states them, before the item's
+    /// floor at 0 (for a rule that zeroes the item: the item's maximum).
+    pub points: u32,
+    /// The rule zeroes the whole item (不得分).
+    pub zeroes_item: bool,
+    /// The reason in Chinese, naming the fact, e.g. `11月未召开联席会 −2`.
+    pub reason: String,
+    pub applies: Applies,
+}
+
+/// A duty that is still open: a month not yet ended.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pending {
+    pub rule_id: String,
+    pub month: YearMonth,
+    /// A report whose due day has passed (scored as pending until the
+    /// month ends; sending now counts as late).
+    pub overdue: bool,
+    /// The to-do in Chinese, e.g. `12月联席会待召开`.
+    pub text: String,
+}
+
+/// A rule still to answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unanswered {
+    pub rule_id: String,
+    /// The question to ask.
+    pub question: String,
+}
+
+/// The result for one scored item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemResult {
+    pub number: u32,
+    pub category: String,
+    pub title: String,
+    pub max: u32,
+    /// The score, within `0..=max`.
+    pub score: ScoreRange,
+    pub status: ItemStatus,
+    /// Every known lost point, with its reason.
+    pub deductions: Vec<Deduction>,
+    /// Open monthly duties.
+    pub pending: Vec<Pending>,
+    /// Rules not yet answered (they widen the range).
+    pub unanswered: Vec<Unanswered>,
+    /// Month by month, for monthly items (empty otherwise).
+    pub months: Vec<MonthLine>,
+}
+
+/// A category's subtotal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryResult {
+    pub name: String,
+    pub max: u32,
+    pub score: ScoreRange,
+    /// The numbers of its items.
+    pub items: Vec<u32>,
+}
+
+/// One part of a bonus item, counted.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BonusPartResult {
+    pub id: String,
+    pub label: String,
+    pub count: u32,
+    /// `count × points_each`, before the cap.
+    pub points: u32,
+}
+
+/// One bonus item, counted and capped.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BonusItemResult {
+    pub number: u32,
+    pub title: String,
+    pub parts: Vec<BonusPartResult>,
+    /// Before the cap.
+    pub raw: u32,
+    pub cap: u32,
+    /// After the cap.
+    pub points: u32,
+    /// What the cap cut off (`raw − points`).
+    pub excess: u32,
+}
+
+/// The bonus (加分项). Bonus counts are exact (an unclaimed bonus is 0), so
+/// the bonus is a single value, not a range.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BonusResult {
+    pub items: Vec<BonusItemResult>,
+    /// Before caps.
+    pub raw: u32,
+    /// After caps: what is added to the base score.
+    pub points: u32,
+    /// What the caps cut off.
+    pub excess: u32,
+    /// The largest bonus there can be (sum of caps).
+    pub max: u32,
+}
+
+/// Which gate (item 17).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GateKind {
+    /// 补助资金专款专用.
+    DesignatedUse,
+    /// 基础补助资金实际支出不低于75%.
+    Spending,
+}
+
+/// A gate's state; also the evaluation's overall outcome.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GateState {
+    Pass,
+    /// 考核不通过, whatever the points.
+    Fail,
+    /// No spending entered yet.
+    NotAssessed,
+}
+
+/// How far spending is from the line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "amount", rename_all = "snake_case")]
+pub enum Margin {
+    /// Spent this much more than the line.
+    Surplus(Money),
+    /// This much still to spend to reach the line.
+    Shortfall(Money),
+}
+
+/// An expenditure named by a gate: its position in the ledger (from 0) and
+/// how users recognise it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntryRef {
+    pub index: usize,
+    pub label: String,
+    pub amount: Money,
+}
+
+/// One gate's result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GateResult {
+    pub kind: GateKind,
+    /// The official wording.
+    pub wording: String,
+    pub state: GateState,
+    /// For the spending gate once spending is entered.
+    pub margin: Option<Margin>,
+    /// Expenditures that fail the designated-use gate.
+    pub failing_entries: Vec<EntryRef>,
+    /// One line in Chinese, e.g. `还差 ¥3,200.00 达到 75%`.
+    pub summary: String,
+}
+
+/// What is wrong with a fact; the fact is then treated as unanswered (or,
+/// for single entries, the entry is ignored).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+pub enum ProblemKind {
+    /// Facts for an item the rubric does not have.
+    UnknownItem,
+    /// A fact for a rule id the item does not have.
+    UnknownRule,
+    /// A fact of another shape than the rule reads.
+    WrongShape { expected: FactShape },
+    /// A graded range with `low > high`.
+    RangeInverted { low: u32, high: u32 },
+    /// A graded range above the item's maximum.
+    RangeAboveMax { high: u32, max: u32 },
+    /// A meeting or report dated after the as-of date (ignored).
+    AfterAsOf { date: Date },
+    /// A meeting or report for a month outside the campaign (ignored).
+    OutsideCampaign { month: YearMonth },
+    /// A ticked kind not in the rubric's list (ignored).
+    UnknownKind { kind: String },
+    /// A bonus count for a part the bonus item does not have.
+    UnknownBonusPart { part: String },
+}
+
+/// A problem with one answered fact, reported instead of failing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FactProblem {
+    pub item: u32,
+    pub rule_id: Option<String>,
+    pub kind: ProblemKind,
+}
+
+impl FactProblem {
+    /// The message shown to users, in Chinese.
+    pub fn message_zh(&self) -> String {
+        let at = match &self.rule_id {
+            Some(rule) => format!("第{}项“{}”", self.item, rule),
+            None => format!("第{}项", self.item),
+        };
+        match &self.kind {
+            ProblemKind::UnknownItem => {
+                format!("{at}:评分细则中没有此项,已忽略")
+            }
+            ProblemKind::UnknownRule => format!("{at}:此项没有这条规则,已忽略"),
+            ProblemKind::WrongShape { .. } => {
+                format!("{at}:填写内容的类型不对,按未填写计")
+            }
+            ProblemKind::RangeInverted { low, high } => {
+                format!("{at}:预计得分下限{low}高于上限{high},按未填写计")
+            }
+            ProblemKind::RangeAboveMax { high, max } => {
+                format!("{at}:预计得分{high}超过本项分值{max},按未填写计")
+            }
+            ProblemKind::AfterAsOf { date } => {
+                format!("{at}:日期{date}晚于评估日期,暂不计入")
+            }
+            ProblemKind::OutsideCampaign { month } => {
+                format!("{at}:{}不在创建月份内,不计入", month.long_label_zh())
+            }
+            ProblemKind::UnknownKind { kind } => {
+                format!("{at}:“{kind}”不在媒介列表中,请填在“其他”里")
+            }
+            ProblemKind::UnknownBonusPart { part } => {
+                format!("{at}:没有加分项“{part}”,已忽略")
+            }
+        }
+    }
+}
+
+impl fmt::Display for FactProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "item `{}`", self.item)?;
+        if let Some(rule) = &self.rule_id {
+            write!(f, " rule `{rule}`")?;
+        }
+        match &self.kind {
+            ProblemKind::UnknownItem => write!(f, ": no such item"),
+            ProblemKind::UnknownRule => write!(f, ": no such rule"),
+            ProblemKind::WrongShape { expected } => {
+                write!(f, ": expected a `{expected:?}` fact")
+            }
+            ProblemKind::RangeInverted { low, high } => {
+                write!(f, ": range low {low} is above high {high}")
+            }
+            ProblemKind::RangeAboveMax { high, max } => {
+                write!(f, ": range high {high} is above the maximum {max}")
+            }
+            ProblemKind::AfterAsOf { date } => {
+                write!(f, ": date `{date}` is after the as-of date")
+            }
+            ProblemKind::OutsideCampaign { month } => {
+                write!(f, ": month `{month}` is outside the campaign")
+            }
+            ProblemKind::UnknownKind { kind } => {
+                write!(f, ": kind `{kind}` is not in the list")
+            }
+            ProblemKind::UnknownBonusPart { part } => {
+                write!(f, ": no bonus part `{part}`")
+            }
+        }
+    }
+}
+
+/// Everything that follows from one assessment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evaluation {
+    pub rubric_id: String,
+    pub rubric_version: u32,
+    pub community: Community,
+    pub as_of: Date,
+    /// Per item, in the rubric's order.
+    pub items: Vec<ItemResult>,
+    /// Per category, in the rubric's order.
+    pub categories: Vec<CategoryResult>,
+    /// The base score (out of [`Evaluation::base_max`]).
+    pub base: ScoreRange,
+    pub base_max: u32,
+    pub bonus: BonusResult,
+    /// `base + bonus.points` at each end.
+    pub total: ScoreRange,
+    /// Designated use first, then spending.
+    pub gates: Vec<GateResult>,
+    /// Fail if any gate fails; else not assessed if any is; else pass.
+    pub outcome: GateState,
+    pub ledger: LedgerFigures,
+    /// What to do first, gate risks first, then largest points first.
+    pub fix_first: Vec<Fix>,
+    /// Problems with answered facts (treated as unanswered or ignored).
+    pub issues: Vec<FactProblem>,
+}
+
+impl Evaluation {
+    /// The result for one item.
+    pub fn item(&self, number: u32) -> Option<&ItemResult> {
+        self.items.iter().find(|i| i.number == number)
+    }
+
+    /// Whether the evaluation fails a gate (考核不通过).
+    pub fn fails(&self) -> bool {
+        self.outcome == GateState::Fail
+    }
+}
+
+/// Scores an assessment. Total: never fails, never panics.
+pub fn evaluate(rubric: &Rubric, assessment: &Assessment) -> Evaluation {
+    let ledger = assessment
+        .ledger
+        .figures(rubric.base_subsidy(), rubric.gates().spending_ratio);
+    Evaluation {
+        rubric_id: rubric.id().to_string(),
+        rubric_version: rubric.version(),
+        community: assessment.community.clone(),
+        as_of: assessment.as_of,
+        items: Vec::new(),
+        categories: Vec::new(),
+        base: ScoreRange { low: 0, high: rubric.base_max() },
+        base_max: rubric.base_max(),
+        bonus: BonusResult::default(),
+        total: ScoreRange { low: 0, high: rubric.base_max() },
+        gates: Vec::new(),
+        outcome: GateState::NotAssessed,
+        ledger,
+        fix_first: Vec::new(),
+        issues: Vec::new(),
+    }
+}
