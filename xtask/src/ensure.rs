@@ -1,6 +1,6 @@
 //! The step every command starts with: install what is missing, skip what
 //! is already there at the right version, and say which it was. On a bare
-//! machine the first run installs everything (about 15 minutes in all,
+//! machine the first run installs everything (about 10 minutes in all,
 //! mostly compiling trunk); later runs only check versions.
 
 use std::path::Path;
@@ -42,6 +42,7 @@ pub fn ensure(workspace: &Workspace, needs: Needs) -> Result<(), Error> {
     wasm_target(workspace)?;
     trunk(workspace)?;
     wasm_bindgen_cli(workspace)?;
+    crates(workspace)?;
 
     if needs.node_packages {
         node_packages(workspace)?;
@@ -116,6 +117,14 @@ fn wasm_bindgen_cli(workspace: &Workspace) -> Result<(), Error> {
         "--version",
         &wanted,
     ]))
+}
+
+/// Downloads every crate Cargo.lock names, for every target. Trunk builds
+/// with `cargo build --offline`, which cannot download the app's crates
+/// on a machine that has never built it. Quick when all are present.
+fn crates(workspace: &Workspace) -> Result<(), Error> {
+    announce("crates in Cargo.lock: fetching any missing");
+    run(workspace.cargo().arg("fetch"))
 }
 
 /// `npm ci` in tests/, skipped when node_modules was installed from the
