@@ -206,10 +206,9 @@ pub fn example_b() -> Assessment {
     b.community = ATTACHMENT_1[1].to_community();
     b.bonus.clear();
 
-    // Item 2: plan not carried out (−8), three documents missing (−6).
+    // Item 2: plan not carried out (−8), three documents missing (−6):
+    // both for the first expenditure, the transfer voucher for the second.
     b.set_fact(2, "plan_carried_out", Fact::YesNo(false));
-    let transfer_only =
-        Documents { transfer_voucher: true, payment_voucher: false };
     let payment_only =
         Documents { transfer_voucher: false, payment_voucher: true };
     b.ledger.expenditures = vec![
@@ -218,7 +217,7 @@ pub fn example_b() -> Assessment {
             Purpose::Facilities,
             "购置分类桶",
             3_000_000,
-            transfer_only,
+            Documents::default(),
         ),
         spend(
             date(2024, 11, 5),

@@ -23,12 +23,16 @@ use std::fmt;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+mod gates;
+pub(crate) mod rules;
+
 use crate::assessment::{Assessment, Community};
-use crate::fix_first::Fix;
+use crate::fix_first::{self, Fix};
 use crate::ledger::LedgerFigures;
 use crate::money::Money;
 use crate::months::{MonthLine, YearMonth};
 use crate::rubric::{FactShape, Rubric};
+use rules::ItemWork;
 
 /// An end of a score range.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -163,6 +167,9 @@ pub struct ItemResult {
     pub pending: Vec<Pending>,
     /// Rules not yet answered (they widen the range).
     pub unanswered: Vec<Unanswered>,
+    /// The graded (酌情) start the self-assessor expects, when the item has
+    /// a graded part and it is answered.
+    pub graded: Option<ScoreRange>,
     /// Month by month, for monthly items (empty otherwise).
     pub months: Vec<MonthLine>,
 }
@@ -418,24 +425,140 @@ impl Evaluation {
 
 /// Scores an assessment. Total: never fails, never panics.
 pub fn evaluate(rubric: &Rubric, assessment: &Assessment) -> Evaluation {
+    let mut issues = Vec::new();
+    report_unknown_facts(rubric, assessment, &mut issues);
+
+    // Items, then their category subtotals and the base score.
+    let works: Vec<ItemWork<'_>> = rubric
+        .items()
+        .iter()
+        .map(|item| rules::item_work(rubric, item, assessment, &mut issues))
+        .collect();
+    let items: Vec<ItemResult> = works.iter().map(item_result).collect();
+    let categories = category_results(rubric, &items);
+    let base = items
+        .iter()
+        .fold(ScoreRange::default(), |sum, item| sum.plus(item.score));
+
+    // Bonus on top, capped; the gates decide pass or fail regardless.
+    let bonus = gates::bonus(rubric, assessment, &mut issues);
+    let total = base.plus(ScoreRange::exact(bonus.points));
     let ledger = assessment
         .ledger
         .figures(rubric.base_subsidy(), rubric.gates().spending_ratio);
-    Evaluation {
+    let gates = gates::gates(rubric, assessment, &ledger);
+    let outcome = gates::outcome(&gates);
+
+    let mut evaluation = Evaluation {
         rubric_id: rubric.id().to_string(),
         rubric_version: rubric.version(),
         community: assessment.community.clone(),
         as_of: assessment.as_of,
-        items: Vec::new(),
-        categories: Vec::new(),
-        base: ScoreRange { low: 0, high: rubric.base_max() },
+        items,
+        categories,
+        base,
         base_max: rubric.base_max(),
-        bonus: BonusResult::default(),
-        total: ScoreRange { low: 0, high: rubric.base_max() },
-        gates: Vec::new(),
-        outcome: GateState::NotAssessed,
+        bonus,
+        total,
+        gates,
+        outcome,
         ledger,
         fix_first: Vec::new(),
-        issues: Vec::new(),
+        issues,
+    };
+    evaluation.fix_first = fix_first::from_works(&works, &evaluation);
+    evaluation
+}
+
+fn item_result(work: &ItemWork<'_>) -> ItemResult {
+    let item = work.item;
+    let mut deductions = work.deductions();
+    if work.falsified {
+        deductions.insert(
+            0,
+            Deduction {
+                rule_id: FALSIFIED_RULE.to_string(),
+                points: item.max,
+                zeroes_item: true,
+                reason: "发现弄虚作假,扣除本项分数".to_string(),
+                applies: Applies::Both,
+            },
+        );
+    }
+    ItemResult {
+        number: item.number,
+        category: item.category.clone(),
+        title: item.title.clone(),
+        max: item.max,
+        score: work.score(),
+        status: work.status(),
+        deductions,
+        pending: work.pending(),
+        unanswered: work.unanswered(),
+        graded: work.graded(),
+        months: work.months(),
     }
 }
+
+/// The rule id of the falsification deduction (item 16's penalty).
+pub const FALSIFIED_RULE: &str = "falsified";
+
+fn category_results(
+    rubric: &Rubric,
+    items: &[ItemResult],
+) -> Vec<CategoryResult> {
+    rubric
+        .categories()
+        .iter()
+        .map(|category| {
+            let members = items.iter().filter(|i| i.category == category.name);
+            CategoryResult {
+                name: category.name.clone(),
+                max: category.max,
+                score: members
+                    .clone()
+                    .fold(ScoreRange::default(), |sum, i| sum.plus(i.score)),
+                items: members.map(|i| i.number).collect(),
+            }
+        })
+        .collect()
+}
+
+/// Facts, falsified marks for items or rules the rubric does not have.
+fn report_unknown_facts(
+    rubric: &Rubric,
+    assessment: &Assessment,
+    issues: &mut Vec<FactProblem>,
+) {
+    for (&number, facts) in &assessment.facts {
+        let Some(item) = rubric.item(number) else {
+            issues.push(FactProblem {
+                item: number,
+                rule_id: None,
+                kind: ProblemKind::UnknownItem,
+            });
+            continue;
+        };
+        for rule in facts.keys() {
+            if !item.rules.iter().any(|r| r.id() == rule) {
+                issues.push(FactProblem {
+                    item: number,
+                    rule_id: Some(rule.clone()),
+                    kind: ProblemKind::UnknownRule,
+                });
+            }
+        }
+    }
+    for &number in &assessment.falsified {
+        if rubric.item(number).is_none() {
+            issues.push(FactProblem {
+                item: number,
+                rule_id: None,
+                kind: ProblemKind::UnknownItem,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
