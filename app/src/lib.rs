@@ -1,10 +1,80 @@
 //! StarCheck's single-page app. `main.rs` only mounts [`App`]; everything
 //! lives here so that browser tests can import it.
+//!
+//! Map: [`state`] holds the shared state (rubric, assessment, the core's
+//! evaluation); [`route`] follows the URL hash; [`components`] holds one
+//! component per file, pages included; [`numeric`] and [`date`] read what
+//! people type.
+
+pub mod components;
+pub mod date;
+pub mod labels;
+pub mod numeric;
+pub mod route;
+pub mod state;
 
 use leptos::prelude::*;
 
-/// The whole app.
+use crate::components::app_header::AppHeader;
+use crate::components::assess_page::AssessPage;
+use crate::components::nav_bar::NavBar;
+use crate::components::placeholder_page::PlaceholderPage;
+use crate::components::rubric_page::RubricPage;
+use crate::route::{Route, use_route};
+use crate::state::AppState;
+
+/// The whole app: header, tabs and the page the hash names.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <h1>"星级自评 StarCheck"</h1> }
+    // Shared state first: every page reads it from context.
+    provide_context(AppState::new());
+
+    // The page follows the hash, so links, back and forward all work.
+    let route = use_route();
+
+    // Effects run once the view is in the document: the end-to-end
+    // harness waits for this marker before it acts.
+    let (mounted, set_mounted) = signal(false);
+    Effect::new(move |_| set_mounted.set(true));
+
+    view! {
+        <div class="app" data-app-ready=move || mounted.get().then_some("true")>
+            <AppHeader />
+            <NavBar route=route />
+            <main class="app-main">{move || page(route.get())}</main>
+        </div>
+    }
+}
+
+/// The view of one page. Pages for the ledger, drafts and district are
+/// placeholders that another part of the work replaces.
+fn page(route: Route) -> AnyView {
+    match route {
+        Route::Rubric => view! { <RubricPage /> }.into_any(),
+        Route::Assess => view! { <AssessPage /> }.into_any(),
+        Route::Ledger => view! {
+            <PlaceholderPage
+                page="ledger"
+                title="资金台账"
+                planned="这里将记录资金使用计划和每一笔支出(日期、用途、金额、是否专款专用、转账与支付凭证),并据此计算第2项的凭证扣分和“实际支出不低于75%”的否决项。"
+            />
+        }
+        .into_any(),
+        Route::Drafts => view! {
+            <PlaceholderPage
+                page="drafts"
+                title="草稿与文件"
+                planned="这里将把自评保存为本机浏览器中的草稿,并导出、导入 JSON 文件,以便备份或在另一台电脑上继续填写。"
+            />
+        }
+        .into_any(),
+        Route::District => view! {
+            <PlaceholderPage
+                page="district"
+                title="全区对照"
+                planned="这里将载入其他社区导出的自评文件,按名额(五星2个、四星8个、三星10个)排出名次,并作为本社区星级估计的参考。"
+            />
+        }
+        .into_any(),
+    }
 }

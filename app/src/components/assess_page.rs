@@ -1,0 +1,103 @@
+//! The self-assessment page (#/assess): the community and the as-of date,
+//! then a card for every rubric item grouped by category, the bonus items
+//! and the gates; beside them the live summary. The page only asks for
+//! facts and shows what the core makes of them.
+
+use jiff::civil::Date;
+use leptos::prelude::*;
+
+use crate::components::bonus_card::BonusCard;
+use crate::components::community_picker::CommunityPicker;
+use crate::components::date_input::DateInput;
+use crate::components::gates_card::GatesCard;
+use crate::components::item_card::ItemCard;
+use crate::components::readings_note::ReadingsNote;
+use crate::components::summary_panel::SummaryPanel;
+use crate::state::AppState;
+
+/// The form and its summary.
+#[component]
+pub fn AssessPage() -> impl IntoView {
+    let state = AppState::expect();
+
+    // The as-of date decides which months are pending rather than missing.
+    let as_of = Memo::new(move |_| Some(state.assessment.with(|a| a.as_of)));
+    let set_as_of = Callback::new(move |date: Option<Date>| {
+        if let Some(date) = date {
+            state.update_assessment(|a| a.as_of = date);
+        }
+    });
+
+    // The cards are built once from the rubric; each reads its own facts.
+    let sections = state.rubric.with_value(|rubric| {
+        rubric
+            .categories()
+            .iter()
+            .map(|category| {
+                let cards = rubric
+                    .items()
+                    .iter()
+                    .filter(|item| item.category == category.name)
+                    .map(|item| view! { <ItemCard item=item.clone() /> })
+                    .collect::<Vec<_>>();
+                view! {
+                    <section class="assess-category" data-category=category.name.clone()>
+                        <h2>
+                            {category.name.clone()}
+                            <span class="category-max">{format!("{}分", category.max)}</span>
+                        </h2>
+                        {cards}
+                    </section>
+                }
+            })
+            .collect::<Vec<_>>()
+    });
+    let bonus = state.rubric.with_value(|rubric| {
+        rubric
+            .bonus_items()
+            .iter()
+            .map(|bonus| view! { <BonusCard bonus=bonus.clone() /> })
+            .collect::<Vec<_>>()
+    });
+    let bonus_max = state.rubric.with_value(|r| r.bonus_max());
+
+    view! {
+        <section class="page page-assess" data-page="assess">
+            <div class="assess-layout">
+                <div class="assess-form">
+                    <h2 class="visually-hidden">"自评"</h2>
+                    <div class="card assess-setup">
+                        <CommunityPicker />
+                        <DateInput
+                            field="as_of"
+                            label="自评日期(截至)"
+                            value=as_of
+                            on_commit=set_as_of
+                            required=true
+                        />
+                        <p class="field-hint">
+                            "默认为今天。尚未结束的月份按“待完成”计,不算缺少。"
+                        </p>
+                    </div>
+                    {sections}
+                    <section class="assess-category" data-category="加分项">
+                        <h2>
+                            "加分项"
+                            <span class="category-max">{format!("最多{bonus_max}分")}</span>
+                        </h2>
+                        {bonus}
+                    </section>
+                    <section class="assess-category" data-category="减分项">
+                        <h2>"减分项与否决项"</h2>
+                        <p class="muted">
+                            "发现弄虚作假的扣除相应考核项分数:可在各项中勾选“假设检查发现本项弄虚作假”查看影响。"
+                        </p>
+                        <GatesCard />
+                    </section>
+                    <ReadingsNote />
+                </div>
+                <SummaryPanel />
+            </div>
+        </section>
+    }
+}

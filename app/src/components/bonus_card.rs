@@ -1,0 +1,103 @@
+//! One bonus item (加分项): a count per part (commendations, media
+//! reports, hosted meetings), and the points after the cap as the core
+//! counts them, with what the cap cut off.
+
+use leptos::prelude::*;
+use starcheck_core::BonusItem;
+
+use crate::components::count_input::CountInput;
+use crate::components::rubric_page::methods_text;
+use crate::state::AppState;
+
+/// The card of one bonus item.
+#[component]
+pub fn BonusCard(bonus: BonusItem) -> impl IntoView {
+    let state = AppState::expect();
+    let number = bonus.number;
+    let cap = bonus.cap;
+
+    // The core's count of this item: points after the cap and the excess.
+    let result = Memo::new(move |_| {
+        state.evaluation.with(|e| {
+            e.bonus
+                .items
+                .iter()
+                .find(|b| b.number == number)
+                .map(|b| (b.points, b.raw, b.excess))
+        })
+    });
+
+    let parts = bonus
+        .parts
+        .into_iter()
+        .map(|part| {
+            let id = StoredValue::new(part.id.clone());
+            let value = Memo::new(move |_| {
+                id.with_value(|id| {
+                    state.assessment.with(|a| {
+                        a.bonus
+                            .get(&number)
+                            .and_then(|parts| parts.get(id))
+                            .copied()
+                    })
+                })
+            });
+            let commit = Callback::new(move |count: Option<u32>| {
+                id.with_value(|id| {
+                    state.update_assessment(|a| {
+                        a.set_bonus(number, id, count.unwrap_or(0))
+                    });
+                });
+            });
+            view! {
+                <div class="bonus-part">
+                    <p class="official">{part.wording.clone()}</p>
+                    <CountInput
+                        field=format!("item{number}.{}", part.id)
+                        label=format!("{}(篇/次)", part.label)
+                        value=value
+                        on_commit=commit
+                        hint=format!("每篇(次)得{}分", part.points_each)
+                        placeholder="0"
+                    />
+                </div>
+            }
+        })
+        .collect::<Vec<_>>();
+
+    let score = move || {
+        let (points, raw, excess) = result.get().unwrap_or_default();
+        let cut = (excess > 0).then(|| {
+            view! {
+                <span class="bonus-excess" data-bonus-excess=number>
+                    {format!("合计{raw}分,超出封顶{excess}分不计")}
+                </span>
+            }
+        });
+        view! {
+            <span class="score-value">
+                <span data-bonus-score=number>{points.to_string()}</span>
+                <span class="score-max">{format!(" / 封顶{cap}分")}</span>
+            </span>
+            {cut}
+        }
+    };
+
+    view! {
+        <article
+            class="card item-card bonus-card"
+            id=format!("item-{number}")
+            data-assess-bonus=number
+        >
+            <header class="item-card-head">
+                <h3>
+                    <span class="item-number">{number.to_string()}</span>
+                    {bonus.title.clone()}
+                </h3>
+                <div class="item-score">{score}</div>
+            </header>
+            {parts}
+            <p class="item-meta">{format!("考核方式:{}", methods_text(&bonus.methods))}</p>
+        </article>
+    }
+}

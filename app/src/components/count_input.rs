@@ -1,0 +1,126 @@
+//! A field for a whole number (a count of meetings, documents, findings).
+//! It is `type="text"` with a numeric keyboard, so that full-width digits
+//! typed by a Chinese input method arrive intact and are read rather than
+//! silently dropped by the browser.
+//!
+//! A refused value stays visible with its message and `aria-invalid`, so
+//! the user can correct it; the model keeps the last accepted value, so
+//! the score never goes blank and never counts text that was refused.
+
+use leptos::prelude::*;
+
+use crate::components::text_input::is_composing;
+use crate::numeric::{CountError, parse_count};
+
+/// A labelled count field with its own error message.
+#[component]
+pub fn CountInput(
+    /// Stable name for tests and the element's id, e.g. `item6.labels`.
+    #[prop(into)]
+    field: String,
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    /// The model's value; `None` is not filled in.
+    #[prop(into)]
+    value: Signal<Option<u32>>,
+    /// Receives each accepted value.
+    on_commit: Callback<Option<u32>>,
+    /// The largest sensible value, when the rule implies one.
+    #[prop(optional)]
+    max: Option<u32>,
+    /// A line of guidance under the label.
+    #[prop(optional, into)]
+    hint: Option<String>,
+    /// Text shown in the empty field, e.g. `0`.
+    #[prop(optional)]
+    placeholder: &'static str,
+) -> impl IntoView {
+    // The text on screen, which may differ from the model while it is
+    // refused or while an input method composes.
+    let raw = RwSignal::new(show(value.get_untracked()));
+    let error = RwSignal::new(None::<String>);
+    let composing = StoredValue::new(false);
+
+    // A change of the model from elsewhere (a loaded draft, an import)
+    // replaces the text unless the text already means that value.
+    Effect::new(move |_| {
+        let model = value.get();
+        let text = raw.get_untracked();
+        if parse_count(&text) != Ok(model) {
+            raw.set(show(model));
+            error.set(None);
+        }
+    });
+
+    // One place decides what typed text does to the model.
+    let accept = move |text: String| {
+        raw.set(text.clone());
+        match read(&text, max) {
+            Ok(count) => {
+                error.set(None);
+                on_commit.run(count);
+            }
+            Err(message) => {
+                let kept = match value.get_untracked() {
+                    Some(count) => format!("(仍按 {count} 计分)"),
+                    None => "(仍按未填写计分)".to_string(),
+                };
+                error.set(Some(format!("{message}{kept}")));
+            }
+        }
+    };
+
+    let id = format!("f-{}", field.replace('.', "-"));
+    let error_id = format!("{id}-error");
+    let described_by = error_id.clone();
+
+    view! {
+        <div class="field field-count" class:invalid=move || error.get().is_some()>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|hint| view! { <span class="field-hint">{hint}</span> })}
+            <input
+                type="text"
+                inputmode="numeric"
+                autocomplete="off"
+                placeholder=placeholder
+                id=id
+                data-field=field
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=move || error.get().map(|_| described_by.clone())
+                prop:value=move || raw.get()
+                on:compositionstart=move |_| composing.set_value(true)
+                on:compositionend=move |ev| {
+                    composing.set_value(false);
+                    accept(event_target_value(&ev));
+                }
+                on:input=move |ev| {
+                    if composing.get_value() || is_composing(&ev) {
+                        return;
+                    }
+                    accept(event_target_value(&ev));
+                }
+                on:change=move |ev| accept(event_target_value(&ev))
+            />
+            <span class="field-error" id=error_id role="alert" data-error="">
+                {move || error.get()}
+            </span>
+        </div>
+    }
+}
+
+/// The text a model value is shown as.
+fn show(value: Option<u32>) -> String {
+    value.map(|count| count.to_string()).unwrap_or_default()
+}
+
+/// Parses and bounds a typed count, as a message when refused.
+fn read(text: &str, max: Option<u32>) -> Result<Option<u32>, String> {
+    let count = parse_count(text).map_err(|e: CountError| e.to_string())?;
+    match (count, max) {
+        (Some(count), Some(max)) if count > max => {
+            Err(format!("不能超过 {max}"))
+        }
+        _ => Ok(count),
+    }
+}

@@ -1,0 +1,58 @@
+//! Cut lines the user enters as an own reference for the likely tier (the
+//! lowest total that still reaches a tier, e.g. from last year's results).
+//! They are the user's, never presented as official: the notice sets
+//! tiers by rank quota, not by score.
+
+use leptos::prelude::*;
+
+use crate::components::count_input::CountInput;
+use crate::state::AppState;
+
+/// One field per tier but the last, top first.
+#[component]
+pub fn CutLinesInput() -> impl IntoView {
+    let state = AppState::expect();
+    let (tiers, most) = state.rubric.with_value(|r| {
+        let tiers =
+            r.tiers().iter().map(|t| t.name.clone()).collect::<Vec<_>>();
+        (tiers, r.base_max() + r.bonus_max())
+    });
+    let lines = tiers.len().saturating_sub(1);
+
+    let fields = tiers
+        .into_iter()
+        .take(lines)
+        .enumerate()
+        .map(|(index, tier)| {
+            let value = Memo::new(move |_| {
+                state.cut_lines.with(|l| l.get(index).copied().flatten())
+            });
+            let commit = Callback::new(move |line: Option<u32>| {
+                state.cut_lines.update(|l| {
+                    if let Some(slot) = l.get_mut(index) {
+                        *slot = line;
+                    }
+                });
+            });
+            view! {
+                <CountInput
+                    field=format!("cut_line.{index}")
+                    label=format!("{tier}参考线(总分)")
+                    value=value
+                    on_commit=commit
+                    max=most
+                />
+            }
+        })
+        .collect::<Vec<_>>();
+
+    view! {
+        <details class="cut-lines">
+            <summary>"填写我的参考分数线(自行估计,非官方)"</summary>
+            <p class="field-hint">
+                "星级按名次名额评定,没有官方分数线。若您有自己的估计(例如参考往年结果),可填在这里;填齐后按此估计星级,并注明“按您填写的参考线”。"
+            </p>
+            <div class="cut-line-fields">{fields}</div>
+        </details>
+    }
+}

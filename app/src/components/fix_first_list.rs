@@ -1,0 +1,64 @@
+//! The fix-first list from the core: what the community can still do, most
+//! urgent first, each with the points it is worth. Choosing an entry
+//! scrolls to its item.
+
+use leptos::prelude::*;
+use starcheck_core::FixKind;
+
+use crate::state::AppState;
+
+/// The core's fix-first list; `on_pick` runs after scrolling to an item.
+#[component]
+pub fn FixFirstList(
+    /// Told when an entry was chosen (the phone summary then closes).
+    on_pick: Callback<()>,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let fixes =
+        Memo::new(move |_| state.evaluation.with(|e| e.fix_first.clone()));
+
+    move || {
+        let list = fixes.get();
+        if list.is_empty() {
+            return view! { <p class="muted" data-fix-first="empty">"暂无需要优先处理的事项。"</p> }
+                .into_any();
+        }
+        let rows = list
+            .into_iter()
+            .take(12)
+            .map(|fix| {
+                let worth = match fix.kind {
+                    FixKind::Gate => "否决项".to_string(),
+                    FixKind::Pending => format!("涉及{}分", fix.points),
+                    _ if fix.points > 0 => format!("+{}分", fix.points),
+                    _ => String::new(),
+                };
+                let target = fix.item;
+                let go = move |_| {
+                    if let Some(item) = target {
+                        scroll_to_item(item);
+                    }
+                    on_pick.run(());
+                };
+                view! {
+                    <li class=format!("fix fix-{:?}", fix.kind).to_lowercase()>
+                        <button type="button" class="link-like" on:click=go>
+                            <span class="fix-action">{fix.action}</span>
+                            <span class="fix-points">{worth}</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect::<Vec<_>>();
+        view! { <ol class="fix-first" data-fix-first="list">{rows}</ol> }
+            .into_any()
+    }
+}
+
+/// Brings an item's card into view.
+fn scroll_to_item(item: u32) {
+    let card = document().get_element_by_id(&format!("item-{item}"));
+    if let Some(card) = card {
+        card.scroll_into_view();
+    }
+}

@@ -1,0 +1,81 @@
+//! Item 17's two gates on the assessment page: designated use (专款专用)
+//! and spending of at least 75% of the base subsidy, each with the core's
+//! verdict and margin. Both are read from the funding ledger.
+
+use leptos::prelude::*;
+use starcheck_core::format_yuan;
+
+use crate::labels::{gate_state, gate_state_key};
+use crate::route::Route;
+use crate::state::AppState;
+
+/// The gates with their state and margin, and a link to the ledger.
+#[component]
+pub fn GatesCard() -> impl IntoView {
+    let state = AppState::expect();
+    let number = state.rubric.with_value(|r| r.gates().number);
+    let gates = Memo::new(move |_| state.evaluation.with(|e| e.gates.clone()));
+    let figures = Memo::new(move |_| {
+        state
+            .evaluation
+            .with(|e| (e.ledger.spent, e.ledger.percent, e.ledger.line))
+    });
+
+    let rows = move || {
+        gates
+            .get()
+            .into_iter()
+            .map(|gate| {
+                let failing = gate
+                    .failing_entries
+                    .iter()
+                    .map(|entry| {
+                        view! {
+                            <li>{format!("{}({})", entry.label, format_yuan(entry.amount))}</li>
+                        }
+                    })
+                    .collect::<Vec<_>>();
+                view! {
+                    <li class="gate-row" data-gate-state=gate_state_key(gate.state)>
+                        <p class="official">{gate.wording}</p>
+                        <p>
+                            <strong class="gate-state">{gate_state(gate.state)}</strong>
+                            " "
+                            {gate.summary}
+                        </p>
+                        <ul class="failing-entries">{failing}</ul>
+                    </li>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    let spent = move || {
+        let (spent, percent, line) = figures.get();
+        format!(
+            "目前计入的实际支出 {}(占基础补助资金 {percent}%),达标线 {}。",
+            format_yuan(spent),
+            format_yuan(line)
+        )
+    };
+
+    view! {
+        <article
+            class="card item-card gates-card"
+            id=format!("item-{number}")
+            data-assess-gate=number
+        >
+            <header class="item-card-head">
+                <h3>
+                    <span class="item-number">{number.to_string()}</span>
+                    "否决项:专款专用与实际支出"
+                </h3>
+            </header>
+            <p class="muted">"不论得分多少,任一项不通过即考核不通过。"</p>
+            <ul class="gate-list">{rows}</ul>
+            <p>{spent}</p>
+            <a href=Route::Ledger.hash() class="button secondary small">
+                "到资金台账填写支出"
+            </a>
+        </article>
+    }
+}

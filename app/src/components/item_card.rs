@@ -1,0 +1,58 @@
+//! One scored item on the assessment page: its official wording, maximum,
+//! 考核方式 and the materials an inspector asks for; an input for each rule;
+//! and, beside it, the live score and every deduction.
+
+use leptos::prelude::*;
+use starcheck_core::Item;
+
+use crate::components::falsified_toggle::FalsifiedToggle;
+use crate::components::item_result::{ItemFindings, ItemScore};
+use crate::components::rubric_page::methods_text;
+use crate::components::rule_input::RuleInput;
+
+/// The card of one item.
+#[component]
+pub fn ItemCard(item: Item) -> impl IntoView {
+    let number = item.number;
+    let max = item.max;
+
+    // Official text first: users are checked against that wording.
+    let rule_lines = item
+        .rule_lines
+        .iter()
+        .map(|line| view! { <li>{line.clone()}</li> })
+        .collect::<Vec<_>>();
+    let materials = item.materials.join("、");
+    let inputs = item
+        .rules
+        .into_iter()
+        .map(|rule| view! { <RuleInput item=number max=max rule=rule /> })
+        .collect::<Vec<_>>();
+
+    view! {
+        <article class="card item-card" id=format!("item-{number}") data-assess-item=number>
+            <header class="item-card-head">
+                <h3>
+                    <span class="item-number">{number.to_string()}</span>
+                    {item.title.clone()}
+                </h3>
+                <ItemScore item=number />
+            </header>
+            <div class="item-official">
+                <p class="official" data-official="requirement">{item.requirement.clone()}</p>
+                <ul class="rule-lines official">{rule_lines}</ul>
+                <p class="item-meta">
+                    <span>{format!("分值 {max}分")}</span>
+                    <span>{format!("考核方式:{}", methods_text(&item.methods))}</span>
+                </p>
+                <p class="item-materials">
+                    <span class="muted">"检查时可能查看的材料(参考,非官方):"</span>
+                    {materials}
+                </p>
+            </div>
+            <div class="item-inputs">{inputs}</div>
+            <FalsifiedToggle item=number />
+            <ItemFindings item=number />
+        </article>
+    }
+}

@@ -1,0 +1,149 @@
+//! Item 5's meetings (联席会): a list of dates, added and removed one by
+//! one. "None held" is an answer of its own, distinct from "not filled in".
+//! Which months count as held, missing or still pending is the core's
+//! reading of these dates against the as-of date.
+
+use jiff::civil::Date;
+use leptos::prelude::*;
+use starcheck_core::{Fact, Meeting};
+
+use crate::components::date_input::DateInput;
+use crate::components::month_lines::MonthLines;
+use crate::state::AppState;
+
+/// The dated meetings list with add, remove, "none held" and clear.
+#[component]
+pub fn MeetingsInput(
+    item: u32,
+    /// The rule's id within the item.
+    rule: String,
+    /// The question the core asks for the rule.
+    question: String,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let fact = state.fact(item, &rule);
+    let rule_id = StoredValue::new(rule.clone());
+
+    // The answered list, or None while unanswered.
+    let meetings = Memo::new(move |_| match fact.get() {
+        Some(Fact::Meetings(list)) => Some(list),
+        _ => None,
+    });
+    let count =
+        Memo::new(move |_| meetings.with(|m| m.as_ref().map_or(0, Vec::len)));
+
+    // Every change writes the whole list back, sorted by date.
+    let write = move |list: Option<Vec<Meeting>>| {
+        let fact = list.map(|mut list| {
+            list.sort();
+            Fact::Meetings(list)
+        });
+        rule_id.with_value(|rule| state.set_fact(item, rule, fact));
+    };
+    let edit = move |change: &dyn Fn(&mut Vec<Meeting>)| {
+        let mut list = meetings.get_untracked().unwrap_or_default();
+        change(&mut list);
+        write(Some(list));
+    };
+
+    // The date waiting to be added; not part of the model until added.
+    let new_date = RwSignal::new(None::<Date>);
+    let add_error = RwSignal::new(None::<&'static str>);
+    let add = move |_| match new_date.get_untracked() {
+        Some(date) => {
+            edit(&|list| list.push(Meeting { date, note: String::new() }));
+            new_date.set(None);
+            add_error.set(None);
+        }
+        None => add_error.set(Some("请先选择会议日期")),
+    };
+
+    let field = format!("item{item}.{rule}");
+    let row_field = field.clone();
+    let none_action = format!("{field}.none");
+    let status = move || match meetings.get() {
+        None => "未填写".to_string(),
+        Some(list) if list.is_empty() => "已填写:一次也未召开".to_string(),
+        Some(list) => format!("已填写 {} 次", list.len()),
+    };
+
+    view! {
+        <fieldset class="field field-list" data-rule=rule>
+            <legend>{question}</legend>
+            <p class="list-status" data-status=field.clone()>{status}</p>
+            <ol class="entry-list">
+                <For each=move || 0..count.get() key=|index| *index let(index)>
+                    <li class="entry-row">
+                        <DateInput
+                            field=format!("{row_field}.{index}")
+                            label=format!("第{}次会议日期", index + 1)
+                            value=Signal::derive(move || {
+                                meetings.with(|m| m.as_ref().and_then(|m| m.get(index)).map(|m| m.date))
+                            })
+                            on_commit=Callback::new(move |date: Option<Date>| {
+                                if let Some(date) = date {
+                                    edit(&|list| {
+                                        if let Some(meeting) = list.get_mut(index) {
+                                            meeting.date = date;
+                                        }
+                                    });
+                                }
+                            })
+                            required=true
+                        />
+                        <button
+                            type="button"
+                            class="secondary small"
+                            data-action=format!("{row_field}.remove.{index}")
+                            on:click=move |_| {
+                                edit(&|list| {
+                                    if index < list.len() {
+                                        list.remove(index);
+                                    }
+                                })
+                            }
+                        >
+                            "删除"
+                        </button>
+                    </li>
+                </For>
+            </ol>
+            <div class="entry-add">
+                <DateInput
+                    field=format!("{field}.new")
+                    label="新增一次会议的日期"
+                    value=new_date
+                    on_commit=Callback::new(move |date| {
+                        new_date.set(date);
+                        add_error.set(None);
+                    })
+                />
+                <button type="button" data-action=format!("{field}.add") on:click=add>
+                    "添加会议"
+                </button>
+                <span class="field-error" role="alert">{move || add_error.get()}</span>
+            </div>
+            <div class="list-actions">
+                <Show when=move || count.get() == 0>
+                    <button
+                        type="button"
+                        class="secondary small"
+                        data-action=none_action.clone()
+                        on:click=move |_| write(Some(Vec::new()))
+                    >
+                        "一次也未召开"
+                    </button>
+                </Show>
+                <button
+                    type="button"
+                    class="secondary small"
+                    data-action=format!("{field}.clear")
+                    on:click=move |_| write(None)
+                >
+                    "清空(改为未填写)"
+                </button>
+            </div>
+            <MonthLines item=item />
+        </fieldset>
+    }
+}

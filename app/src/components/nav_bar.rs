@@ -1,0 +1,37 @@
+//! The tab bar: one link per page. Links only change the hash; the route
+//! signal follows the hashchange, so back and forward work as well.
+
+use leptos::prelude::*;
+
+use crate::route::Route;
+
+/// Tabs for every [`Route`], the current one marked `aria-current`.
+#[component]
+pub fn NavBar(
+    /// The page shown now.
+    route: ReadSignal<Route>,
+) -> impl IntoView {
+    let tabs = Route::ALL.map(|tab| {
+        // Only the current tab carries aria-current, for screen readers
+        // and for the stylesheet.
+        let current = move || (route.get() == tab).then_some("page");
+        view! {
+            <li>
+                <a
+                    href=tab.hash()
+                    class="nav-tab"
+                    aria-current=current
+                    data-nav=tab.hash().trim_start_matches("#/")
+                >
+                    {tab.label()}
+                </a>
+            </li>
+        }
+    });
+
+    view! {
+        <nav class="nav-bar" aria-label="页面">
+            <ul>{tabs.to_vec()}</ul>
+        </nav>
+    }
+}

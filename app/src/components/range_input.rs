@@ -1,0 +1,114 @@
+//! A graded (酌情) part: the inspector's judgement cannot be computed, so
+//! the self-assessor gives the range of points expected, low to high
+//! (our reading). Low and high are two count fields; typing one beyond the
+//! other moves the other along, so the model never holds an inverted
+//! range.
+
+use leptos::prelude::*;
+use starcheck_core::Fact;
+
+use crate::components::count_input::CountInput;
+use crate::state::AppState;
+
+/// Expected points of a graded part, `low..=high` within `0..=max`.
+#[component]
+pub fn RangeInput(
+    item: u32,
+    /// The rule's id within the item.
+    rule: String,
+    /// The question the core asks for the rule.
+    question: String,
+    /// The item's maximum.
+    max: u32,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let fact = state.fact(item, &rule);
+
+    // Each end as its own memo, so typing in one leaves the other alone.
+    let low = Memo::new(move |_| match fact.get() {
+        Some(Fact::Range { low, .. }) => Some(low),
+        _ => None,
+    });
+    let high = Memo::new(move |_| match fact.get() {
+        Some(Fact::Range { high, .. }) => Some(high),
+        _ => None,
+    });
+
+    // The one place a pair of ends becomes a fact. A single end given
+    // means a point estimate; emptied ends make the part unanswered.
+    let rule_id = StoredValue::new(rule.clone());
+    let commit = move |low: Option<u32>, high: Option<u32>| {
+        let fact = match (low, high) {
+            (None, None) => None,
+            (Some(low), None) => Some(Fact::Range { low, high: low }),
+            (None, Some(high)) => Some(Fact::Range { low: 0, high }),
+            (Some(low), Some(high)) => Some(Fact::Range { low, high }),
+        };
+        rule_id.with_value(|rule| state.set_fact(item, rule, fact));
+    };
+    let set_low = Callback::new(move |value: Option<u32>| {
+        let high = high.get_untracked();
+        let high = match (value, high) {
+            (Some(low), Some(high)) if low > high => Some(low),
+            _ => high,
+        };
+        commit(value, high);
+    });
+    let set_high = Callback::new(move |value: Option<u32>| {
+        let low = low.get_untracked();
+        let low = match (low, value) {
+            (Some(low), Some(high)) if low > high => Some(high),
+            _ => low,
+        };
+        commit(low, value);
+    });
+    let full = move |_| commit(Some(max), Some(max));
+    let clear = move |_| commit(None, None);
+
+    let field = format!("item{item}.{rule}");
+    view! {
+        <fieldset class="field field-range" data-rule=rule>
+            <legend>{question}</legend>
+            <span class="field-hint">
+                {format!(
+                    "酌情给分:按实际情况预计检查组会给的分数,最低到最高(0–{max}分);有把握时两格填同一个数。"
+                )}
+            </span>
+            <div class="range-pair">
+                <CountInput
+                    field=format!("{field}.low")
+                    label="最低"
+                    value=low
+                    on_commit=set_low
+                    max=max
+                />
+                <span class="range-dash" aria-hidden="true">"–"</span>
+                <CountInput
+                    field=format!("{field}.high")
+                    label="最高"
+                    value=high
+                    on_commit=set_high
+                    max=max
+                />
+                <div class="range-actions">
+                    <button
+                        type="button"
+                        class="secondary small"
+                        data-action=format!("{field}.full")
+                        on:click=full
+                    >
+                        {format!("满分 {max}")}
+                    </button>
+                    <button
+                        type="button"
+                        class="secondary small"
+                        data-action=format!("{field}.clear")
+                        on:click=clear
+                    >
+                        "清除"
+                    </button>
+                </div>
+            </div>
+        </fieldset>
+    }
+}

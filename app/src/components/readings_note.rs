@@ -1,0 +1,32 @@
+//! The assumptions the scoring makes where the notice is silent ("our
+//! reading"), listed from the core's data and always labelled as
+//! assumptions, never as official text.
+
+use leptos::prelude::*;
+use starcheck_core::our_readings;
+
+/// A box of 说明/假设 notes.
+#[component]
+pub fn ReadingsNote() -> impl IntoView {
+    let readings = our_readings()
+        .iter()
+        .map(|reading| {
+            view! { <li data-reading=reading.id>{reading.zh}</li> }
+        })
+        .collect::<Vec<_>>();
+
+    view! {
+        <aside class="readings notice" data-component="readings">
+            <h3>"说明与假设(本工具的理解,非官方文字)"</h3>
+            <p class="muted">
+                "通知未写明的地方,本工具按下列理解计分;以检查组的实际认定为准。"
+            </p>
+            <ul>
+                {readings}
+                <li>
+                    "各项“检查时可能查看的材料”是本工具整理的参考清单,非通知原文。"
+                </li>
+            </ul>
+        </aside>
+    }
+}

@@ -1,0 +1,187 @@
+//! Item 13's information reports (信息报送): which month each report is
+//! for and the date it was sent. The core decides on time (by the 25th),
+//! late, missing or pending against the as-of date.
+
+use jiff::civil::Date;
+use leptos::prelude::*;
+use starcheck_core::{Fact, Report, YearMonth};
+
+use crate::components::date_input::DateInput;
+use crate::components::month_lines::MonthLines;
+use crate::state::AppState;
+
+/// The reports list with add, remove, "none sent" and clear.
+#[component]
+pub fn ReportsInput(
+    item: u32,
+    /// The rule's id within the item.
+    rule: String,
+    /// The question the core asks for the rule.
+    question: String,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let fact = state.fact(item, &rule);
+    let rule_id = StoredValue::new(rule.clone());
+    let campaign = state.rubric.with_value(|r| r.campaign_months().to_vec());
+    let due_day = state.rubric.with_value(|r| r.report_due_day());
+
+    // The answered list, or None while unanswered.
+    let reports = Memo::new(move |_| match fact.get() {
+        Some(Fact::Reports(list)) => Some(list),
+        _ => None,
+    });
+    let count =
+        Memo::new(move |_| reports.with(|r| r.as_ref().map_or(0, Vec::len)));
+
+    // Every change writes the whole list back, in month order.
+    let write = move |list: Option<Vec<Report>>| {
+        let fact = list.map(|mut list| {
+            list.sort();
+            Fact::Reports(list)
+        });
+        rule_id.with_value(|rule| state.set_fact(item, rule, fact));
+    };
+    let edit = move |change: &dyn Fn(&mut Vec<Report>)| {
+        let mut list = reports.get_untracked().unwrap_or_default();
+        change(&mut list);
+        write(Some(list));
+    };
+
+    // The report waiting to be added: its month and sent date.
+    let first_month = campaign.first().copied();
+    let new_month = RwSignal::new(first_month);
+    let new_date = RwSignal::new(None::<Date>);
+    let add_error = RwSignal::new(None::<&'static str>);
+    let add =
+        move |_| match (new_month.get_untracked(), new_date.get_untracked()) {
+            (Some(month), Some(sent_on)) => {
+                edit(&|list| list.push(Report { month, sent_on }));
+                new_date.set(None);
+                add_error.set(None);
+            }
+            (None, _) => add_error.set(Some("请先选择报送的是哪个月的信息")),
+            (_, None) => add_error.set(Some("请先选择报送日期")),
+        };
+
+    let field = format!("item{item}.{rule}");
+    let row_field = field.clone();
+    let none_action = format!("{field}.none");
+    let month_options = campaign
+        .iter()
+        .map(|month| {
+            view! { <option value=month.to_string()>{month.long_label_zh()}</option> }
+        })
+        .collect::<Vec<_>>();
+    let status = move || match reports.get() {
+        None => "未填写".to_string(),
+        Some(list) if list.is_empty() => "已填写:一次也未报送".to_string(),
+        Some(list) => format!("已填写 {} 次", list.len()),
+    };
+    let month_id = format!("f-item{item}-{rule}-month");
+
+    view! {
+        <fieldset class="field field-list" data-rule=rule>
+            <legend>{question}</legend>
+            <span class="field-hint">
+                {format!("每月{due_day}日前报送;逾期报送的,得分下限按缺报计。")}
+            </span>
+            <p class="list-status" data-status=field.clone()>{status}</p>
+            <ol class="entry-list">
+                <For each=move || 0..count.get() key=|index| *index let(index)>
+                    <li class="entry-row">
+                        <span class="entry-label">
+                            {move || {
+                                reports.with(|r| {
+                                    r.as_ref()
+                                        .and_then(|r| r.get(index))
+                                        .map(|r| format!("{}的信息", r.month.long_label_zh()))
+                                        .unwrap_or_default()
+                                })
+                            }}
+                        </span>
+                        <DateInput
+                            field=format!("{row_field}.{index}")
+                            label="报送日期"
+                            value=Signal::derive(move || {
+                                reports.with(|r| r.as_ref().and_then(|r| r.get(index)).map(|r| r.sent_on))
+                            })
+                            on_commit=Callback::new(move |date: Option<Date>| {
+                                if let Some(date) = date {
+                                    edit(&|list| {
+                                        if let Some(report) = list.get_mut(index) {
+                                            report.sent_on = date;
+                                        }
+                                    });
+                                }
+                            })
+                            required=true
+                        />
+                        <button
+                            type="button"
+                            class="secondary small"
+                            data-action=format!("{row_field}.remove.{index}")
+                            on:click=move |_| {
+                                edit(&|list| {
+                                    if index < list.len() {
+                                        list.remove(index);
+                                    }
+                                })
+                            }
+                        >
+                            "删除"
+                        </button>
+                    </li>
+                </For>
+            </ol>
+            <div class="entry-add">
+                <div class="field">
+                    <label for=month_id.clone()>"报送的是哪个月的信息"</label>
+                    <select
+                        id=month_id
+                        data-field=format!("{field}.month")
+                        prop:value=move || new_month.get().map(|m| m.to_string()).unwrap_or_default()
+                        on:change=move |ev| {
+                            new_month.set(event_target_value(&ev).parse::<YearMonth>().ok());
+                        }
+                    >
+                        {month_options}
+                    </select>
+                </div>
+                <DateInput
+                    field=format!("{field}.sent")
+                    label="报送日期"
+                    value=new_date
+                    on_commit=Callback::new(move |date| {
+                        new_date.set(date);
+                        add_error.set(None);
+                    })
+                />
+                <button type="button" data-action=format!("{field}.add") on:click=add>
+                    "添加报送记录"
+                </button>
+                <span class="field-error" role="alert">{move || add_error.get()}</span>
+            </div>
+            <div class="list-actions">
+                <Show when=move || count.get() == 0>
+                    <button
+                        type="button"
+                        class="secondary small"
+                        data-action=none_action.clone()
+                        on:click=move |_| write(Some(Vec::new()))
+                    >
+                        "一次也未报送"
+                    </button>
+                </Show>
+                <button
+                    type="button"
+                    class="secondary small"
+                    data-action=format!("{field}.clear")
+                    on:click=move |_| write(None)
+                >
+                    "清空(改为未填写)"
+                </button>
+            </div>
+            <MonthLines item=item />
+        </fieldset>
+    }
+}

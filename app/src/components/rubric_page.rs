@@ -1,0 +1,249 @@
+//! The rubric page (#/rubric): the whole official rubric as the core holds
+//! it: 13 scored items in 4 categories with their official wording, rule
+//! lines, maxima and 考核方式; the bonus items with caps; the penalty and
+//! the gates; the subsidy and tiers. Nothing here is written in the
+//! markup: change the rubric data and this page follows.
+
+use leptos::prelude::*;
+use starcheck_core::{BonusItem, Item, Method, Rubric, format_yuan};
+
+use crate::components::community_picker::CommunityPicker;
+use crate::components::readings_note::ReadingsNote;
+use crate::state::AppState;
+
+/// The official rubric and the community picker.
+#[component]
+pub fn RubricPage() -> impl IntoView {
+    let state = AppState::expect();
+
+    // The rubric never changes while the page is open: read it once.
+    let (categories, bonus, penalty, gates, money) =
+        state.rubric.with_value(|rubric| {
+            (
+                category_sections(rubric),
+                bonus_section(rubric),
+                penalty_row(rubric),
+                gate_rows(rubric),
+                money_section(rubric),
+            )
+        });
+
+    view! {
+        <section class="page page-rubric" data-page="rubric">
+            <h2>"评分细则"</h2>
+            <div class="card">
+                <CommunityPicker />
+            </div>
+            <p class="muted">
+                "以下为通知附件2《“党建+”邻里中心垃圾分类星级社区创建考评细则》原文。"
+                "指标分值扣完为止。"
+            </p>
+            {categories}
+            {bonus}
+            <section class="rubric-category" data-section="penalties">
+                <h3>"减分项"</h3>
+                {penalty}
+                {gates}
+            </section>
+            {money}
+            <ReadingsNote />
+        </section>
+    }
+}
+
+/// One section per category, its items in the rubric's order.
+fn category_sections(rubric: &Rubric) -> Vec<AnyView> {
+    rubric
+        .categories()
+        .iter()
+        .map(|category| {
+            let items = rubric
+                .items()
+                .iter()
+                .filter(|item| item.category == category.name)
+                .map(item_card)
+                .collect::<Vec<_>>();
+            view! {
+                <section class="rubric-category" data-category=category.name.clone()>
+                    <h3>
+                        {category.name.clone()}
+                        <span class="category-max">{format!("{}分", category.max)}</span>
+                    </h3>
+                    {items}
+                </section>
+            }
+            .into_any()
+        })
+        .collect()
+}
+
+/// One scored item, with stable attributes for tests.
+fn item_card(item: &Item) -> AnyView {
+    let rules = item
+        .rule_lines
+        .iter()
+        .map(|line| view! { <li>{line.clone()}</li> })
+        .collect::<Vec<_>>();
+    let materials = item
+        .materials
+        .iter()
+        .map(|material| view! { <li>{material.clone()}</li> })
+        .collect::<Vec<_>>();
+
+    view! {
+        <article
+            class="card rubric-item"
+            data-item=item.number
+            data-max=item.max
+        >
+            <header class="rubric-item-head">
+                <span class="item-number">{format!("{}", item.number)}</span>
+                <span class="item-title">{item.title.clone()}</span>
+                <span class="item-max">{format!("{}分", item.max)}</span>
+            </header>
+            <dl class="rubric-facts">
+                <dt>"具体内容及要求"</dt>
+                <dd class="official" data-official="requirement">
+                    {item.requirement.clone()}
+                </dd>
+                <dt>"评分细则"</dt>
+                <dd>
+                    <ul class="rule-lines official" data-official="rules">
+                        {rules}
+                    </ul>
+                </dd>
+                <dt>"考核方式"</dt>
+                <dd data-methods="">{methods_text(&item.methods)}</dd>
+                <dt>"检查时可能查看的材料" <small>"(参考,非官方)"</small></dt>
+                <dd>
+                    <ul class="materials">{materials}</ul>
+                </dd>
+            </dl>
+        </article>
+    }
+    .into_any()
+}
+
+/// The bonus items with their caps.
+fn bonus_section(rubric: &Rubric) -> AnyView {
+    let cards = rubric.bonus_items().iter().map(bonus_card).collect::<Vec<_>>();
+    view! {
+        <section class="rubric-category" data-section="bonus">
+            <h3>
+                "加分项"
+                <span class="category-max">
+                    {format!("最多{}分", rubric.bonus_max())}
+                </span>
+            </h3>
+            {cards}
+        </section>
+    }
+    .into_any()
+}
+
+fn bonus_card(bonus: &BonusItem) -> AnyView {
+    let parts = bonus
+        .parts
+        .iter()
+        .map(|part| view! { <li>{part.wording.clone()}</li> })
+        .collect::<Vec<_>>();
+    view! {
+        <article class="card rubric-item" data-bonus=bonus.number data-cap=bonus.cap>
+            <header class="rubric-item-head">
+                <span class="item-number">{bonus.number.to_string()}</span>
+                <span class="item-title">{bonus.title.clone()}</span>
+                <span class="item-max">{format!("封顶{}分", bonus.cap)}</span>
+            </header>
+            <ul class="rule-lines official">{parts}</ul>
+            <p class="muted">{format!("考核方式:{}", methods_text(&bonus.methods))}</p>
+        </article>
+    }
+    .into_any()
+}
+
+/// Item 16: falsification zeroes the item concerned.
+fn penalty_row(rubric: &Rubric) -> AnyView {
+    let penalty = rubric.falsification();
+    view! {
+        <article class="card rubric-item" data-penalty=penalty.number>
+            <header class="rubric-item-head">
+                <span class="item-number">{penalty.number.to_string()}</span>
+                <span class="item-title">"发现弄虚作假的"</span>
+            </header>
+            <p class="official">{penalty.wording.clone()}</p>
+        </article>
+    }
+    .into_any()
+}
+
+/// Item 17: the two pass/fail gates.
+fn gate_rows(rubric: &Rubric) -> AnyView {
+    let gates = rubric.gates();
+    view! {
+        <article class="card rubric-item gate" data-gate=gates.number>
+            <header class="rubric-item-head">
+                <span class="item-number">{gates.number.to_string()}</span>
+                <span class="item-title">"补助资金未专款专用,实际支出未达标的"</span>
+                <span class="item-max">"否决项"</span>
+            </header>
+            <ul class="rule-lines official">
+                <li data-gate-kind="designated">{gates.designated_use_wording.clone()}</li>
+                <li data-gate-kind="spending">{gates.spending_wording.clone()}</li>
+            </ul>
+            <p class="muted">
+                {format!(
+                    "即实际支出须不低于 {}(基础补助资金 {} 的75%)。",
+                    format_yuan(rubric.spending_line()),
+                    format_yuan(rubric.base_subsidy()),
+                )}
+            </p>
+        </article>
+    }
+    .into_any()
+}
+
+/// 奖励标准: base subsidy and the star tiers by rank quota.
+fn money_section(rubric: &Rubric) -> AnyView {
+    let rows = rubric
+        .tiers()
+        .iter()
+        .map(|tier| {
+            view! {
+                <tr data-tier=tier.name.clone()>
+                    <td>{tier.name.clone()}</td>
+                    <td class="num">{format!("{}个", tier.quota)}</td>
+                    <td class="num">{format_yuan(tier.extra)}</td>
+                </tr>
+            }
+        })
+        .collect::<Vec<_>>();
+    view! {
+        <section class="rubric-category" data-section="tiers">
+            <h3>"奖励标准"</h3>
+            <p>
+                {format!(
+                    "每个创建社区基础补助资金 {}。中心市区按评估结果分档(按名次名额,不是分数线):",
+                    format_yuan(rubric.base_subsidy()),
+                )}
+            </p>
+            <div class="table-scroll">
+                <table>
+                    <thead>
+                        <tr>
+                            <th>"星级"</th>
+                            <th class="num">"名额"</th>
+                            <th class="num">"追加补助(每个)"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+/// 考核方式 as the notice writes them, joined.
+pub fn methods_text(methods: &[Method]) -> String {
+    methods.iter().map(Method::label_zh).collect::<Vec<_>>().join("、")
+}
