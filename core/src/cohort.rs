@@ -18,12 +18,14 @@
 //! community of the cohort, failed or not (the notice grants it to each
 //! creating community and does not say it is reclaimed).
 
+use std::collections::BTreeSet;
+
 use serde::{Deserialize, Serialize};
 
 use crate::error::CohortError;
 use crate::money::Money;
 use crate::rubric::Rubric;
-use crate::score::{Evaluation, ScoreRange};
+use crate::score::{Evaluation, GateState, ScoreRange};
 
 /// One community of a cohort: an id chosen by the caller (unique), and its
 /// evaluation.
@@ -122,17 +124,248 @@ pub fn rank_cohort(
     entrants: &[Entrant<'_>],
     quotas: Option<&[u32]>,
 ) -> Result<CohortResult, CohortError> {
-    let _ = (rubric, entrants, quotas);
+    let slots = Slots::new(rubric, quotas)?;
+    let mut seen = BTreeSet::new();
+    for entrant in entrants {
+        if !seen.insert(entrant.id) {
+            return Err(CohortError::DuplicateMember {
+                id: entrant.id.to_string(),
+            });
+        }
+    }
+    let base = rubric.base_subsidy();
+
+    // Gate failures take no slot.
+    let unranked: Vec<Unranked> = entrants
+        .iter()
+        .filter(|e| e.evaluation.fails())
+        .map(|e| Unranked {
+            id: e.id.to_string(),
+            total: e.evaluation.total,
+            reason: failure_reason(e.evaluation),
+            base_subsidy: base,
+        })
+        .collect();
+
+    // Best first by the low end; the id only orders the display of equals.
+    let mut ranked: Vec<&Entrant<'_>> =
+        entrants.iter().filter(|e| !e.evaluation.fails()).collect();
+    ranked.sort_by(|a, b| {
+        b.evaluation.total.low.cmp(&a.evaluation.total.low).then(a.id.cmp(b.id))
+    });
+
+    let mut standings = Vec::with_capacity(ranked.len());
+    let mut ties = Vec::new();
+    let mut start = 0;
+    while start < ranked.len() {
+        let points = ranked[start].evaluation.total.low;
+        let end = ranked[start..]
+            .iter()
+            .position(|e| e.evaluation.total.low != points)
+            .map_or(ranked.len(), |offset| start + offset);
+        let group = &ranked[start..end];
+
+        let placement = slots.placement(start, end);
+        if let Placement::Tie { tiers, .. } = &placement {
+            ties.push(tie_flag(group, points, tiers));
+        }
+        let extra = match &placement {
+            Placement::Tier { .. } | Placement::NoSlot => {
+                Some(slots.extra_at(start))
+            }
+            Placement::Tie { .. } => None,
+        };
+        for entrant in group {
+            standings.push(Standing {
+                id: entrant.id.to_string(),
+                rank: u32::try_from(start + 1).unwrap_or(u32::MAX),
+                total: entrant.evaluation.total,
+                placement: placement.clone(),
+                base_subsidy: base,
+                extra,
+                provisional: entrant.evaluation.outcome
+                    == GateState::NotAssessed,
+            });
+        }
+        start = end;
+    }
+
+    // Slots are fixed, so the extras add up even while ties are open.
+    let extra_total: Money = (0..ranked.len()).map(|p| slots.extra_at(p)).sum();
+    let count = u32::try_from(entrants.len()).unwrap_or(u32::MAX);
+    let base_total = base.times(count);
     Ok(CohortResult {
-        quotas: Vec::new(),
-        standings: Vec::new(),
-        unranked: Vec::new(),
-        tiers: Vec::new(),
-        ties: Vec::new(),
-        base_total: Money::ZERO,
-        extra_total: Money::ZERO,
-        total: Money::ZERO,
+        quotas: slots.quotas(),
+        tiers: slots.fills(&standings, ranked.len()),
+        standings,
+        unranked,
+        ties,
+        base_total,
+        extra_total,
+        total: base_total.saturating_add(extra_total),
     })
+}
+
+/// Why an evaluation is not ranked: the summaries of its failed gates.
+fn failure_reason(evaluation: &Evaluation) -> String {
+    let failed: Vec<&str> = evaluation
+        .gates
+        .iter()
+        .filter(|g| g.state == GateState::Fail)
+        .map(|g| g.summary.as_str())
+        .collect();
+    if failed.is_empty() {
+        return "考核不通过".to_string();
+    }
+    failed.join(";")
+}
+
+fn tie_flag(group: &[&Entrant<'_>], points: u32, tiers: &[String]) -> TieFlag {
+    let ids: Vec<String> = group.iter().map(|e| e.id.to_string()).collect();
+    let across = if tiers.is_empty() {
+        "名额之外".to_string()
+    } else {
+        tiers.join("与")
+    };
+    TieFlag {
+        message: format!(
+            "{} 同分({points}分),跨{across},需人工确定",
+            ids.join("、")
+        ),
+        ids,
+        points,
+        tiers: tiers.to_vec(),
+    }
+}
+
+/// The tiers' slots, top first: slot `p` (from 0) belongs to the first
+/// tier whose cumulative quota exceeds `p`.
+struct Slots {
+    tiers: Vec<(String, u8, u32, Money)>,
+}
+
+impl Slots {
+    fn new(
+        rubric: &Rubric,
+        quotas: Option<&[u32]>,
+    ) -> Result<Slots, CohortError> {
+        let tiers = rubric.tiers();
+        if let Some(quotas) = quotas
+            && quotas.len() != tiers.len()
+        {
+            return Err(CohortError::QuotaCount {
+                expected: tiers.len(),
+                got: quotas.len(),
+            });
+        }
+        let tiers = tiers
+            .iter()
+            .enumerate()
+            .map(|(index, tier)| {
+                let quota = quotas
+                    .and_then(|q| q.get(index).copied())
+                    .unwrap_or(tier.quota);
+                (tier.name.clone(), tier.stars, quota, tier.extra)
+            })
+            .collect();
+        Ok(Slots { tiers })
+    }
+
+    fn quotas(&self) -> Vec<u32> {
+        self.tiers.iter().map(|t| t.2).collect()
+    }
+
+    /// The tier of slot `position`, or `None` past every quota.
+    fn tier_at(&self, position: usize) -> Option<usize> {
+        let position = u64::try_from(position).unwrap_or(u64::MAX);
+        let mut end = 0u64;
+        for (index, tier) in self.tiers.iter().enumerate() {
+            end = end.saturating_add(u64::from(tier.2));
+            if position < end {
+                return Some(index);
+            }
+        }
+        None
+    }
+
+    fn extra_at(&self, position: usize) -> Money {
+        self.tier_at(position).map_or(Money::ZERO, |index| self.tiers[index].3)
+    }
+
+    /// Where a group of equals holding slots `start..end` lands.
+    fn placement(&self, start: usize, end: usize) -> Placement {
+        let first = self.tier_at(start);
+        let last = self.tier_at(end.saturating_sub(1).max(start));
+        if first == last {
+            return match first {
+                Some(index) => {
+                    let tier = &self.tiers[index];
+                    Placement::Tier { tier: tier.0.clone(), stars: tier.1 }
+                }
+                None => Placement::NoSlot,
+            };
+        }
+
+        // Slots fill top-down, so the group spans every tier from the
+        // first to the last.
+        let from = first.unwrap_or(self.tiers.len());
+        let to = last.map_or(self.tiers.len(), |index| index + 1);
+        Placement::Tie {
+            tiers: self.tiers[from..to].iter().map(|t| t.0.clone()).collect(),
+            beyond_quotas: last.is_none(),
+        }
+    }
+
+    /// How each tier's slots are filled by `ranked` communities.
+    fn fills(&self, standings: &[Standing], ranked: usize) -> Vec<TierFill> {
+        let mut start = 0u64;
+        let ranked = u64::try_from(ranked).unwrap_or(u64::MAX);
+        self.tiers
+            .iter()
+            .map(|(name, stars, quota, extra)| {
+                let end = start.saturating_add(u64::from(*quota));
+                let held = ranked.clamp(start, end) - start;
+                start = end;
+
+                let members: Vec<String> = standings
+                    .iter()
+                    .filter(|s| {
+                        matches!(&s.placement, Placement::Tier { tier, .. } if tier == name)
+                    })
+                    .map(|s| s.id.clone())
+                    .collect();
+                let held = u32::try_from(held).unwrap_or(u32::MAX);
+                let settled = u32::try_from(members.len()).unwrap_or(u32::MAX);
+                TierFill {
+                    tier: name.clone(),
+                    stars: *stars,
+                    quota: *quota,
+                    extra_each: *extra,
+                    members,
+                    tied_slots: held.saturating_sub(settled),
+                    empty_slots: quota.saturating_sub(held),
+                }
+            })
+            .collect()
+    }
+
+    /// Which ranks each tier needs: 五星 1..=2, 四星 3..=10, 三星 11..=20.
+    fn needs(&self) -> Vec<RankNeed> {
+        let mut from = 1u32;
+        self.tiers
+            .iter()
+            .map(|(name, _, quota, _)| {
+                let to = from.saturating_add(quota.saturating_sub(1));
+                let need = RankNeed {
+                    tier: name.clone(),
+                    from_rank: from,
+                    to_rank: to,
+                };
+                from = to.saturating_add(1);
+                need
+            })
+            .collect()
+    }
 }
 
 /// What a single community compares itself against.
@@ -169,12 +402,311 @@ pub enum LikelyTier {
     Estimate { at_low: Placement, at_high: Placement, basis: String },
 }
 
-/// A single community's likely tier against a reference.
+/// A single community's likely tier against a reference. Cut lines are
+/// never invented: without a reference, the answer is which rank each tier
+/// needs.
 pub fn likely_tier(
     rubric: &Rubric,
     evaluation: &Evaluation,
     reference: Reference<'_>,
 ) -> LikelyTier {
-    let _ = (rubric, evaluation, reference);
-    LikelyTier::NeedsRank { needs: Vec::new(), text: String::new() }
+    if evaluation.fails() {
+        return LikelyTier::GateFailed { reason: failure_reason(evaluation) };
+    }
+    // The rubric's own quotas cannot mismatch its tiers.
+    let Ok(slots) = Slots::new(rubric, None) else {
+        return LikelyTier::NeedsRank {
+            needs: Vec::new(),
+            text: String::new(),
+        };
+    };
+
+    match reference {
+        Reference::None => {
+            let needs = slots.needs();
+            let text = needs_text(&needs);
+            LikelyTier::NeedsRank { needs, text }
+        }
+        Reference::Peers(peers) => {
+            let lows: Vec<u32> = peers
+                .iter()
+                .filter(|p| !p.fails())
+                .map(|p| p.total.low)
+                .collect();
+            let place = |points: u32| {
+                let above = lows.iter().filter(|&&low| low > points).count();
+                let equal = lows.iter().filter(|&&low| low == points).count();
+                slots.placement(above, above + equal + 1)
+            };
+            LikelyTier::Estimate {
+                at_low: place(evaluation.total.low),
+                at_high: place(evaluation.total.high),
+                basis: format!(
+                    "与已载入的{}个社区比较(按各社区得分下限排名,考核不通过的不参与排名)",
+                    lows.len()
+                ),
+            }
+        }
+        Reference::CutLines(lines) => {
+            let place = |points: u32| {
+                let index = lines
+                    .iter()
+                    .position(|&line| points >= line)
+                    .unwrap_or(lines.len())
+                    .min(slots.tiers.len().saturating_sub(1));
+                match slots.tiers.get(index) {
+                    Some((tier, stars, _, _)) => {
+                        Placement::Tier { tier: tier.clone(), stars: *stars }
+                    }
+                    None => Placement::NoSlot,
+                }
+            };
+            let named: Vec<String> = lines
+                .iter()
+                .zip(&slots.tiers)
+                .map(|(line, tier)| format!("{}≥{line}分", tier.0))
+                .collect();
+            LikelyTier::Estimate {
+                at_low: place(evaluation.total.low),
+                at_high: place(evaluation.total.high),
+                basis: format!("按输入的分数线:{}", named.join(",")),
+            }
+        }
+    }
+}
+
+/// `五星需排名前2,四星需第3–10名,三星需第11–20名`.
+fn needs_text(needs: &[RankNeed]) -> String {
+    let parts: Vec<String> = needs
+        .iter()
+        .map(|need| match (need.from_rank, need.to_rank) {
+            (1, to) => format!("{}需排名前{to}", need.tier),
+            (from, to) if from == to => format!("{}需第{from}名", need.tier),
+            (from, to) => format!("{}需第{from}–{to}名", need.tier),
+        })
+        .collect();
+    parts.join(",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::examples::{example_a, example_b, example_cohort};
+    use crate::score::evaluate;
+    use crate::{Assessment, Fact};
+
+    fn rubric() -> Rubric {
+        Rubric::quanzhou_2024()
+    }
+
+    fn evaluations(assessments: &[Assessment]) -> Vec<Evaluation> {
+        assessments.iter().map(|a| evaluate(&rubric(), a)).collect()
+    }
+
+    fn ids(evaluations: &[Evaluation]) -> Vec<String> {
+        evaluations.iter().map(|e| e.community.name.clone()).collect()
+    }
+
+    fn rank(
+        evaluations: &[Evaluation],
+        quotas: Option<&[u32]>,
+    ) -> CohortResult {
+        let names = ids(evaluations);
+        let entrants: Vec<Entrant<'_>> = names
+            .iter()
+            .zip(evaluations)
+            .map(|(id, evaluation)| Entrant { id, evaluation })
+            .collect();
+        let result = rank_cohort(&rubric(), &entrants, quotas);
+        assert!(result.is_ok(), "{result:?}");
+        result.unwrap_or_else(|_| unreachable!())
+    }
+
+    fn tier_sizes(result: &CohortResult) -> Vec<usize> {
+        result.tiers.iter().map(|t| t.members.len()).collect()
+    }
+
+    #[test]
+    fn ok_twenty_distinct_totals() {
+        let all = evaluations(&example_cohort());
+        let lows: Vec<u32> = all.iter().map(|e| e.total.low).collect();
+        assert_eq!(lows, (81..=100).rev().collect::<Vec<u32>>());
+
+        let result = rank(&all, None);
+        assert_eq!(tier_sizes(&result), [2, 8, 10]);
+        assert!(result.ties.is_empty());
+        assert_eq!(result.tiers[0].members, ["新春社区", "梅峰社区"]);
+        assert_eq!(result.base_total, Money::from_yuan(1_600_000));
+        assert_eq!(result.extra_total, Money::from_yuan(400_000));
+        assert_eq!(result.total, Money::from_yuan(2_000_000));
+        assert_eq!(result.total.format_yuan(), "¥2,000,000.00");
+
+        let ranks: Vec<u32> = result.standings.iter().map(|s| s.rank).collect();
+        assert_eq!(ranks, (1..=20).collect::<Vec<u32>>());
+        assert_eq!(result.standings[0].extra, Some(Money::from_yuan(120_000)));
+        assert_eq!(result.standings[2].extra, Some(Money::from_yuan(20_000)));
+        assert_eq!(result.standings[19].extra, Some(Money::ZERO));
+    }
+
+    #[test]
+    fn ok_tie_across_boundary_is_flagged() {
+        let mut cohort = example_cohort();
+        // The third community now equals the second (99 points).
+        cohort[2].set_fact(
+            8,
+            "base_quality",
+            Fact::Range { low: 14, high: 14 },
+        );
+        let result = rank(&evaluations(&cohort), None);
+
+        assert_eq!(result.ties.len(), 1);
+        let tie = &result.ties[0];
+        assert_eq!(tie.ids, ["梅峰社区", "西郊社区"]);
+        assert_eq!(tie.tiers, ["五星", "四星"]);
+        assert_eq!(
+            tie.message,
+            "梅峰社区、西郊社区 同分(99分),跨五星与四星,需人工确定"
+        );
+
+        let tied: Vec<(u32, Option<Money>)> =
+            result.standings[1..3].iter().map(|s| (s.rank, s.extra)).collect();
+        assert_eq!(tied, [(2, None), (2, None)]);
+        assert_eq!(result.standings[3].rank, 4);
+        assert_eq!(tier_sizes(&result), [1, 7, 10]);
+        assert_eq!(result.tiers[0].tied_slots, 1);
+        assert_eq!(result.tiers[1].tied_slots, 1);
+        // The slots are fixed, so the cohort's money is still known.
+        assert_eq!(result.total, Money::from_yuan(2_000_000));
+    }
+
+    #[test]
+    fn ok_tie_inside_a_tier_is_settled() {
+        let mut cohort = example_cohort();
+        cohort[4].set_fact(
+            8,
+            "base_quality",
+            Fact::Range { low: 12, high: 12 },
+        );
+        let result = rank(&evaluations(&cohort), None);
+        assert!(result.ties.is_empty());
+        assert_eq!(result.standings[3].rank, 4);
+        assert_eq!(result.standings[4].rank, 4);
+        assert_eq!(tier_sizes(&result), [2, 8, 10]);
+    }
+
+    #[test]
+    fn ok_gate_failure_is_unranked_and_slot_left_empty() {
+        let mut all = evaluations(&example_cohort());
+        let mut failing = example_b();
+        failing.community = all[0].community.clone();
+        all[0] = evaluate(&rubric(), &failing);
+        let result = rank(&all, None);
+
+        assert_eq!(result.unranked.len(), 1);
+        assert_eq!(result.unranked[0].id, "新春社区");
+        assert!(result.unranked[0].reason.contains("还差 ¥0.01 达到 75%"));
+        assert_eq!(result.standings.len(), 19);
+        assert_eq!(tier_sizes(&result), [2, 8, 9]);
+        assert_eq!(result.tiers[2].empty_slots, 1);
+        // Base for all 20; extras for the 2 + 8 filled paid slots.
+        assert_eq!(result.total, Money::from_yuan(2_000_000));
+    }
+
+    #[test]
+    fn ok_quotas_can_be_overridden() {
+        let all = evaluations(&example_cohort());
+        let result = rank(&all[..6], Some(&[1, 2, 3]));
+        assert_eq!(tier_sizes(&result), [1, 2, 3]);
+        assert_eq!(result.quotas, [1, 2, 3]);
+        assert_eq!(
+            result.total,
+            Money::from_yuan(6 * 80_000 + 120_000 + 2 * 20_000)
+        );
+    }
+
+    #[test]
+    fn ok_beyond_quotas_has_no_slot() {
+        let all = evaluations(&example_cohort());
+        let result = rank(&all[..4], Some(&[1, 1, 1]));
+        assert_eq!(result.standings[3].placement, Placement::NoSlot);
+        assert_eq!(result.standings[3].extra, Some(Money::ZERO));
+    }
+
+    #[test]
+    fn err_quota_count_and_duplicates() {
+        let e = evaluate(&rubric(), &example_a());
+        let entrants = [Entrant { id: "a", evaluation: &e }];
+        let quotas = rank_cohort(&rubric(), &entrants, Some(&[1, 2]));
+        assert_eq!(
+            quotas.err(),
+            Some(CohortError::QuotaCount { expected: 3, got: 2 })
+        );
+
+        let twice = [entrants[0], entrants[0]];
+        let duplicate = rank_cohort(&rubric(), &twice, None);
+        assert_eq!(
+            duplicate.err(),
+            Some(CohortError::DuplicateMember { id: "a".to_string() })
+        );
+    }
+
+    #[test]
+    fn ok_likely_tier_without_reference_names_ranks() {
+        let e = evaluate(&rubric(), &example_a());
+        let likely = likely_tier(&rubric(), &e, Reference::None);
+        let LikelyTier::NeedsRank { needs, text } = likely else {
+            panic!("{likely:?}");
+        };
+        assert_eq!(text, "五星需排名前2,四星需第3–10名,三星需第11–20名");
+        assert_eq!((needs[1].from_rank, needs[1].to_rank), (3, 10));
+    }
+
+    #[test]
+    fn ok_likely_tier_against_peers_and_cut_lines() {
+        let all = evaluations(&example_cohort());
+        let peers: Vec<&Evaluation> = all[1..].iter().collect();
+
+        // Community 0 with 100 points against peers 99..81: 五星.
+        let own = &all[0];
+        let likely = likely_tier(&rubric(), own, Reference::Peers(&peers));
+        let five = Placement::Tier { tier: "五星".to_string(), stars: 5 };
+        assert!(
+            matches!(&likely, LikelyTier::Estimate { at_low, .. } if *at_low == five)
+        );
+
+        // Equal to the peer at rank 2 with a range up to 100: a tie across
+        // 五星 and 四星 at the low end, 五星 at the high end.
+        let mut ranged = evaluate(&rubric(), &example_a());
+        ranged.total = ScoreRange { low: 99, high: 100 };
+        let peers: Vec<&Evaluation> = all[..3].iter().collect();
+        let likely = likely_tier(&rubric(), &ranged, Reference::Peers(&peers));
+        let LikelyTier::Estimate { at_low, at_high, .. } = likely else {
+            panic!("{likely:?}");
+        };
+        let across = vec!["五星".to_string(), "四星".to_string()];
+        assert_eq!(
+            at_low,
+            Placement::Tie { tiers: across, beyond_quotas: false }
+        );
+        assert_eq!(at_high, five);
+
+        let lines =
+            likely_tier(&rubric(), &ranged, Reference::CutLines(&[100, 95]));
+        let LikelyTier::Estimate { at_low, at_high, basis } = lines else {
+            panic!("{lines:?}");
+        };
+        assert_eq!(
+            at_low,
+            Placement::Tier { tier: "四星".to_string(), stars: 4 }
+        );
+        assert_eq!(at_high, five);
+        assert_eq!(basis, "按输入的分数线:五星≥100分,四星≥95分");
+    }
+
+    #[test]
+    fn ok_likely_tier_gate_failed() {
+        let e = evaluate(&rubric(), &example_b());
+        let likely = likely_tier(&rubric(), &e, Reference::None);
+        assert!(matches!(likely, LikelyTier::GateFailed { .. }));
+    }
 }

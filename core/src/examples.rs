@@ -8,6 +8,9 @@
 //! - [`example_c`]: as of 2024-11-10, only October's meeting held and only
 //!   item 5 answered: item 5 = 10 with November and December pending.
 //!
+//! - [`example_cohort`]: the 20 communities of Attachment 1, each like A
+//!   without bonus, with distinct totals 100, 99, … 81 in list order.
+//!
 //! A and B are assessed as of 2025-01-06, after the campaign's last month.
 
 use std::collections::BTreeSet;
@@ -260,4 +263,34 @@ pub fn example_c() -> Assessment {
     let mut c = Assessment::new(community, date(2024, 11, 10));
     c.set_fact(5, "meetings", meetings(&[date(2024, 10, 15)]));
     c
+}
+
+/// The 20 communities of Attachment 1 assessed like A without bonus, with
+/// distinct totals: the k-th (from 0) scores `100 − k`, lowering item 8's
+/// graded part first, then item 11's.
+pub fn example_cohort() -> Vec<Assessment> {
+    ATTACHMENT_1
+        .iter()
+        .zip(0u32..)
+        .map(|(listed, k)| {
+            let mut a = example_a();
+            a.community = listed.to_community();
+            a.bonus.clear();
+            let from_base = k.min(15);
+            let from_activities = k - from_base;
+            let base_quality = 15 - from_base;
+            let activity_level = 10 - from_activities;
+            a.set_fact(
+                8,
+                "base_quality",
+                Fact::Range { low: base_quality, high: base_quality },
+            );
+            a.set_fact(
+                11,
+                "activity_level",
+                Fact::Range { low: activity_level, high: activity_level },
+            );
+            a
+        })
+        .collect()
 }
