@@ -15,6 +15,7 @@ pub mod cohort;
 pub mod community;
 pub mod error;
 pub mod examples;
+pub mod file;
 pub mod fix_first;
 pub mod ledger;
 pub mod money;
@@ -30,6 +31,7 @@ pub use cohort::{
 };
 pub use community::{ATTACHMENT_1, ListedCommunity, listed_communities};
 pub use error::{CohortError, MoneyError, MonthError, RubricError};
+pub use file::{ExportMeta, FileError, Imported};
 pub use fix_first::{Fix, FixKind, fix_first};
 pub use ledger::{
     Document, Documents, Expenditure, Ledger, LedgerFigures, PlanLine, Purpose,

@@ -7,7 +7,6 @@
 
 use thiserror::Error;
 
-
 /// Why a file was refused.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum FileError {
@@ -43,7 +42,9 @@ pub enum FileError {
 
     /// A `schema_version` that no version of this app ever wrote (0, a
     /// negative number, a string, a fraction).
-    #[error("schema version `{found}` is unknown; this app reads version {reads}")]
+    #[error(
+        "schema version `{found}` is unknown; this app reads version {reads}"
+    )]
     UnknownSchemaVersion { found: String, reads: u32 },
 
     /// A `schema_version` newer than this app reads.
@@ -159,7 +160,7 @@ fn show_bytes(bytes: usize) -> String {
     const MIB: usize = 1024 * 1024;
     if bytes >= MIB {
         let tenths = bytes * 10 / MIB;
-        if tenths % 10 == 0 {
+        if tenths.is_multiple_of(10) {
             return format!("{} MiB", tenths / 10);
         }
         return format!("{}.{} MiB", tenths / 10, tenths % 10);

@@ -1,0 +1,362 @@
+//! The assessment file (自评文件): what a community exports, what the district
+//! office receives, and what the app keeps its drafts in.
+//!
+//! A file is one JSON document (format version [`SCHEMA_VERSION`], published
+//! as a JSON Schema in `schema/starcheck-assessment.v1.schema.json`):
+//!
+//! - a header: `schema_version`, `rubric` (`id`, `version`), `app_version`
+//!   and, when the caller gives one, `exported_at` (a civil date-time, local
+//!   time, no zone);
+//! - every fact: `community`, `as_of`, `facts` (item → rule id → fact),
+//!   `falsified`, `bonus` and the `ledger`;
+//! - `summary`: the scores, gates and outcome as the exporting app computed
+//!   them. Informative only: [`import`] scores the facts again with the
+//!   built-in rubric and uses its own result, reporting any difference;
+//! - `checksum`: SHA-256, lowercase hex, of the canonical JSON of every other
+//!   member (see [`canonical`]: members sorted by key, no whitespace,
+//!   UTF-8). A district office can check a file with
+//!   `python3 -c "import json,hashlib,sys; d=json.load(open(sys.argv[1],
+//!   encoding='utf-8-sig')); c=d.pop('checksum'); print(c==hashlib.sha256(
+//!   json.dumps(d,ensure_ascii=False,sort_keys=True,separators=(',',':'))
+//!   .encode()).hexdigest())" file.json`.
+//!
+//! The file's types live in [`v1`] and become domain types in one place;
+//! older versions become the current one through [`migrate`]. [`export`]
+//! writes pretty JSON whose bytes depend only on its inputs, so export,
+//! import and export again give the identical file. [`import`] takes bytes
+//! and refuses, with a [`FileError`] naming what is wrong, anything that is
+//! not such a file; it never panics and allocates at most a few times
+//! [`MAX_FILE_BYTES`].
+//!
+//! Text encodings: UTF-8 with or without a byte-order mark is read; any
+//! other encoding is refused as not UTF-8 (the app first tries the
+//! browser's GB18030 decoder, see `app/src/file_io.rs`), never read with
+//! replacement characters.
+
+mod canonical;
+mod error;
+mod migrate;
+mod recover;
+mod v1;
+
+#[cfg(test)]
+mod tests;
+
+use jiff::civil::{Date, DateTime};
+use serde_json::Value;
+
+use crate::assessment::{Assessment, Community};
+use crate::rubric::Rubric;
+use crate::score::{Evaluation, evaluate};
+
+pub use error::FileError;
+pub use recover::{Recovered, recover};
+pub use v1::{
+    CategorySummary, Gate, GateSummary, ItemSummary, Outcome, Points,
+    RubricRef, Status, Summary,
+};
+
+use v1::{DocumentV1, Sections};
+
+/// The format version this app writes, and the newest it reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The largest file [`import`] reads: 2 MiB. A real assessment is a few
+/// tens of KiB; the limit keeps a wrong file from freezing the page.
+pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+
+/// The UTF-8 byte-order mark some Windows editors put first.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// What the caller says about the export: the app's version and, when it
+/// knows the local time, when the file was written.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExportMeta {
+    /// e.g. `0.1.0`.
+    pub app_version: String,
+    /// Local civil time of the export; left out of the file when `None`.
+    pub exported_at: Option<DateTime>,
+}
+
+/// A file that was read: the assessment, what the file said about itself,
+/// and the core's own scoring of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Imported {
+    pub assessment: Assessment,
+    pub meta: ExportMeta,
+    /// The format version the file was written in (before any upgrade).
+    pub schema_version: u32,
+    /// The rubric the file names.
+    pub rubric: RubricRef,
+    /// The file names another rubric (id or version) than the one used to
+    /// score it here.
+    pub rubric_differs: bool,
+    /// The core's own scoring with the rubric given to [`import_with`].
+    pub evaluation: Evaluation,
+    /// The summary the file states, if it has one.
+    pub stated: Option<Summary>,
+    /// The file began with a UTF-8 byte-order mark.
+    pub had_bom: bool,
+}
+
+impl Imported {
+    /// The summary of the core's own scoring.
+    pub fn summary(&self) -> Summary {
+        Summary::of(&self.evaluation)
+    }
+
+    /// Whether the file's stated summary differs from the core's scoring
+    /// (or is missing).
+    pub fn summary_differs(&self) -> bool {
+        self.stated.as_ref() != Some(&self.summary())
+    }
+
+    /// Things the user should know about the file, in Chinese; empty when
+    /// the file is current and agrees with this app.
+    pub fn notes_zh(&self, rubric: &Rubric) -> Vec<String> {
+        let mut notes = Vec::new();
+        if self.schema_version < SCHEMA_VERSION {
+            notes.push(format!(
+                "文件是第 {} 版格式,已升级为第 {} 版读取,缺少的部分按空白处理",
+                self.schema_version, SCHEMA_VERSION
+            ));
+        }
+        if self.rubric_differs {
+            notes.push(format!(
+                "文件使用的评分细则是“{}”第 {} 版,本程序内置的是“{}”第 {} 版:\
+                 已按内置细则重新计分",
+                self.rubric.id,
+                self.rubric.version,
+                rubric.id(),
+                rubric.version()
+            ));
+        }
+        match &self.stated {
+            None => notes.push(
+                "文件没有附带得分汇总,已按本程序的评分细则计分".to_string(),
+            ),
+            Some(stated) if self.summary_differs() => notes.push(format!(
+                "文件中记载的总分为 {},本程序重新计算为 {}:以重新计算的结果为准",
+                show_points(stated.total),
+                show_points(Points::from(self.evaluation.total))
+            )),
+            Some(_) => {}
+        }
+        notes
+    }
+}
+
+/// `7` or `5–9`.
+fn show_points(points: Points) -> String {
+    if points.low == points.high {
+        return points.low.to_string();
+    }
+    format!("{}–{}", points.low, points.high)
+}
+
+/// Writes an assessment as a file: pretty JSON, members in a fixed order,
+/// maps sorted, with the summary from [`evaluate`] and the checksum.
+pub fn export(
+    rubric: &Rubric,
+    assessment: &Assessment,
+    meta: &ExportMeta,
+) -> String {
+    let sections = Sections::from(assessment);
+    let mut document = DocumentV1 {
+        schema_version: SCHEMA_VERSION,
+        rubric: RubricRef {
+            id: rubric.id().to_string(),
+            version: rubric.version(),
+        },
+        app_version: meta.app_version.clone(),
+        exported_at: meta.exported_at,
+        community: sections.community,
+        as_of: sections.as_of,
+        facts: sections.facts,
+        falsified: sections.falsified,
+        bonus: sections.bonus,
+        ledger: sections.ledger,
+        summary: Some(Summary::of(&evaluate(rubric, assessment))),
+        checksum: String::new(),
+    };
+
+    // Plain data with string and integer keys always serialises, and holds
+    // no fractions, so neither fallback is ever taken; they keep this
+    // function total.
+    let value = serde_json::to_value(&document).unwrap_or(Value::Null);
+    document.checksum = canonical::checksum(&value).unwrap_or_default();
+    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Reads a file with the built-in rubric ([`Rubric::quanzhou_2024`]).
+pub fn import(bytes: &[u8]) -> Result<Imported, FileError> {
+    import_with(&Rubric::quanzhou_2024(), bytes)
+}
+
+/// Reads a file and scores it with `rubric`.
+///
+/// In order: size, encoding, JSON, `schema_version`, `checksum`, upgrade to
+/// the current version, types (with the path of the first wrong member),
+/// then scoring. The first failure is returned.
+pub fn import_with(
+    rubric: &Rubric,
+    bytes: &[u8],
+) -> Result<Imported, FileError> {
+    let (value, had_bom) = parse(bytes)?;
+    let Value::Object(members) = &value else {
+        return Err(FileError::NotAnObject);
+    };
+
+    // The version decides how the rest is read, so it comes first.
+    let stated_version =
+        members.get("schema_version").ok_or(FileError::MissingSchemaVersion)?;
+    let schema_version = migrate::known_version(stated_version)?;
+
+    // Version 1's checksum rule (later versions keep it or add a branch).
+    let stated = match members.get("checksum") {
+        None => return Err(FileError::MissingChecksum),
+        Some(Value::String(stated)) => stated.clone(),
+        Some(other) => {
+            return Err(FileError::WrongType {
+                path: "checksum".to_string(),
+                detail: format!("expected a string, found `{other}`"),
+            });
+        }
+    };
+    let actual = canonical::checksum(&value)?;
+    if !stated.eq_ignore_ascii_case(&actual) {
+        return Err(FileError::ChecksumMismatch { stated, actual });
+    }
+
+    let value = migrate::upgrade(schema_version, value)?;
+    let document = typed(value)?;
+
+    let assessment = document.assessment();
+    let evaluation = evaluate(rubric, &assessment);
+    let rubric_differs = document.rubric.id != rubric.id()
+        || document.rubric.version != rubric.version();
+    Ok(Imported {
+        assessment,
+        meta: ExportMeta {
+            app_version: document.app_version,
+            exported_at: document.exported_at,
+        },
+        schema_version,
+        rubric: document.rubric,
+        rubric_differs,
+        evaluation,
+        stated: document.summary,
+        had_bom,
+    })
+}
+
+/// Bytes to a JSON value: size, byte-order mark, UTF-8, syntax.
+fn parse(bytes: &[u8]) -> Result<(Value, bool), FileError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge {
+            size: bytes.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+
+    // A UTF-16 byte-order mark names the encoding outright.
+    let utf16 = match bytes {
+        [0xFF, 0xFE, ..] => Some("UTF-16LE"),
+        [0xFE, 0xFF, ..] => Some("UTF-16BE"),
+        _ => None,
+    };
+    if utf16.is_some() {
+        return Err(FileError::NotUtf8 { offset: 0, encoding: utf16 });
+    }
+
+    let had_bom = bytes.starts_with(UTF8_BOM);
+    let body = if had_bom { &bytes[UTF8_BOM.len()..] } else { bytes };
+    let text = std::str::from_utf8(body).map_err(|e| FileError::NotUtf8 {
+        offset: e.valid_up_to() + if had_bom { UTF8_BOM.len() } else { 0 },
+        encoding: None,
+    })?;
+    if text.trim().is_empty() {
+        return Err(FileError::Empty);
+    }
+
+    let value = serde_json::from_str::<Value>(text).map_err(|e| {
+        if e.is_eof() {
+            return FileError::Truncated { line: e.line(), column: e.column() };
+        }
+        FileError::NotJson {
+            line: e.line(),
+            column: e.column(),
+            detail: e.to_string(),
+        }
+    })?;
+    Ok((value, had_bom))
+}
+
+/// A current-version JSON value to the typed document, naming the path of
+/// the first member that does not fit.
+fn typed(value: Value) -> Result<DocumentV1, FileError> {
+    let result: Result<DocumentV1, _> =
+        serde_path_to_error::deserialize(&value);
+    result.map_err(|error| {
+        let path = error.path().to_string();
+        if let Some(negative) = negative_at(&value, error.path()) {
+            return FileError::NegativeNumber { path, value: negative };
+        }
+        FileError::WrongType { path, detail: error.inner().to_string() }
+    })
+}
+
+/// The value at `path` when it is a negative number (or a money string
+/// with a minus sign), as written.
+fn negative_at(
+    value: &Value,
+    path: &serde_path_to_error::Path,
+) -> Option<String> {
+    use serde_path_to_error::Segment;
+
+    let mut at = value;
+    for segment in path {
+        at = match segment {
+            Segment::Seq { index } => at.get(*index)?,
+            Segment::Map { key } => at.get(key)?,
+            Segment::Enum { variant } => at.get(variant)?,
+            Segment::Unknown => return None,
+        };
+    }
+    match at {
+        Value::Number(n) if n.as_i64().is_some_and(|n| n < 0) => {
+            Some(n.to_string())
+        }
+        Value::String(s) if s.trim().starts_with('-') => {
+            let digits = s.trim().trim_start_matches('-');
+            let numeric = !digits.is_empty()
+                && digits.chars().all(|c| c.is_ascii_digit() || c == '.');
+            numeric.then(|| s.clone())
+        }
+        _ => None,
+    }
+}
+
+/// The file name of an export: `星级自评_鲤城区开元街道新春社区_2024-11-10.json`.
+///
+/// Only letters (Chinese included), digits and `-` are kept from the
+/// community's name; anything else (slashes, colons, spaces, dots,
+/// brackets) becomes `_`, so the name is safe on Windows, macOS, Linux and
+/// in a zip file. An empty name becomes `未命名社区`.
+pub fn file_name(community: &Community, as_of: Date) -> String {
+    let mut name = String::new();
+    for c in community.full_name().chars() {
+        let keep = c.is_alphanumeric() || c == '-';
+        let c = if keep { c } else { '_' };
+        if c == '_' && (name.is_empty() || name.ends_with('_')) {
+            continue;
+        }
+        name.push(c);
+    }
+    let name: String = name.trim_end_matches('_').chars().take(60).collect();
+    let name =
+        if name.is_empty() { "未命名社区".to_string() } else { name };
+    format!("星级自评_{name}_{as_of}.json")
+}
