@@ -68,7 +68,7 @@ fn main() -> ExitCode {
             Command::Dist => dist::run(&workspace),
             Command::Test => test::run(&workspace),
             Command::Help => {
-                println!("{USAGE}");
+                process::say(USAGE);
                 Ok(())
             }
         }

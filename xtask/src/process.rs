@@ -6,19 +6,24 @@ use std::process::{Command, Stdio};
 
 use crate::error::Error;
 
-/// Prints one `==> ...` progress line, flushed so it shows before the output
-/// of the program that follows it.
+/// Prints one `==> ...` progress line.
 pub fn announce(message: &str) {
-    println!("==> {message}");
-    let _ = std::io::stdout().flush();
+    say(&format!("==> {message}"));
+}
+
+/// Prints one line to stdout and flushes it, so it shows before the output
+/// of the program that follows. A closed stdout (`cargo xtask | head`) is
+/// not worth a panic: the line is dropped.
+pub fn say(line: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = writeln!(stdout, "{line}").and_then(|()| stdout.flush());
 }
 
 /// Runs `command` with inherited stdin, stdout and stderr, and fails unless
 /// it exits with success.
 pub fn run(command: &mut Command) -> Result<(), Error> {
     let line = describe(command);
-    println!("    $ {line}");
-    let _ = std::io::stdout().flush();
+    say(&format!("    $ {line}"));
 
     let status = command.status().map_err(|source| Error::Spawn {
         program: program_name(command),

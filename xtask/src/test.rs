@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use crate::dist;
 use crate::ensure::{CHROMEDRIVER, Needs, ensure};
 use crate::error::Error;
-use crate::process::{self, announce};
+use crate::process::{self, announce, say};
 use crate::workspace::Workspace;
 
 /// One check: a name for the summary and the function that runs it.
@@ -58,9 +58,9 @@ pub fn run(workspace: &Workspace) -> Result<(), Error> {
                 minutes(started.elapsed())
             ));
             if !passed.is_empty() {
-                println!("    passed: {}", summary(&passed));
+                say(&format!("    passed: {}", summary(&passed)));
             }
-            println!("    failed: {}: {source}", step.name);
+            say(&format!("    failed: {}: {source}", step.name));
             return Err(Error::Step {
                 number,
                 total,
