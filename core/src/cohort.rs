@@ -158,6 +158,7 @@ pub fn rank_cohort(
     let mut ties = Vec::new();
     let mut start = 0;
     while start < ranked.len() {
+        // `start < ranked.len()`, so the group has at least one member.
         let points = ranked[start].evaluation.total.low;
         let end = ranked[start..]
             .iter()
@@ -289,7 +290,9 @@ impl Slots {
     }
 
     fn extra_at(&self, position: usize) -> Money {
-        self.tier_at(position).map_or(Money::ZERO, |index| self.tiers[index].3)
+        self.tier_at(position)
+            .and_then(|index| self.tiers.get(index))
+            .map_or(Money::ZERO, |tier| tier.3)
     }
 
     /// Where a group of equals holding slots `start..end` lands.
@@ -297,9 +300,8 @@ impl Slots {
         let first = self.tier_at(start);
         let last = self.tier_at(end.saturating_sub(1).max(start));
         if first == last {
-            return match first {
-                Some(index) => {
-                    let tier = &self.tiers[index];
+            return match first.and_then(|index| self.tiers.get(index)) {
+                Some(tier) => {
                     Placement::Tier { tier: tier.0.clone(), stars: tier.1 }
                 }
                 None => Placement::NoSlot,
@@ -311,7 +313,13 @@ impl Slots {
         let from = first.unwrap_or(self.tiers.len());
         let to = last.map_or(self.tiers.len(), |index| index + 1);
         Placement::Tie {
-            tiers: self.tiers[from..to].iter().map(|t| t.0.clone()).collect(),
+            tiers: self
+                .tiers
+                .get(from..to)
+                .unwrap_or(&[])
+                .iter()
+                .map(|t| t.0.clone())
+                .collect(),
             beyond_quotas: last.is_none(),
         }
     }
