@@ -40,12 +40,11 @@ export const CHROMIUM_FLAGS = [
 ];
 
 /**
- * The element that shows the app has mounted. The app is to mark its root
- * with `data-app-ready="true"` once mounted; until app/src does, the `h1`
- * of the header (rendered by the first mount) is the sign. Switch to
- * `[data-app-ready="true"]` when the marker lands.
+ * The element that shows the app has mounted: the app's root carries
+ * `data-app-ready="true"` once its first render is in the document (set by
+ * an effect in app/src/lib.rs).
  */
-export const READY_SELECTOR = 'h1';
+export const READY_SELECTOR = '[data-app-ready="true"]';
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
