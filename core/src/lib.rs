@@ -9,6 +9,15 @@
 //! Choices made where the notice is silent are marked "(our reading)" in the
 //! module docs and listed in [`readings::our_readings`] for the app to show
 //! as assumptions.
+//!
+//! The flow: a [`Rubric`] ([`Rubric::quanzhou_2024`] or a loaded file) and an
+//! [`Assessment`] (facts keyed by item number and rule id, plus the
+//! [`Ledger`]) go into [`evaluate`], which returns an [`Evaluation`]: per
+//! item a [`ScoreRange`] with its [`Deduction`]s and to-dos, category
+//! subtotals, base, capped bonus, total, the gates and the fix-first list.
+//! Many evaluations go into [`rank_cohort`] for tiers and money; a single
+//! one into [`likely_tier`]. [`examples`] holds the worked examples of
+//! RUBRIC.md as ready-made assessments.
 
 pub mod assessment;
 pub mod cohort;
@@ -26,8 +35,8 @@ pub mod score;
 
 pub use assessment::{Assessment, Community, Fact, Meeting, Place, Report};
 pub use cohort::{
-    CohortResult, Entrant, LikelyTier, Placement, Reference, Standing,
-    likely_tier, rank_cohort,
+    CohortResult, Entrant, LikelyTier, Placement, RankNeed, Reference,
+    Standing, TieFlag, TierFill, Unranked, likely_tier, rank_cohort,
 };
 pub use community::{ATTACHMENT_1, ListedCommunity, listed_communities};
 pub use error::{CohortError, MoneyError, MonthError, RubricError};
@@ -35,15 +44,18 @@ pub use file::{ExportMeta, FileError, Imported};
 pub use fix_first::{Fix, FixKind, fix_first};
 pub use ledger::{
     Document, Documents, Expenditure, Ledger, LedgerFigures, PlanLine, Purpose,
+    PurposeFigures,
 };
 pub use money::{Money, format_yuan};
 pub use months::{MonthLine, MonthState, YearMonth};
 pub use readings::{Reading, our_readings};
 pub use rubric::{
     BonusItem, BonusPart, Category, Container, EquipmentRequirement, FactShape,
-    Item, Method, Rubric, Rule, Schedule, Tier,
+    Gates, Item, Method, Penalty, Rubric, Rule, Schedule, Tier,
 };
 pub use score::{
-    Applies, Deduction, End, Evaluation, FactProblem, GateKind, GateResult,
-    GateState, ItemResult, ItemStatus, Margin, ScoreRange, evaluate,
+    Applies, BonusItemResult, BonusPartResult, BonusResult, CategoryResult,
+    Deduction, End, EntryRef, Evaluation, FactProblem, GateKind, GateResult,
+    GateState, ItemResult, ItemStatus, Margin, Pending, ProblemKind,
+    ScoreRange, Unanswered, evaluate,
 };
