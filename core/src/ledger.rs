@@ -205,8 +205,8 @@ pub struct LedgerFigures {
     pub purposes: Vec<PurposeFigures>,
     /// Supporting documents missing over all expenditures.
     pub missing_documents: u32,
-    /// Below the line, or any spending not designated: the gates would
-    /// fail if inspected now.
+    /// Below the line, or any expenditure marked not designated: the
+    /// gates would fail if inspected now.
     pub at_risk: bool,
 }
 
@@ -250,7 +250,10 @@ impl Ledger {
             planned: self.plan.iter().map(|p| p.planned).sum(),
             purposes,
             missing_documents,
-            at_risk: spent < line || !not_designated.is_zero(),
+            // Any entry marked not designated fails that gate, even one of
+            // ¥0.00 (the gate names entries, not sums).
+            at_risk: spent < line
+                || self.expenditures.iter().any(|e| !e.designated),
         }
     }
 
@@ -363,6 +366,20 @@ mod tests {
         assert!(f.at_risk);
         assert_eq!(f.purposes.len(), 1);
         assert_eq!(f.purposes[0].unspent, Money::from_yuan(10_000));
+    }
+
+    #[test]
+    fn ok_zero_amount_not_designated_is_at_risk() {
+        let ledger = Ledger {
+            plan: vec![],
+            expenditures: vec![
+                spend("60,000", true, Documents::COMPLETE),
+                spend("0", false, Documents::COMPLETE),
+            ],
+        };
+        let f = figures(&ledger);
+        assert!(f.not_designated.is_zero());
+        assert!(f.at_risk, "the designated-use gate fails on the entry");
     }
 
     #[test]
