@@ -41,6 +41,10 @@ pub fn date_zh(date: Date) -> String {
 
 #[cfg(test)]
 mod tests {
+    // In the browser build the tests run under wasm-bindgen-test.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
     use jiff::civil::date;
 
     use super::{date_input_value, date_zh, parse_date_input};

@@ -80,6 +80,10 @@ fn to_half_width(c: char) -> char {
 
 #[cfg(test)]
 mod tests {
+    // In the browser build the tests run under wasm-bindgen-test.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
     use super::{CountError, parse_count};
 
     fn check(raw: &str, expected: Result<Option<u32>, CountError>) {

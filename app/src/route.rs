@@ -93,6 +93,10 @@ fn current_hash() -> String {
 
 #[cfg(test)]
 mod tests {
+    // In the browser build the tests run under wasm-bindgen-test.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
     use super::Route;
 
     #[test]

@@ -20,7 +20,7 @@ pub fn AppHeader() -> impl IntoView {
                 "星级自评 "<span class="app-title-en" lang="en">"StarCheck"</span>
             </h1>
             <p class="rubric-title" data-rubric-title="">
-                {title}<span class="rubric-source">" · "{source}</span>
+                {title}<span class="rubric-source">{source}</span>
             </p>
         </header>
     }

@@ -26,7 +26,13 @@ pub fn ItemCard(item: Item) -> impl IntoView {
     let inputs = item
         .rules
         .into_iter()
-        .map(|rule| view! { <RuleInput item=number max=max rule=rule /> })
+        .map(|rule| {
+            view! {
+                <div class="rule-block">
+                    <RuleInput item=number max=max rule=rule />
+                </div>
+            }
+        })
         .collect::<Vec<_>>();
 
     view! {

@@ -157,6 +157,10 @@ fn split_others(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    // In the browser build the tests run under wasm-bindgen-test.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
     use super::split_others;
 
     #[test]
