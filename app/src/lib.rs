@@ -8,26 +8,36 @@
 
 pub mod components;
 pub mod date;
+pub mod file_io;
 pub mod labels;
 pub mod numeric;
 pub mod route;
 pub mod state;
+pub mod storage;
 
 use leptos::prelude::*;
 
 use crate::components::app_header::AppHeader;
 use crate::components::assess_page::AssessPage;
+use crate::components::ledger_page::LedgerPage;
+use crate::components::drafts_bar::DraftsBar;
+use crate::components::drafts_page::DraftsPage;
 use crate::components::nav_bar::NavBar;
 use crate::components::placeholder_page::PlaceholderPage;
 use crate::components::rubric_page::RubricPage;
 use crate::route::{Route, use_route};
 use crate::state::AppState;
+use crate::storage::Drafts;
 
 /// The whole app: header, tabs and the page the hash names.
 #[component]
 pub fn App() -> impl IntoView {
     // Shared state first: every page reads it from context.
-    provide_context(AppState::new());
+    let state = AppState::new();
+    provide_context(state);
+
+    // Drafts load explicitly here (never inside Default), then autosave.
+    provide_context(Drafts::start(state));
 
     // The page follows the hash, so links, back and forward all work.
     let route = use_route();
@@ -40,6 +50,7 @@ pub fn App() -> impl IntoView {
     view! {
         <div class="app" data-app-ready=move || mounted.get().then_some("true")>
             <AppHeader />
+            <DraftsBar />
             <NavBar route=route />
             <main class="app-main">{move || page(route.get())}</main>
         </div>
@@ -52,22 +63,8 @@ fn page(route: Route) -> AnyView {
     match route {
         Route::Rubric => view! { <RubricPage /> }.into_any(),
         Route::Assess => view! { <AssessPage /> }.into_any(),
-        Route::Ledger => view! {
-            <PlaceholderPage
-                page="ledger"
-                title="资金台账"
-                planned="这里将记录资金使用计划和每一笔支出(日期、用途、金额、是否专款专用、转账与支付凭证),并据此计算第2项的凭证扣分和“实际支出不低于75%”的否决项。"
-            />
-        }
-        .into_any(),
-        Route::Drafts => view! {
-            <PlaceholderPage
-                page="drafts"
-                title="草稿与文件"
-                planned="这里将把自评保存为本机浏览器中的草稿,并导出、导入 JSON 文件,以便备份或在另一台电脑上继续填写。"
-            />
-        }
-        .into_any(),
+        Route::Ledger => view! { <LedgerPage /> }.into_any(),
+        Route::Drafts => view! { <DraftsPage /> }.into_any(),
         Route::District => view! {
             <PlaceholderPage
                 page="district"

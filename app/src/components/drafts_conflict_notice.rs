@@ -1,0 +1,60 @@
+//! The warning of a stale tab: another tab saved a newer revision of the
+//! open draft, so this tab stopped autosaving. The user loads the newer
+//! version, or keeps this one and overwrites it on purpose; exporting this
+//! tab's content first is offered too.
+
+use leptos::prelude::*;
+
+use crate::components::export_button::ExportButton;
+use crate::file_io::hour_minute;
+use crate::storage::Drafts;
+
+/// The two-tab conflict warning; empty otherwise.
+#[component]
+pub fn DraftsConflictNotice() -> impl IntoView {
+    let drafts = Drafts::expect();
+    let when = move || {
+        drafts.conflict.with(|c| {
+            c.as_ref().and_then(|c| c.saved_at).map(|at| {
+                format!(
+                    "(第 {} 次保存,{})",
+                    c.as_ref().map_or(0, |c| c.revision),
+                    hour_minute(at)
+                )
+            })
+        })
+    };
+
+    view! {
+        <Show when=move || drafts.conflict.with(Option::is_some)>
+            <div class="notice error" role="alert" data-notice="conflict">
+                <p>
+                    <strong>"此草稿已在另一个标签页中修改"</strong>
+                    {when}
+                    "。本页已停止自动保存,以免覆盖较新的内容。请选择:"
+                </p>
+                <p>
+                    <button
+                        type="button"
+                        class="button"
+                        data-action="load-theirs"
+                        on:click=move |_| drafts.load_theirs()
+                    >
+                        "载入较新的版本(放弃本页的修改)"
+                    </button>
+                    " "
+                    <button
+                        type="button"
+                        class="button secondary"
+                        data-action="keep-mine"
+                        on:click=move |_| drafts.keep_mine()
+                    >
+                        "保留本页内容(覆盖另一个标签页的版本)"
+                    </button>
+                    " "
+                    <ExportButton label="先导出本页内容" />
+                </p>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,48 @@
+//! The drafts stored in this browser, newest save first, one
+//! [`DraftsRow`] each.
+
+use leptos::prelude::*;
+
+use crate::components::drafts_row::DraftsRow;
+use crate::storage::{Drafts, storage_available};
+
+/// The table of stored drafts.
+#[component]
+pub fn DraftsList() -> impl IntoView {
+    let drafts = Drafts::expect();
+
+    view! {
+        <Show
+            when=move || !drafts.list.with(Vec::is_empty)
+            fallback=move || view! {
+                <p class="muted" data-drafts-empty="">
+                    {if storage_available() {
+                        "本机还没有草稿:在“自评”页填写后会自动保存。"
+                    } else {
+                        "浏览器存储不可用,无法列出或保存草稿。"
+                    }}
+                </p>
+            }
+        >
+            <div class="table-scroll">
+                <table data-drafts-list="">
+                    <thead>
+                        <tr>
+                            <th scope="col">"社区"</th>
+                            <th scope="col">"评估日期"</th>
+                            <th scope="col">"保存时间"</th>
+                            <th scope="col">"操作"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=move || drafts.list.get()
+                            key=|entry| (entry.key.clone(), entry.revision, entry.label.clone())
+                            children=move |entry| view! { <DraftsRow entry=entry /> }
+                        />
+                    </tbody>
+                </table>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,80 @@
+//! The drafts page (#/drafts, 草稿与文件): the current draft with export and
+//! a fresh start, the import of a file, and every draft stored in this
+//! browser.
+
+use leptos::prelude::*;
+
+use crate::components::drafts_list::DraftsList;
+use crate::components::export_button::ExportButton;
+use crate::components::import_panel::ImportPanel;
+use crate::state::AppState;
+use crate::storage::{Drafts, SaveStatus, community_name, status_text};
+
+/// 草稿与文件.
+#[component]
+pub fn DraftsPage() -> impl IntoView {
+    let state = AppState::expect();
+    let drafts = Drafts::expect();
+    let current = move || {
+        state.assessment.with(|a| {
+            format!("{}(评估日期 {})", community_name(&a.community), a.as_of)
+        })
+    };
+
+    // The list is re-read on arrival: another tab may have changed it.
+    drafts.refresh_list();
+
+    view! {
+        <section class="page" data-page="drafts">
+            <h2>"草稿与文件"</h2>
+            <p class="muted">
+                "填写内容会在每次修改后自动保存为本机浏览器中的草稿,每个社区一份。草稿只在这台电脑的这个浏览器里:要备份、换电脑或报送区垃分办,请导出为文件。"
+            </p>
+
+            <div class="card" data-drafts-current="">
+                <h3>"当前草稿"</h3>
+                <p>
+                    <span data-current-draft="">{current}</span>
+                    " · "
+                    <span>{move || status_text(&drafts.status.get())}</span>
+                </p>
+                <p>
+                    <ExportButton />
+                    " "
+                    <button
+                        type="button"
+                        class="button secondary"
+                        data-action="new-draft"
+                        on:click=move |_| {
+                            let unsaved = matches!(
+                                drafts.status.get_untracked(),
+                                SaveStatus::NotSaved(_)
+                            );
+                            let go = !unsaved
+                                || window()
+                                    .confirm_with_message(
+                                        "当前内容未保存,新建后这些内容会丢失。确定新建吗?",
+                                    )
+                                    .unwrap_or(false);
+                            if go {
+                                drafts.new_draft();
+                            }
+                        }
+                    >
+                        "新建空白草稿"
+                    </button>
+                </p>
+            </div>
+
+            <div class="card">
+                <h3>"导入文件"</h3>
+                <ImportPanel />
+            </div>
+
+            <div class="card">
+                <h3>"本机草稿"</h3>
+                <DraftsList />
+            </div>
+        </section>
+    }
+}

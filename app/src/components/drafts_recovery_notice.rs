@@ -1,0 +1,85 @@
+//! The offer made for a stored draft that cannot be read (damaged, or saved
+//! by an older or newer app). The draft itself is never written over: the
+//! user recovers what still reads into a new draft, downloads the stored
+//! text as it is, or leaves it for later.
+
+use leptos::prelude::*;
+
+use crate::storage::Drafts;
+
+/// The recovery offer; empty while every draft reads.
+#[component]
+pub fn DraftsRecoveryNotice() -> impl IntoView {
+    let drafts = Drafts::expect();
+    let reason = move || {
+        drafts.unreadable.with(|u| u.as_ref().map(|u| u.reason.clone()))
+    };
+    let found = move || {
+        drafts.unreadable.with(|u| {
+            let r = u.as_ref()?.recovered.as_ref()?;
+            let community = if r.community_found {
+                crate::storage::community_name(&r.assessment.community)
+            } else {
+                "社区名称无法读取".to_string()
+            };
+            Some(format!(
+                "可恢复:{community},{} 项内容{}",
+                r.kept,
+                if r.lost.is_empty() {
+                    String::new()
+                } else {
+                    format!(";{} 项无法读取,将不包含在内", r.lost.len())
+                }
+            ))
+        })
+    };
+    let download_error = RwSignal::new(None::<String>);
+
+    view! {
+        <Show when=move || drafts.unreadable.with(Option::is_some)>
+            <div class="notice error" role="alert" data-notice="recovery">
+                <p>
+                    <strong>"有一份草稿无法读取:"</strong>
+                    {reason}
+                    "。原内容仍保存在浏览器中,不会被覆盖。"
+                </p>
+                <p data-recoverable="">
+                    {move || found().unwrap_or_else(|| "其中没有可以恢复的内容,可下载原始文本留存。".to_string())}
+                </p>
+                <p>
+                    <Show when=move || found().is_some()>
+                        <button
+                            type="button"
+                            class="button"
+                            data-action="recover"
+                            on:click=move |_| drafts.recover()
+                        >
+                            "恢复可读取的内容到新草稿"
+                        </button>
+                        " "
+                    </Show>
+                    <button
+                        type="button"
+                        class="button secondary"
+                        data-action="download-raw"
+                        on:click=move |_| {
+                            download_error.set(drafts.download_raw().err().map(|e| e.message_zh()));
+                        }
+                    >
+                        "下载原始文本"
+                    </button>
+                    " "
+                    <button
+                        type="button"
+                        class="button secondary"
+                        data-action="dismiss-recovery"
+                        on:click=move |_| drafts.dismiss_unreadable()
+                    >
+                        "暂不处理"
+                    </button>
+                </p>
+                {move || download_error.get().map(|m| view! { <p class="status-error">{m}</p> })}
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,143 @@
+//! One stored draft in the drafts list: its community, copy label, as-of
+//! date and saved time, with open, rename, duplicate and delete. Delete asks
+//! for confirmation on the row itself; a draft that cannot be read offers
+//! its recovery instead of opening.
+
+use leptos::prelude::*;
+
+use crate::file_io::hour_minute;
+use crate::storage::{DraftEntry, Drafts, SaveStatus};
+
+/// A row of the drafts table.
+#[component]
+pub fn DraftsRow(entry: DraftEntry) -> impl IntoView {
+    let drafts = Drafts::expect();
+    let key = StoredValue::new(entry.key.clone());
+    let is_open = Memo::new(move |_| {
+        drafts
+            .open_key
+            .with(|open| open.as_deref() == Some(key.get_value().as_str()))
+    });
+
+    // Each row has its own small modes: renaming, confirming a delete,
+    // and the message of a refused action.
+    let renaming = RwSignal::new(false);
+    let new_label = RwSignal::new(entry.label.clone());
+    let confirming = RwSignal::new(false);
+    let message = RwSignal::new(None::<String>);
+
+    // Opening replaces the screen: unsaved work is confirmed first.
+    let open = move |_| {
+        let unsaved =
+            matches!(drafts.status.get_untracked(), SaveStatus::NotSaved(_));
+        let go = !unsaved
+            || window()
+                .confirm_with_message(
+                    "当前内容未保存,打开其他草稿后这些内容会丢失。确定打开吗?",
+                )
+                .unwrap_or(false);
+        if go {
+            drafts.open(&key.get_value());
+        }
+    };
+    let rename = move |_| {
+        let result =
+            drafts.rename(&key.get_value(), &new_label.get_untracked());
+        match result {
+            Ok(()) => renaming.set(false),
+            Err(refusal) => message.set(Some(refusal)),
+        }
+    };
+    let duplicate = move |_| {
+        message.set(drafts.duplicate(&key.get_value()).err());
+    };
+    let delete = move |_| {
+        confirming.set(false);
+        drafts.delete(&key.get_value());
+    };
+
+    let saved_at = entry
+        .saved_at
+        .map(|at| format!("{} {}", at.date(), hour_minute(at)))
+        .unwrap_or_else(|| "—".to_string());
+    let readable = entry.unreadable.is_none();
+    let label = entry.label.clone();
+
+    view! {
+        <tr data-draft=entry.key.clone() class:is-open=move || is_open.get()>
+            <td>
+                <span data-draft-community="">{entry.community.clone()}</span>
+                {(!label.is_empty()).then(|| view! { " · "<span data-draft-label="">{label.clone()}</span> })}
+                {move || is_open.get().then_some(view! { " " <small class="status-ok">"(当前)"</small> })}
+                {entry.unreadable.clone().map(|reason| view! {
+                    <br /><small class="status-error" data-draft-unreadable="">"无法读取:"{reason}</small>
+                })}
+            </td>
+            <td data-draft-as-of="">{entry.as_of.clone().unwrap_or_else(|| "—".to_string())}</td>
+            <td data-draft-saved-at="">{saved_at}</td>
+            <td class="draft-actions">
+                {if readable {
+                    view! {
+                        <button type="button" class="button secondary" data-action="open-draft" on:click=open>
+                            "打开"
+                        </button>
+                        " "
+                        <button type="button" class="button secondary" data-action="rename-draft"
+                            on:click=move |_| { message.set(None); renaming.update(|r| *r = !*r) }>
+                            "重命名"
+                        </button>
+                        " "
+                        <button type="button" class="button secondary" data-action="duplicate-draft" on:click=duplicate>
+                            "复制"
+                        </button>
+                        " "
+                    }.into_any()
+                } else {
+                    view! {
+                        <button type="button" class="button secondary" data-action="inspect-draft"
+                            on:click=move |_| drafts.inspect(&key.get_value())>
+                            "恢复或下载"
+                        </button>
+                        " "
+                    }.into_any()
+                }}
+                <Show
+                    when=move || confirming.get()
+                    fallback=move || view! {
+                        <button type="button" class="button secondary" data-action="delete-draft"
+                            on:click=move |_| confirming.set(true)>
+                            "删除"
+                        </button>
+                    }
+                >
+                    <span role="alert">"确定删除这份草稿?删除后无法恢复。"</span>
+                    <button type="button" class="button" data-action="confirm-delete" on:click=delete>
+                        "确定删除"
+                    </button>
+                    " "
+                    <button type="button" class="button secondary" data-action="cancel-delete"
+                        on:click=move |_| confirming.set(false)>
+                        "取消"
+                    </button>
+                </Show>
+                <Show when=move || renaming.get()>
+                    <div class="field">
+                        <label>
+                            "副本名称(留空为该社区的主草稿)"
+                            <input
+                                type="text"
+                                data-field="draft-label"
+                                prop:value=move || new_label.get()
+                                on:input=move |ev| new_label.set(event_target_value(&ev))
+                            />
+                        </label>
+                        <button type="button" class="button" data-action="save-rename" on:click=rename>
+                            "保存名称"
+                        </button>
+                    </div>
+                </Show>
+                {move || message.get().map(|m| view! { <p class="status-error" role="alert">{m}</p> })}
+            </td>
+        </tr>
+    }
+}

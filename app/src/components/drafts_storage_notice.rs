@@ -1,0 +1,32 @@
+//! Said plainly when the browser's storage is unavailable or full: the page
+//! keeps working, nothing on screen is lost, and export is offered right
+//! here so the work can be kept as a file.
+
+use leptos::prelude::*;
+
+use crate::components::export_button::ExportButton;
+use crate::storage::{Drafts, Fault, SaveStatus};
+
+/// The storage fault notice with an export button; empty otherwise.
+#[component]
+pub fn DraftsStorageNotice() -> impl IntoView {
+    let drafts = Drafts::expect();
+    let fault = move || match drafts.status.get() {
+        SaveStatus::NotSaved(
+            fault @ (Fault::Unavailable | Fault::Full | Fault::Refused),
+        ) => Some(fault),
+        _ => None,
+    };
+
+    view! {
+        <Show when=move || fault().is_some()>
+            <div class="notice error" role="alert" data-notice="storage">
+                <p>
+                    <strong>{move || fault().map(|f| f.message_zh())}</strong>
+                    "。页面仍可继续填写,但关闭或刷新后内容会丢失:请先导出为文件保存。"
+                </p>
+                <ExportButton label="导出当前内容" />
+            </div>
+        </Show>
+    }
+}

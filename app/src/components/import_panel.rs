@@ -1,0 +1,308 @@
+//! Importing an assessment file: the file is read and checked by the core,
+//! then shown (community, as-of date, total, outcome, and what would change
+//! against the current content) and only replaces the current content once
+//! the user confirms. A refused file shows the core's Chinese message and
+//! leaves everything as it was.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use starcheck_core::{Assessment, Evaluation, GateState, ScoreRange, evaluate};
+use wasm_bindgen::JsCast;
+
+use crate::file_io::{Read, read_assessment, read_bytes};
+use crate::state::AppState;
+use crate::storage::{Drafts, community_name};
+
+/// A file read and waiting for the user's decision.
+#[derive(Clone)]
+struct Preview {
+    file_name: String,
+    read: Read,
+    changes: Vec<String>,
+}
+
+/// What the panel shows.
+#[derive(Clone)]
+enum Stage {
+    Idle,
+    Reading,
+    Preview(Box<Preview>),
+    Refused { file_name: String, code: &'static str, message: String },
+    Done(String),
+}
+
+/// The file picker, the preview and the confirmation.
+#[component]
+pub fn ImportPanel() -> impl IntoView {
+    let state = AppState::expect();
+    let drafts = Drafts::expect();
+    let stage = RwSignal::new(Stage::Idle);
+
+    // A chosen file is read and checked; nothing is replaced yet.
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(chosen) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        // The same file chosen again must fire `change` again.
+        input.set_value("");
+        let file_name = chosen.name();
+        stage.set(Stage::Reading);
+        spawn_local(async move {
+            let bytes = match read_bytes(&chosen).await {
+                Ok(bytes) => bytes,
+                Err(error) => {
+                    stage.set(Stage::Refused {
+                        file_name,
+                        code: "read_failed",
+                        message: error.message_zh(),
+                    });
+                    return;
+                }
+            };
+            let read = state.rubric.with_value(|r| read_assessment(r, &bytes));
+            stage.set(match read {
+                Ok(read) => {
+                    let changes = state.rubric.with_value(|r| {
+                        state.assessment.with_untracked(|current| {
+                            describe_changes(
+                                current,
+                                &evaluate(r, current),
+                                &read.imported.assessment,
+                                &read.imported.evaluation,
+                            )
+                        })
+                    });
+                    Stage::Preview(Box::new(Preview {
+                        file_name,
+                        read,
+                        changes,
+                    }))
+                }
+                Err(refusal) => Stage::Refused {
+                    file_name,
+                    code: refusal.code(),
+                    message: refusal.message_zh(),
+                },
+            });
+        });
+    };
+
+    // Only an explicit confirmation replaces the current content.
+    let confirm = move |_| {
+        if let Stage::Preview(preview) = stage.get_untracked() {
+            let name =
+                community_name(&preview.read.imported.assessment.community);
+            drafts.replace(preview.read.imported.assessment.clone());
+            stage.set(Stage::Done(format!(
+                "已导入“{}”的自评文件,当前内容已替换。",
+                name
+            )));
+        }
+    };
+
+    view! {
+        <div class="import-panel" data-component="import-panel">
+            <div class="field">
+                <label for="f-import-file">"选择自评文件(.json)"</label>
+                <input
+                    id="f-import-file"
+                    type="file"
+                    accept=".json,application/json"
+                    data-action="import-file"
+                    on:change=on_change
+                />
+                <span class="field-hint">
+                    "导入前会先显示文件内容和将要发生的改动;文件上限 2 MiB,须为本程序导出的 UTF-8 文件(GBK/GB18030 会自动识别)。"
+                </span>
+            </div>
+            {move || match stage.get() {
+                Stage::Idle => ().into_any(),
+                Stage::Reading => view! { <p class="muted">"正在读取…"</p> }.into_any(),
+                Stage::Done(message) => {
+                    view! { <p class="status-ok" role="status" data-import-done="">{message}</p> }.into_any()
+                }
+                Stage::Refused { file_name, code, message } => {
+                    view! {
+                        <div class="notice error" role="alert" data-import-error=code>
+                            <p><strong>"无法导入“"{file_name}"”:"</strong>{message}</p>
+                            <p>"当前内容未作任何改动。"</p>
+                        </div>
+                    }
+                        .into_any()
+                }
+                Stage::Preview(preview) => preview_view(*preview, stage, confirm).into_any(),
+            }}
+        </div>
+    }
+}
+
+/// The file's content, notes and changes, with confirm and cancel.
+fn preview_view(
+    preview: Preview,
+    stage: RwSignal<Stage>,
+    confirm: impl Fn(leptos::ev::MouseEvent) + 'static,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let imported = &preview.read.imported;
+    let notes = state.rubric.with_value(|r| imported.notes_zh(r));
+    let decoded = preview.read.decoded_from.map(|name| {
+        format!("文件不是 UTF-8 编码,已按 {name} 读取,请核对文字是否正确。")
+    });
+    let a = &imported.assessment;
+    let e = &imported.evaluation;
+
+    view! {
+        <div class="card" data-import-preview="">
+            <h4>"文件内容:"{preview.file_name.clone()}</h4>
+            <dl>
+                <dt>"社区"</dt>
+                <dd data-preview-community="">{community_name(&a.community)}</dd>
+                <dt>"评估日期"</dt>
+                <dd data-preview-as-of="">{a.as_of.to_string()}</dd>
+                <dt>"总分(本程序重新计算)"</dt>
+                <dd data-preview-total="">{show(e.total)}" 分,"{outcome_zh(e.outcome)}</dd>
+            </dl>
+            {decoded.map(|d| view! { <p class="status-warn">{d}</p> })}
+            <ul class="import-notes">
+                {notes.into_iter().map(|n| view! { <li class="status-warn">{n}</li> }).collect::<Vec<_>>()}
+            </ul>
+            <h4>"与当前内容相比"</h4>
+            <ul data-preview-changes="">
+                {preview.changes.iter().map(|c| view! { <li>{c.clone()}</li> }).collect::<Vec<_>>()}
+            </ul>
+            <p>
+                <button type="button" class="button" data-action="confirm-import" on:click=confirm>
+                    "用此文件替换当前内容"
+                </button>
+                " "
+                <button
+                    type="button"
+                    class="button secondary"
+                    data-action="cancel-import"
+                    on:click=move |_| stage.set(Stage::Idle)
+                >
+                    "取消"
+                </button>
+            </p>
+        </div>
+    }
+}
+
+/// `7` or `5–9`.
+fn show(range: ScoreRange) -> String {
+    range.to_string()
+}
+
+fn outcome_zh(outcome: GateState) -> &'static str {
+    match outcome {
+        GateState::Pass => "资金否决项通过",
+        GateState::Fail => "考核不通过(否决项)",
+        GateState::NotAssessed => "资金否决项尚未评估",
+    }
+}
+
+/// What replacing `current` with `incoming` would change, one line each;
+/// one line saying so when nothing would.
+fn describe_changes(
+    current: &Assessment,
+    current_eval: &Evaluation,
+    incoming: &Assessment,
+    incoming_eval: &Evaluation,
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    if current.community != incoming.community {
+        lines.push(format!(
+            "社区:{} → {}",
+            community_name(&current.community),
+            community_name(&incoming.community)
+        ));
+    }
+    if current.as_of != incoming.as_of {
+        lines.push(format!("评估日期:{} → {}", current.as_of, incoming.as_of));
+    }
+
+    // Items whose answers differ, by number.
+    let mut items: Vec<u32> = current
+        .facts
+        .keys()
+        .chain(incoming.facts.keys())
+        .copied()
+        .filter(|n| current.facts.get(n) != incoming.facts.get(n))
+        .collect();
+    items.sort_unstable();
+    items.dedup();
+    if !items.is_empty() {
+        let named: Vec<String> =
+            items.iter().map(|n| format!("第{n}项")).collect();
+        lines.push(format!("填写内容有改动:{}", named.join("、")));
+    }
+    if current.falsified != incoming.falsified {
+        lines.push("弄虚作假标记有改动".to_string());
+    }
+    if current.bonus != incoming.bonus {
+        lines.push("加分项有改动".to_string());
+    }
+    if current.ledger != incoming.ledger {
+        lines.push(format!(
+            "资金台账:{} 笔支出 → {} 笔支出",
+            current.ledger.expenditures.len(),
+            incoming.ledger.expenditures.len()
+        ));
+    }
+    if current_eval.total != incoming_eval.total {
+        lines.push(format!(
+            "总分:{} → {}",
+            show(current_eval.total),
+            show(incoming_eval.total)
+        ));
+    }
+    if lines.is_empty() {
+        lines.push("与当前内容完全相同".to_string());
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use starcheck_core::Rubric;
+    use starcheck_core::examples::{example_a, example_b};
+
+    use super::*;
+
+    #[test]
+    fn ok_changes_are_named() {
+        let rubric = Rubric::quanzhou_2024();
+        let (a, b) = (example_a(), example_b());
+        let lines = describe_changes(
+            &a,
+            &evaluate(&rubric, &a),
+            &b,
+            &evaluate(&rubric, &b),
+        );
+        assert_eq!(
+            lines[0],
+            "社区:鲤城区开元街道新春社区 → 鲤城区开元街道梅峰社区"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l
+                    == "填写内容有改动:第2项、第5项、第6项、第12项、第13项")
+        );
+        assert!(lines.iter().any(|l| l == "资金台账:4 笔支出 → 3 笔支出"));
+
+        let same = describe_changes(
+            &a,
+            &evaluate(&rubric, &a),
+            &a,
+            &evaluate(&rubric, &a),
+        );
+        assert_eq!(same, ["与当前内容完全相同"]);
+    }
+}

@@ -1,0 +1,201 @@
+//! Files in and out of the browser: the download of an export, the reading
+//! of a chosen file, and the local clock that stamps both. Every failure is
+//! logged to the console and returned as a [`FileIoError`] with a Chinese
+//! message for the page; nothing here changes the assessment.
+//!
+//! Reading goes through `starcheck_core::file::import_with`, which accepts
+//! UTF-8 only. A file that is not UTF-8 gets one more chance: the browser's
+//! own GB18030 decoder (a superset of GBK), in fatal mode so that a byte it
+//! cannot map refuses the file instead of becoming a replacement character.
+//! Only when that text then imports cleanly is the file taken, and the
+//! page says it was read as GB18030.
+
+use jiff::civil::{Date, DateTime};
+use leptos::logging::warn;
+use starcheck_core::file::{self, ExportMeta, Imported};
+use starcheck_core::{Assessment, FileError, Rubric};
+use thiserror::Error;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// The app's version, written into every export.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Why a download or an upload failed in the browser.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum FileIoError {
+    /// The browser refused to build or click the download link.
+    #[error("download failed: {0}")]
+    Download(String),
+    /// The browser could not read the chosen file.
+    #[error("reading the file failed: {0}")]
+    Read(String),
+}
+
+impl FileIoError {
+    /// The message shown to users, in Chinese.
+    pub fn message_zh(&self) -> String {
+        match self {
+            FileIoError::Download(_) => {
+                "浏览器未能下载文件,请重试,或换用其他浏览器".to_string()
+            }
+            FileIoError::Read(_) => {
+                "浏览器未能读取所选文件,请重新选择".to_string()
+            }
+        }
+    }
+}
+
+/// The local civil date-time now, to the second (never through UTC).
+pub fn now_local() -> DateTime {
+    let now = js_sys::Date::new_0();
+    let date = Date::new(
+        now.get_full_year() as i16,
+        (now.get_month() + 1) as i8,
+        now.get_date() as i8,
+    );
+
+    // The browser's fields always make a real time; the fallback only
+    // keeps this total under a strange clock.
+    let date = date.unwrap_or(Date::constant(2024, 12, 31));
+    date.at(
+        now.get_hours() as i8,
+        now.get_minutes() as i8,
+        now.get_seconds() as i8,
+        0,
+    )
+}
+
+/// `14:32`, as the save state shows times.
+pub fn hour_minute(at: DateTime) -> String {
+    format!("{:02}:{:02}", at.hour(), at.minute())
+}
+
+/// The export of an assessment, stamped now.
+pub fn export_text(rubric: &Rubric, assessment: &Assessment) -> String {
+    let meta = ExportMeta {
+        app_version: APP_VERSION.to_string(),
+        exported_at: Some(now_local()),
+    };
+    file::export(rubric, assessment, &meta)
+}
+
+/// Downloads the export of `assessment` under its file name, e.g.
+/// `星级自评_鲤城区开元街道新春社区_2024-11-10.json`.
+pub fn download_export(
+    rubric: &Rubric,
+    assessment: &Assessment,
+) -> Result<String, FileIoError> {
+    let name = file::file_name(&assessment.community, assessment.as_of);
+    let text = export_text(rubric, assessment);
+    download(&name, "application/json", &text)?;
+    Ok(name)
+}
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), FileIoError> {
+    let result = try_download(name, mime, text)
+        .map_err(|e| FileIoError::Download(describe(&e)));
+    if let Err(error) = &result {
+        warn!("starcheck: {error}");
+    }
+    result
+}
+
+fn try_download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    // A Blob of the text behind an object URL, clicked through a
+    // temporary <a download>; nothing leaves the browser.
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(&format!("{mime};charset=utf-8"));
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+
+    let document = leptos::prelude::document();
+    let link: web_sys::HtmlAnchorElement =
+        document.create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.set_attribute("style", "display:none")?;
+    let body = document.body().ok_or_else(|| JsValue::from_str("no body"))?;
+    body.append_child(&link)?;
+    link.click();
+    link.remove();
+
+    // The click has handed the blob to the download; the URL can go.
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}
+
+/// The bytes of a chosen file.
+pub async fn read_bytes(
+    chosen: &web_sys::File,
+) -> Result<Vec<u8>, FileIoError> {
+    let result = JsFuture::from(chosen.array_buffer())
+        .await
+        .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+        .map_err(|e| FileIoError::Read(describe(&e)));
+    if let Err(error) = &result {
+        warn!("starcheck: {error}");
+    }
+    result
+}
+
+/// A file read for import, and how its text was decoded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Read {
+    pub imported: Imported,
+    /// `Some("GB18030")` when the file was not UTF-8 but decoded as such.
+    pub decoded_from: Option<&'static str>,
+}
+
+/// Reads a file's bytes as an assessment file (see the module docs for
+/// the GB18030 retry). The refusal returned is the UTF-8 reading's.
+pub fn read_assessment(
+    rubric: &Rubric,
+    bytes: &[u8],
+) -> Result<Read, FileError> {
+    let refusal = match file::import_with(rubric, bytes) {
+        Ok(imported) => return Ok(Read { imported, decoded_from: None }),
+        Err(refusal) => refusal,
+    };
+    if !matches!(refusal, FileError::NotUtf8 { encoding: None, .. }) {
+        warn!("starcheck: import refused: {refusal}");
+        return Err(refusal);
+    }
+
+    let decoded = decode_gb18030(bytes);
+    match decoded.map(|text| file::import_with(rubric, text.as_bytes())) {
+        Some(Ok(imported)) => {
+            Ok(Read { imported, decoded_from: Some("GB18030") })
+        }
+        _ => {
+            warn!("starcheck: import refused: {refusal}");
+            Err(refusal)
+        }
+    }
+}
+
+/// The text of GB18030 (or GBK) bytes, or `None` when the browser cannot
+/// decode every byte.
+fn decode_gb18030(bytes: &[u8]) -> Option<String> {
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(true);
+    let decoder =
+        web_sys::TextDecoder::new_with_label_and_options("gb18030", &options)
+            .ok()?;
+    let text = decoder.decode_with_u8_array(bytes).ok()?;
+
+    // Fatal mode never yields a replacement character; a text holding one
+    // had it in the file, and is refused rather than stored.
+    (!text.contains('\u{fffd}')).then_some(text)
+}
+
+/// A JavaScript error as one line for the console.
+pub fn describe(error: &JsValue) -> String {
+    if let Some(error) = error.dyn_ref::<js_sys::Error>() {
+        return format!("{}: {}", error.name(), error.message());
+    }
+    error.as_string().unwrap_or_else(|| format!("{error:?}"))
+}
