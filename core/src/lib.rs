@@ -22,6 +22,8 @@
 pub mod assessment;
 pub mod cohort;
 pub mod community;
+pub mod csv;
+pub mod district;
 pub mod error;
 pub mod examples;
 pub mod file;

@@ -1,0 +1,218 @@
+//! The set of files a district office has loaded: at most one file per
+//! community, the newer one kept when a second arrives, and every refused
+//! file with its reason.
+//!
+//! A file is "newer" by its as-of date (评估日期), then by its export time;
+//! a file without an export time is older than one with. When both dates
+//! are equal the file loaded first stays. Either way the duplicate is
+//! flagged with both files' dates, so a person can see what was dropped.
+
+use jiff::civil::{Date, DateTime};
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::Community;
+use crate::file::{FileError, Imported};
+
+/// A file that was accepted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Loaded {
+    /// The file's name as chosen, e.g. `星级自评_…_2025-01-06.json`.
+    pub file_name: String,
+    /// The file's text (UTF-8), kept so the set can be stored and read
+    /// again through the same import checks.
+    pub text: String,
+    pub imported: Imported,
+}
+
+impl Loaded {
+    /// The community the file is about.
+    pub fn community(&self) -> &Community {
+        &self.imported.assessment.community
+    }
+
+    /// The key a community is known by in the set: its full name, with
+    /// spaces taken out of each part.
+    pub fn key(&self) -> String {
+        community_key(self.community())
+    }
+
+    /// The file's dates.
+    pub fn stamp(&self) -> FileStamp {
+        FileStamp {
+            file_name: self.file_name.clone(),
+            as_of: self.imported.assessment.as_of,
+            exported_at: self.imported.meta.exported_at,
+        }
+    }
+}
+
+/// `鲤城区开元街道新春社区`, whitespace removed: the id of a community in
+/// the set and in the ranking.
+pub fn community_key(community: &Community) -> String {
+    let part = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect();
+    let parts: [String; 3] = [
+        part(&community.district),
+        part(&community.street),
+        part(&community.name),
+    ];
+    parts.concat()
+}
+
+/// What identifies one file of a duplicate pair.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileStamp {
+    pub file_name: String,
+    pub as_of: Date,
+    pub exported_at: Option<DateTime>,
+}
+
+impl FileStamp {
+    /// `评估日期 2025-01-06,导出于 2025-01-06 18:00`.
+    pub fn dates_zh(&self) -> String {
+        match self.exported_at {
+            Some(at) => format!(
+                "评估日期 {},导出于 {} {:02}:{:02}",
+                self.as_of,
+                at.date(),
+                at.hour(),
+                at.minute()
+            ),
+            None => format!("评估日期 {},无导出时间", self.as_of),
+        }
+    }
+
+    fn order(&self) -> (Date, Option<DateTime>) {
+        (self.as_of, self.exported_at)
+    }
+}
+
+/// A second file for a community already loaded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Duplicate {
+    /// The community's key ([`community_key`]).
+    pub community: String,
+    /// The file kept (the newer).
+    pub kept: FileStamp,
+    /// The file dropped.
+    pub dropped: FileStamp,
+    /// The file just loaded is the one kept.
+    pub replaced: bool,
+}
+
+impl Duplicate {
+    /// What the page says, e.g. `梅峰社区已有文件:保留较新的 …(…),
+    /// 未采用 …(…)`.
+    pub fn message_zh(&self) -> String {
+        let same = self.kept.order() == self.dropped.order();
+        let rule = if same {
+            "两份文件日期相同,保留先载入的"
+        } else {
+            "保留评估日期(及导出时间)较新的"
+        };
+        format!(
+            "{}已有另一份文件:{rule}。保留:{}({});未采用:{}({})",
+            self.community,
+            self.kept.file_name,
+            self.kept.dates_zh(),
+            self.dropped.file_name,
+            self.dropped.dates_zh()
+        )
+    }
+}
+
+/// A refused file and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Refused {
+    pub file_name: String,
+    /// [`FileError::code`], e.g. `checksum_mismatch`.
+    pub code: String,
+    /// [`FileError::message_zh`].
+    pub reason: String,
+}
+
+impl Refused {
+    /// A refusal for `file_name`.
+    pub fn new(file_name: &str, error: &FileError) -> Refused {
+        Refused {
+            file_name: file_name.to_string(),
+            code: error.code().to_string(),
+            reason: error.message_zh(),
+        }
+    }
+}
+
+/// The loaded files, one per community in the order first loaded, and
+/// what happened to the rest.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DistrictSet {
+    pub files: Vec<Loaded>,
+    pub duplicates: Vec<Duplicate>,
+    pub refused: Vec<Refused>,
+}
+
+impl DistrictSet {
+    /// An empty set.
+    pub fn new() -> DistrictSet {
+        DistrictSet::default()
+    }
+
+    /// Adds an accepted file; a second file for a community keeps the
+    /// newer and returns the flag (also kept in [`DistrictSet::duplicates`]).
+    pub fn add(&mut self, loaded: Loaded) -> Option<Duplicate> {
+        let key = loaded.key();
+        let Some(index) = self.files.iter().position(|f| f.key() == key) else {
+            self.files.push(loaded);
+            return None;
+        };
+
+        // `index` came from `position` over the same vector.
+        let existing = &mut self.files[index];
+        let newer = loaded.stamp().order() > existing.stamp().order();
+        let duplicate = if newer {
+            let duplicate = Duplicate {
+                community: key,
+                kept: loaded.stamp(),
+                dropped: existing.stamp(),
+                replaced: true,
+            };
+            *existing = loaded;
+            duplicate
+        } else {
+            Duplicate {
+                community: key,
+                kept: existing.stamp(),
+                dropped: loaded.stamp(),
+                replaced: false,
+            }
+        };
+        self.duplicates.push(duplicate.clone());
+        Some(duplicate)
+    }
+
+    /// Records a refused file.
+    pub fn refuse(&mut self, file_name: &str, error: &FileError) {
+        self.refused.push(Refused::new(file_name, error));
+    }
+
+    /// Takes a community's file out of the set.
+    pub fn remove(&mut self, key: &str) {
+        self.files.retain(|f| f.key() != key);
+    }
+
+    /// Forgets every file, flag and refusal.
+    pub fn clear(&mut self) {
+        *self = DistrictSet::default();
+    }
+
+    /// The districts of the loaded files, sorted, each once.
+    pub fn districts(&self) -> Vec<String> {
+        let mut districts: Vec<String> = self
+            .files
+            .iter()
+            .map(|f| f.community().district.trim().to_string())
+            .collect();
+        districts.sort();
+        districts.dedup();
+        districts
+    }
+}

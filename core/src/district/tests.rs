@@ -1,0 +1,380 @@
+//! Tests of the district view on the generated fixtures: the set's
+//! duplicates and refusals, the table's ranks, tiers, ties, empty slots
+//! and money (by hand from RUBRIC.md's quotas), sorting and filtering, the
+//! comparison, and the CSV and JSON exports.
+
+use jiff::civil::date;
+
+use super::fixtures::{district_fixtures, district_more_fixtures};
+use super::*;
+use crate::csv::BOM;
+use crate::money::Money;
+use crate::score::GateState;
+
+fn rubric() -> Rubric {
+    Rubric::quanzhou_2024()
+}
+
+fn loaded(files: &[fixtures::Fixture], set: &mut DistrictSet) {
+    for file in files {
+        let _ =
+            load_file(&rubric(), set, &file.file_name, file.text.as_bytes());
+    }
+}
+
+fn first_load() -> DistrictSet {
+    let mut set = DistrictSet::new();
+    loaded(&district_fixtures(), &mut set);
+    set
+}
+
+fn table_of(set: &DistrictSet) -> DistrictTable {
+    let table = build_table(&rubric(), set, None);
+    assert!(table.is_ok(), "{table:?}");
+    table.unwrap_or_else(|_| unreachable!())
+}
+
+fn yuan(amount: u64) -> Money {
+    Money::from_yuan(amount)
+}
+
+/// (rank, community, total, tier, extra) of every row.
+fn summary(
+    table: &DistrictTable,
+) -> Vec<(Option<u32>, String, String, String, String)> {
+    table
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.rank,
+                r.community.clone(),
+                r.total_text(),
+                r.tier.clone(),
+                r.extra_text(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn ok_first_load_refuses_only_the_corrupt_file() {
+    let set = first_load();
+    assert_eq!(set.files.len(), 19);
+    assert!(set.duplicates.is_empty());
+    assert_eq!(set.refused.len(), 1);
+    let refused = &set.refused[0];
+    assert_eq!(
+        refused.file_name,
+        "星级自评_洛江区双阳街道朝阳社区_2025-01-06.json"
+    );
+    assert_eq!(refused.code, "checksum_mismatch");
+    assert!(refused.reason.starts_with("文件校验码不符"), "{}", refused.reason);
+}
+
+#[test]
+fn ok_first_load_table() {
+    let table = table_of(&first_load());
+    let s = |x: &str| x.to_string();
+    let ranked =
+        |rank: u32, name: &str, total: &str, tier: &str, extra: &str| {
+            (Some(rank), s(name), s(total), s(tier), s(extra))
+        };
+    let expected = vec![
+        ranked(1, "新春社区", "107", "五星", "¥120,000.00"),
+        ranked(2, "梅峰社区", "99", "五星", "¥120,000.00"),
+        ranked(3, "西郊社区", "98–100", "四星", "¥20,000.00"),
+        ranked(4, "笋浯社区", "97", "四星", "¥20,000.00"),
+        ranked(5, "明光社区", "95", "四星", "¥20,000.00"),
+        ranked(6, "金浦社区", "94", "四星", "¥20,000.00"),
+        ranked(7, "高山社区", "93", "四星", "¥20,000.00"),
+        ranked(8, "树兜社区", "92", "四星", "¥20,000.00"),
+        ranked(9, "海景社区", "91", "四星", "¥20,000.00"),
+        // Equals in the order of their ids (the tie's own order).
+        ranked(10, "铭湖社区", "90", "四星或三星(同分待定)", "待定(同分)"),
+        ranked(10, "新铺社区", "90", "四星或三星(同分待定)", "待定(同分)"),
+        ranked(12, "圣湖社区", "88", "三星", "¥0.00"),
+        ranked(13, "东美社区", "87", "三星", "¥0.00"),
+        ranked(14, "霞淮社区", "86", "三星", "¥0.00"),
+        ranked(15, "普明社区", "85", "三星", "¥0.00"),
+        ranked(16, "万科城社区", "84", "三星", "¥0.00"),
+        ranked(17, "通海社区", "83", "三星", "¥0.00"),
+        ranked(18, "万盛社区", "82", "三星", "¥0.00"),
+        (Some(19), s(""), s("—"), s("三星名额空缺"), s("—")),
+        (Some(20), s(""), s("—"), s("三星名额空缺"), s("—")),
+        (None, s("新桥社区"), s("96"), s("不参与排名(考核不通过)"), s("—")),
+    ];
+    assert_eq!(summary(&table), expected);
+
+    // The tie is flagged for a person, never broken.
+    assert_eq!(table.ties.len(), 1);
+    assert_eq!(
+        table.ties[0].message,
+        "丰泽区东湖街道铭湖社区、丰泽区华大街道新铺社区 同分(90分),跨四星与三星,需人工确定"
+    );
+
+    // By hand: 19 × 80,000 base; 2 × 120,000 + 8 × 20,000 for the filled
+    // paid slots (one of them held by the tie: 20,000 undetermined).
+    assert_eq!(
+        table.totals,
+        Totals {
+            base: yuan(1_520_000),
+            extra: yuan(400_000),
+            extra_undetermined: yuan(20_000),
+            total: yuan(1_920_000),
+            communities: 19,
+            ranked: 18,
+            unranked: 1,
+            empty_slots: 2,
+        }
+    );
+
+    // The failing gate in words.
+    let failed = table.rows.last().map(Row::gates_text);
+    assert_eq!(failed.as_deref(), Some("专款专用:通过;支出不低于75%:不通过"));
+    let detail = table.rows.last().map(|r| r.gates[1].detail.clone());
+    assert!(detail.is_some_and(|d| d.contains("还差 ¥0.01 达到 75%")));
+}
+
+#[test]
+fn ok_second_load_flags_the_older_duplicate_and_adds_the_intact_file() {
+    let mut set = first_load();
+    loaded(&district_more_fixtures(), &mut set);
+    assert_eq!(set.files.len(), 20);
+    assert_eq!(set.duplicates.len(), 1);
+    let duplicate = &set.duplicates[0];
+    assert!(!duplicate.replaced);
+    assert_eq!(duplicate.kept.as_of, date(2025, 1, 6));
+    assert_eq!(duplicate.dropped.as_of, date(2024, 12, 20));
+    let message = duplicate.message_zh();
+    assert!(
+        message.contains("评估日期 2025-01-06,导出于 2025-01-06 17:01"),
+        "{message}"
+    );
+    assert!(
+        message.contains("评估日期 2024-12-20,导出于 2024-12-20 16:30"),
+        "{message}"
+    );
+
+    let table = table_of(&set);
+    assert_eq!(
+        table.rows.iter().filter(|r| r.kind == RowKind::EmptySlot).count(),
+        1
+    );
+    assert_eq!(table.totals.base, yuan(1_600_000));
+    assert_eq!(table.totals.total, yuan(2_000_000));
+}
+
+#[test]
+fn ok_newer_file_replaces_older() {
+    let more = district_more_fixtures();
+    let first = district_fixtures();
+    let mut set = DistrictSet::new();
+    loaded(&more[..1], &mut set);
+    loaded(&first[1..2], &mut set);
+    assert_eq!(set.files.len(), 1);
+    assert_eq!(set.files[0].imported.assessment.as_of, date(2025, 1, 6));
+    assert!(set.duplicates[0].replaced);
+}
+
+#[test]
+fn ok_same_file_twice_keeps_the_first() {
+    let first = district_fixtures();
+    let mut set = DistrictSet::new();
+    loaded(&first[..1], &mut set);
+    loaded(&first[..1], &mut set);
+    assert_eq!(set.files.len(), 1);
+    assert!(
+        set.duplicates[0]
+            .message_zh()
+            .contains("两份文件日期相同,保留先载入的")
+    );
+}
+
+#[test]
+fn ok_quotas_set_by_the_office() {
+    let set = first_load();
+    let table = build_table(&rubric(), &set, Some(&[1, 3, 5]));
+    let table = table.unwrap_or_else(|e| panic!("{e}"));
+    let tiers: Vec<&str> =
+        table.rows.iter().take(10).map(|r| r.tier.as_str()).collect();
+    assert_eq!(
+        tiers,
+        [
+            "五星",
+            "四星",
+            "四星",
+            "四星",
+            "三星",
+            "三星",
+            "三星",
+            "三星",
+            "三星",
+            "无星级(名额之外)"
+        ]
+    );
+    assert_eq!(table.totals.total, yuan(19 * 80_000 + 120_000 + 3 * 20_000));
+    assert_eq!(table.totals.empty_slots, 0);
+
+    let wrong = build_table(&rubric(), &set, Some(&[1, 2]));
+    assert!(wrong.is_err());
+}
+
+#[test]
+fn ok_sort_and_filter() {
+    let table = table_of(&first_load());
+    let names = |rows: Vec<&Row>| -> Vec<String> {
+        rows.iter().map(|r| r.community.clone()).collect()
+    };
+
+    let luojiang = view(&table, Some("洛江区"), SortKey::Rank, true);
+    assert_eq!(names(luojiang), ["万盛社区"]);
+
+    let licheng = view(&table, Some("鲤城区"), SortKey::Total, false);
+    assert_eq!(
+        names(licheng),
+        // By the low end first, as ranks are: 99 before 98–100.
+        [
+            "新春社区",
+            "梅峰社区",
+            "西郊社区",
+            "笋浯社区",
+            "新桥社区",
+            "明光社区",
+            "金浦社区",
+            "高山社区",
+            "树兜社区"
+        ]
+    );
+
+    // Unranked and empty slots go last whichever way ranks are sorted.
+    let down = view(&table, None, SortKey::Rank, false);
+    assert_eq!(down[0].kind, RowKind::EmptySlot);
+    assert_eq!(down[0].rank, Some(20));
+    assert_eq!(down.last().map(|r| r.community.as_str()), Some("新桥社区"));
+
+    let by_gates = view(&table, None, SortKey::Gates, true);
+    assert_eq!(by_gates[0].outcome, Some(GateState::Fail));
+
+    let sub = subtotal(&view(&table, Some("丰泽区"), SortKey::Rank, true));
+    assert_eq!(sub.base, yuan(9 * 80_000));
+    assert_eq!(sub.extra_settled, yuan(20_000));
+    assert_eq!(sub.undetermined_rows, 2);
+}
+
+#[test]
+fn ok_compare_names_where_points_were_lost() {
+    let set = first_load();
+    let pick = |name: &str| {
+        set.files
+            .iter()
+            .find(|f| f.community().name == name)
+            .map(|f| &f.imported.evaluation)
+    };
+    let (Some(a), Some(b), Some(c)) =
+        (pick("新春社区"), pick("高山社区"), pick("笋浯社区"))
+    else {
+        panic!("fixtures missing");
+    };
+    let names = ["新春社区", "高山社区", "笋浯社区"].map(String::from);
+    let comparison = compare(&names, &[a, b, c]);
+    assert_eq!(comparison.rows.len(), 14);
+    assert_eq!(comparison.rows[13].label, "加分项");
+
+    let meetings = &comparison.rows[4];
+    assert_eq!(meetings.number, Some(5));
+    assert_eq!(meetings.cells[0].score.low, 10);
+    assert!(meetings.cells[0].best);
+    assert_eq!(meetings.cells[1].score.low, 8);
+    assert!(!meetings.cells[1].best);
+    assert!(
+        meetings.cells[1]
+            .reasons
+            .iter()
+            .any(|r| r.contains("11月") && r.contains("−2")),
+        "{:?}",
+        meetings.cells[1].reasons
+    );
+
+    let base = &comparison.rows[7];
+    assert!(
+        base.cells[1]
+            .reasons
+            .iter()
+            .any(|r| r.contains("酌情评分预计 10 分(满分 15)")),
+        "{:?}",
+        base.cells[1].reasons
+    );
+
+    let media = &comparison.rows[11];
+    assert_eq!(media.cells[2].score.low, 8);
+    assert!(!media.cells[2].reasons.is_empty());
+
+    let bonus = &comparison.rows[13];
+    assert_eq!(bonus.cells[0].score.low, 7);
+    assert!(
+        bonus.cells[0].reasons.iter().any(|r| r.contains("超出封顶")),
+        "{:?}",
+        bonus.cells[0].reasons
+    );
+    assert_eq!(bonus.cells[1].reasons, ["无加分"]);
+    assert_eq!(comparison.totals[0].low, 107);
+}
+
+#[test]
+fn ok_table_csv() {
+    let table = table_of(&first_load());
+    let csv = table_csv(&table);
+    assert!(csv.starts_with(BOM));
+    let lines: Vec<&str> = csv.trim_start_matches(BOM).split("\r\n").collect();
+    assert_eq!(
+        lines[0],
+        "名次,区,街道,社区,基础分,加分,总分,总分下限,否决项,星级,同分待定,基础补助(元),星级奖补(元),补助合计(元),评估日期,文件"
+    );
+    assert_eq!(
+        lines[1],
+        "1,鲤城区,开元街道,新春社区,100,7,107,107,专款专用:通过;支出不低于75%:通过,五星,,80000.00,120000.00,200000.00,2025-01-06,星级自评_鲤城区开元街道新春社区_2025-01-06.json"
+    );
+    assert!(
+        lines[3].starts_with("3,鲤城区,鲤中街道,西郊社区,98–100,0,98–100,98,"),
+        "{}",
+        lines[3]
+    );
+    assert!(
+        lines[10].starts_with(
+            "10,丰泽区,东湖街道,铭湖社区,90,0,90,90,专款专用:通过;支出不低于75%:通过,\
+             四星或三星(同分待定),\"丰泽区东湖街道铭湖社区、丰泽区华大街道新铺社区 \
+             同分(90分),跨四星与三星,需人工确定\",80000.00,待定,,2025-01-06,"
+        ),
+        "{}",
+        lines[10]
+    );
+    assert_eq!(lines[19], "(19),,,,,,,,,三星名额空缺,,,,,,");
+    assert!(lines[21].starts_with("不排名,鲤城区,临江街道,新桥社区,96,0,96,96,专款专用:通过;支出不低于75%:不通过,不参与排名(考核不通过),,80000.00,,80000.00,"), "{}", lines[21]);
+    assert!(lines.contains(&"基础补助合计(元),1520000.00"));
+    assert!(lines.contains(&"星级奖补合计(元),400000.00"));
+    assert!(lines.contains(&"其中同分待定的星级奖补(元),20000.00"));
+    assert!(lines.contains(&"补助总计(元),1920000.00"));
+    assert_eq!(lines.last(), Some(&""));
+}
+
+#[test]
+fn ok_ranking_json() {
+    let table = table_of(&first_load());
+    let json = ranking_json(&rubric(), &table);
+    let value: serde_json::Value =
+        serde_json::from_str(&json).unwrap_or_default();
+    assert_eq!(value["format"], "starcheck-district-ranking");
+    assert_eq!(value["quotas"], serde_json::json!([2, 8, 10]));
+    assert_eq!(value["totals"]["total"], "1920000.00");
+    assert_eq!(value["rows"][0]["community"], "新春社区");
+    assert_eq!(value["rows"][9]["extra"]["state"], "undetermined");
+    let back: Result<RankingFile, _> = serde_json::from_str(&json);
+    assert!(back.is_ok_and(|file| file.rows == table.rows));
+}
+
+#[test]
+fn ok_community_key_ignores_spaces() {
+    let spaced = crate::Community::new(" 鲤城区", "开元 街道", "新春社区 ");
+    assert_eq!(community_key(&spaced), "鲤城区开元街道新春社区");
+}
