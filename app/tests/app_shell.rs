@@ -44,7 +44,8 @@ async fn the_hash_picks_the_page() {
         let selector = format!("[data-page=\"{page}\"]");
         let shown = host.query_selector(&selector).ok().flatten();
         assert!(shown.is_some(), "{hash} shows no `{selector}`");
-        let current = host.query_selector("[aria-current=\"page\"]").ok().flatten();
+        let current =
+            host.query_selector("[aria-current=\"page\"]").ok().flatten();
         let tab = current.and_then(|c| c.get_attribute("data-nav"));
         assert_eq!(tab.as_deref(), Some(page), "{hash}");
     }

@@ -131,12 +131,14 @@ pub fn SummaryPanel() -> impl IntoView {
                 <span class="summary-bar-total">
                     "总分 "<strong>{move || total.get().to_string()}</strong>
                 </span>
-                <span class="summary-bar-tier">{move || tier_short(&tier.get())}</span>
-                <span
-                    class="summary-bar-outcome"
-                    data-state=move || gate_state_key(outcome.get())
-                >
-                    {outcome_text}
+                <span class="summary-bar-state">
+                    <span class="summary-bar-tier">{move || tier_short(&tier.get())}</span>
+                    <span
+                        class="summary-bar-outcome"
+                        data-state=move || gate_state_key(outcome.get())
+                    >
+                        {outcome_text}
+                    </span>
                 </span>
                 <button
                     type="button"
