@@ -123,8 +123,16 @@ fn try_download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     link.click();
     link.remove();
 
-    // The click has handed the blob to the download; the URL can go.
-    web_sys::Url::revoke_object_url(&url)?;
+    // The download reads the blob after the click returns: revoking the
+    // URL at once can cancel it, so the URL goes a minute later.
+    leptos::prelude::set_timeout(
+        move || {
+            if let Err(error) = web_sys::Url::revoke_object_url(&url) {
+                warn!("starcheck: object URL kept: {}", describe(&error));
+            }
+        },
+        std::time::Duration::from_secs(60),
+    );
     Ok(())
 }
 
