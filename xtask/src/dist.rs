@@ -16,6 +16,7 @@ use crate::workspace::Workspace;
 
 pub fn run(workspace: &Workspace) -> Result<(), Error> {
     ensure(workspace, Needs { node_packages: true, browser: false })?;
+    let _site = workspace.lock_site()?;
     build(workspace)
 }
 

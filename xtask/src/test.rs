@@ -32,6 +32,10 @@ const STEPS: [Step; 7] = [
 pub fn run(workspace: &Workspace) -> Result<(), Error> {
     ensure(workspace, Needs { node_packages: true, browser: true })?;
 
+    // The whole run, not only the dist step: the end-to-end tests read the
+    // dist/ this run built, and another run must not rebuild it meanwhile.
+    let _site = workspace.lock_site()?;
+
     let started = Instant::now();
     let total = STEPS.len();
     let mut passed: Vec<(&str, Duration)> = Vec::new();

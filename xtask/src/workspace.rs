@@ -3,10 +3,12 @@
 //! packages of tests/ come first on its PATH).
 
 use std::ffi::OsString;
+use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::error::Error;
+use crate::process::announce;
 
 /// The repository checkout xtask works in.
 pub struct Workspace {
@@ -69,6 +71,30 @@ impl Workspace {
     /// Where `cargo xtask serve` keeps its development build.
     pub fn serve_dir(&self) -> PathBuf {
         self.root.join("target").join("serve")
+    }
+
+    /// Waits until no other `cargo xtask dist` or `test` in this checkout is
+    /// building or testing dist/, then holds that right until the returned
+    /// file is dropped. Several people (or agents) share one checkout; two
+    /// trunk builds writing dist/ at once break each other.
+    pub fn lock_site(&self) -> Result<File, Error> {
+        let target = self.root.join("target");
+        std::fs::create_dir_all(&target).map_err(Error::io(&target))?;
+        let path = target.join("xtask-site.lock");
+        let file = File::create(&path).map_err(Error::io(&path))?;
+
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(TryLockError::WouldBlock) => {}
+            Err(TryLockError::Error(source)) => {
+                return Err(Error::Io { path, source });
+            }
+        }
+        announce(
+            "waiting for another `cargo xtask` run in this checkout to finish with dist/",
+        );
+        file.lock().map_err(Error::io(&path))?;
+        Ok(file)
     }
 
     /// A program started in the repository root with xtask's PATH.
