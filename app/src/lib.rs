@@ -19,7 +19,6 @@ use leptos::prelude::*;
 
 use crate::components::app_header::AppHeader;
 use crate::components::assess_page::AssessPage;
-use crate::components::ledger_page::LedgerPage;
 use crate::components::drafts_bar::DraftsBar;
 use crate::components::drafts_page::DraftsPage;
 use crate::components::nav_bar::NavBar;
@@ -63,7 +62,14 @@ fn page(route: Route) -> AnyView {
     match route {
         Route::Rubric => view! { <RubricPage /> }.into_any(),
         Route::Assess => view! { <AssessPage /> }.into_any(),
-        Route::Ledger => view! { <LedgerPage /> }.into_any(),
+        Route::Ledger => view! {
+            <PlaceholderPage
+                page="ledger"
+                title="资金台账"
+                planned="这里将记录资金使用计划和每一笔支出(日期、用途、金额、是否专款专用、转账与支付凭证),并据此计算第2项的凭证扣分和“实际支出不低于75%”的否决项。"
+            />
+        }
+        .into_any(),
         Route::Drafts => view! { <DraftsPage /> }.into_any(),
         Route::District => view! {
             <PlaceholderPage
