@@ -144,6 +144,34 @@ async fn yes_no_and_graded_range_score_item_1() {
 }
 
 #[wasm_bindgen_test]
+async fn the_field_being_typed_in_is_not_rewritten() {
+    let page = mount(AssessPage);
+    page.type_into("input[data-field=\"item7.operation.low\"]", "8");
+    settle().await;
+    assert_eq!(
+        page.input("input[data-field=\"item7.operation.high\"]").value(),
+        "8"
+    );
+
+    // Emptying the low end while typing in it: the model keeps a range
+    // (0–8) but the field stays as typed until it loses focus.
+    let low = page.input("input[data-field=\"item7.operation.low\"]");
+    low.focus().expect("the field can take focus");
+    page.type_into("input[data-field=\"item7.operation.low\"]", "");
+    settle().await;
+    assert_eq!(low.value(), "");
+    let fact = page
+        .state
+        .assessment
+        .with_untracked(|a| a.fact(7, "operation").cloned());
+    assert_eq!(fact, Some(Fact::Range { low: 0, high: 8 }));
+
+    low.blur().expect("the field can lose focus");
+    settle().await;
+    assert_eq!(low.value(), "0");
+}
+
+#[wasm_bindgen_test]
 async fn composition_is_committed_only_when_it_ends() {
     let page = mount(AssessPage);
     settle().await;

@@ -42,14 +42,28 @@ pub fn CountInput(
     let error = RwSignal::new(None::<String>);
     let composing = StoredValue::new(false);
 
-    // A change of the model from elsewhere (a loaded draft, an import)
-    // replaces the text unless the text already means that value.
-    Effect::new(move |_| {
-        let model = value.get();
-        let text = raw.get_untracked();
-        if parse_count(&text) != Ok(model) {
+    // A change of the model from elsewhere (a loaded draft, an import, the
+    // other end of a range) replaces the text unless the text already
+    // means that value. The field being typed in is left alone until it
+    // loses focus: rewriting it mid-edit would fight the user.
+    let input = NodeRef::<leptos::html::Input>::new();
+    let focused = move || {
+        let pair = input.get_untracked().zip(document().active_element());
+        pair.is_some_and(|(field, active)| {
+            let field: &web_sys::Element = field.as_ref();
+            *field == active
+        })
+    };
+    let sync = move |model: Option<u32>| {
+        if parse_count(&raw.get_untracked()) != Ok(model) {
             raw.set(show(model));
             error.set(None);
+        }
+    };
+    Effect::new(move |_| {
+        let model = value.get();
+        if !focused() {
+            sync(model);
         }
     });
 
@@ -101,6 +115,12 @@ pub fn CountInput(
                     accept(event_target_value(&ev));
                 }
                 on:change=move |ev| accept(event_target_value(&ev))
+                on:blur=move |_| {
+                    if error.get_untracked().is_none() {
+                        sync(value.get_untracked());
+                    }
+                }
+                node_ref=input
             />
             <span class="field-error" id=error_id role="alert" data-error="">
                 {move || error.get()}

@@ -1,10 +1,12 @@
 //! The fix-first list from the core: what the community can still do, most
 //! urgent first, each with the points it is worth. Choosing an entry
-//! scrolls to its item.
+//! scrolls to its item; a gate risk opens the funding ledger, where the
+//! gates are decided.
 
 use leptos::prelude::*;
 use starcheck_core::FixKind;
 
+use crate::route::Route;
 use crate::state::AppState;
 
 /// The core's fix-first list; `on_pick` runs after scrolling to an item.
@@ -34,8 +36,12 @@ pub fn FixFirstList(
                     _ => String::new(),
                 };
                 let target = fix.item;
+                let gate = fix.kind == FixKind::Gate;
                 let go = move |_| {
-                    if let Some(item) = target {
+                    if gate {
+                        let _ =
+                            window().location().set_hash(Route::Ledger.hash());
+                    } else if let Some(item) = target {
                         scroll_to_item(item);
                     }
                     on_pick.run(());

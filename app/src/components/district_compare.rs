@@ -1,0 +1,109 @@
+//! Communities picked in the table, side by side: the 13 items and the
+//! bonus, each cell the score out of the item's maximum and where the
+//! points went (the core's `starcheck_core::district::compare`). The best
+//! score of each row is marked.
+
+use leptos::prelude::*;
+use starcheck_core::district::{Comparison, compare};
+
+use crate::district::DistrictState;
+
+/// The comparison of the picked communities, in table order.
+fn comparison(district: DistrictState) -> Option<Comparison> {
+    let picked = district.selected.get();
+    if picked.len() < 2 {
+        return None;
+    }
+    district.set.with(|set| {
+        let files: Vec<_> =
+            set.files.iter().filter(|f| picked.contains(&f.key())).collect();
+        let names: Vec<String> =
+            files.iter().map(|f| f.community().name.clone()).collect();
+        let evaluations: Vec<_> =
+            files.iter().map(|f| &f.imported.evaluation).collect();
+        Some(compare(&names, &evaluations))
+    })
+}
+
+/// The comparison section.
+#[component]
+pub fn DistrictCompare() -> impl IntoView {
+    let district = DistrictState::expect();
+    let picked = move || district.selected.with(|s| s.len());
+    let hint = move || match picked() {
+        0 => "在表格左侧勾选两个或更多社区,即可逐项对比。".to_string(),
+        1 => "已选 1 个社区,再选至少 1 个即可对比。".to_string(),
+        n => format!("已选 {n} 个社区。"),
+    };
+
+    view! {
+        <section class="district-compare" data-compare="">
+            <h3>"逐项对比"</h3>
+            <p class="field-hint">{hint}</p>
+            {move || comparison(district).map(|c| {
+                let heads = c
+                    .communities
+                    .iter()
+                    .map(|name| view! { <th scope="col" data-compare-community=name.clone()>{name.clone()}</th> })
+                    .collect_view();
+                let rows = c
+                    .rows
+                    .iter()
+                    .map(|row| {
+                        let cells = row
+                            .cells
+                            .iter()
+                            .map(|cell| view! {
+                                <td class:best=cell.best>
+                                    <span class="compare-score">{format!("{}/{}", cell.score, row.max)}</span>
+                                    <ul class="compare-reasons">
+                                        {cell.reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}
+                                    </ul>
+                                </td>
+                            })
+                            .collect_view();
+                        let item = row.number.map_or_else(|| "bonus".to_string(), |n| n.to_string());
+                        view! {
+                            <tr data-compare-item=item>
+                                <th scope="row">{row.label.clone()}</th>
+                                {cells}
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                let totals = c
+                    .totals
+                    .iter()
+                    .map(|t| view! { <td class="num"><strong>{t.to_string()}</strong></td> })
+                    .collect_view();
+                view! {
+                    <div class="table-scroll">
+                        <table class="compare-table">
+                            <thead>
+                                <tr>
+                                    <th scope="col">"项目"</th>
+                                    {heads}
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                            <tfoot>
+                                <tr data-compare-item="total">
+                                    <th scope="row">"总分"</th>
+                                    {totals}
+                                </tr>
+                            </tfoot>
+                        </table>
+                    </div>
+                    <button
+                        type="button"
+                        class="button secondary"
+                        data-action="compare-clear"
+                        on:click=move |_| district.selected.set(Default::default())
+                    >
+                        "清除选择"
+                    </button>
+                }
+            })}
+        </section>
+    }
+}

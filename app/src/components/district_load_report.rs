@@ -1,0 +1,97 @@
+//! What happened to the files of the loads so far: a summary of the last
+//! load, every refused file with the core's Chinese reason, and every
+//! second file for a community already loaded, with both files' dates.
+
+use leptos::prelude::*;
+
+use crate::district::DistrictState;
+
+/// The refused files and the duplicates.
+#[component]
+pub fn DistrictLoadReport() -> impl IntoView {
+    let district = DistrictState::expect();
+    let set = district.set;
+
+    // "本次读取 20 个文件:接受 19 个,拒绝 1 个".
+    let summary = move || {
+        let load = district.last_load.get();
+        if load.files == 0 || load.reading.is_some() {
+            return None;
+        }
+        let mut text =
+            format!("本次读取 {} 个文件:接受 {} 个", load.files, load.accepted);
+        if load.duplicates > 0 {
+            text.push_str(&format!(",重复 {} 个", load.duplicates));
+        }
+        if load.refused > 0 {
+            text.push_str(&format!(",拒绝 {} 个", load.refused));
+        }
+        Some(text)
+    };
+    let has_notes =
+        move || set.with(|s| !s.refused.is_empty() || !s.duplicates.is_empty());
+
+    view! {
+        <div class="district-report" data-load-report="">
+            <p class="district-summary" data-load-summary="">{summary}</p>
+            <Show when=move || set.with(|s| !s.refused.is_empty())>
+                <div class="notice error district-refused">
+                    <h3>"未载入的文件"</h3>
+                    <ul>
+                        {move || {
+                            set.with(|s| {
+                                s.refused
+                                    .iter()
+                                    .map(|r| {
+                                        view! {
+                                            <li data-refused=r.file_name.clone() data-code=r.code.clone()>
+                                                <strong>{r.file_name.clone()}</strong>
+                                                ":"
+                                                <span class="reason">{r.reason.clone()}</span>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()
+                            })
+                        }}
+                    </ul>
+                </div>
+            </Show>
+            <Show when=move || set.with(|s| !s.duplicates.is_empty())>
+                <div class="notice district-duplicates">
+                    <h3>"同一社区的重复文件"</h3>
+                    <ul>
+                        {move || {
+                            set.with(|s| {
+                                s.duplicates
+                                    .iter()
+                                    .map(|d| {
+                                        view! {
+                                            <li
+                                                data-duplicate=d.community.clone()
+                                                data-kept=d.kept.as_of.to_string()
+                                                data-dropped=d.dropped.as_of.to_string()
+                                            >
+                                                {d.message_zh()}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()
+                            })
+                        }}
+                    </ul>
+                </div>
+            </Show>
+            <Show when=has_notes>
+                <button
+                    type="button"
+                    class="button secondary"
+                    data-action="dismiss-notices"
+                    on:click=move |_| district.dismiss_notices()
+                >
+                    "清除以上提示"
+                </button>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,86 @@
+//! Choosing many exported files at once: a file picker with `multiple` and
+//! a drop zone for files dragged from the desktop. Every file goes to
+//! [`DistrictState::load_files`], which checks each as import does.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::district::DistrictState;
+
+/// The files of a `FileList`, in order.
+fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// The picker, the drop zone and the progress line.
+#[component]
+pub fn DistrictLoader() -> impl IntoView {
+    let district = DistrictState::expect();
+    let dragging = RwSignal::new(false);
+
+    // Chosen files are read at once; the input is emptied so choosing the
+    // same files again fires `change` again.
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let files = files_of(input.files());
+        input.set_value("");
+        district.load_files(files);
+    };
+
+    // The browser opens a dropped file itself unless every drag event over
+    // the zone is taken.
+    let on_drag_over = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(true);
+    };
+    let on_drag_leave = move |_| dragging.set(false);
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        let files = files_of(ev.data_transfer().and_then(|d| d.files()));
+        district.load_files(files);
+    };
+
+    // While reading: "正在读取 3/20".
+    let progress = move || {
+        let load = district.last_load.get();
+        load.reading
+            .map(|done| format!("正在读取 {done}/{} 个文件…", load.files))
+    };
+
+    view! {
+        <div
+            class="district-drop"
+            class:dragging=move || dragging.get()
+            data-drop-zone=""
+            on:dragover=on_drag_over
+            on:dragenter=on_drag_over
+            on:dragleave=on_drag_leave
+            on:drop=on_drop
+        >
+            <label for="f-district-files" class="district-drop-label">
+                "选择自评文件(.json,可多选)"
+            </label>
+            <input
+                id="f-district-files"
+                type="file"
+                multiple=true
+                accept=".json,application/json"
+                data-action="district-files"
+                on:change=on_change
+            />
+            <p class="field-hint">"也可以把多个文件一起拖放到这里。"</p>
+            <p class="district-progress" role="status" aria-live="polite">
+                {progress}
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,34 @@
+//! The district office's page (全区对照, `#/district`): load many exported
+//! files at once, see ranks, tiers, gate failures and money in one table,
+//! compare communities item by item, and export the table. The state lives
+//! in [`crate::district::DistrictState`]; each part is its own component.
+
+use leptos::prelude::*;
+
+use crate::components::district_compare::DistrictCompare;
+use crate::components::district_load_report::DistrictLoadReport;
+use crate::components::district_loader::DistrictLoader;
+use crate::components::district_quotas::DistrictQuotas;
+use crate::components::district_storage_notice::DistrictStorageNotice;
+use crate::components::district_table::DistrictTable;
+
+/// The whole district page.
+#[component]
+pub fn DistrictPage() -> impl IntoView {
+    view! {
+        <section class="page district-page" data-page="district">
+            <h2>"全区对照"</h2>
+            <p class="district-intro">
+                "载入各社区导出的自评文件(可一次选择多个,也可拖放),每个文件按导入的同样规则检查;"
+                "按名额排出名次和星级,列出考核不通过的社区,并合计补助资金。"
+                "文件只在本机浏览器中处理,不会上传。"
+            </p>
+            <DistrictStorageNotice />
+            <DistrictLoader />
+            <DistrictLoadReport />
+            <DistrictQuotas />
+            <DistrictTable />
+            <DistrictCompare />
+        </section>
+    }
+}

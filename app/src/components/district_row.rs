@@ -1,0 +1,149 @@
+//! One row of the district table: a ranked community, a slot nobody
+//! fills, or a community that fails a gate (unranked, shown with the gate
+//! in words). Ranked rows can be picked for the comparison and taken out
+//! of the set.
+
+use leptos::prelude::*;
+use starcheck_core::GateState;
+use starcheck_core::district::{Row, RowKind};
+
+use crate::district::DistrictState;
+
+/// The row's kind for markup and styling.
+fn kind_name(kind: &RowKind) -> &'static str {
+    match kind {
+        RowKind::Ranked => "ranked",
+        RowKind::Unranked => "unranked",
+        RowKind::EmptySlot => "empty",
+    }
+}
+
+fn gate_class(state: GateState) -> &'static str {
+    match state {
+        GateState::Pass => "gate-word status-ok",
+        GateState::Fail => "gate-word status-error",
+        GateState::NotAssessed => "gate-word status-warn",
+    }
+}
+
+/// One `<tr>` of the table.
+#[component]
+pub fn DistrictRow(row: Row) -> impl IntoView {
+    let district = DistrictState::expect();
+    let kind = kind_name(&row.kind);
+    let key = row.id.clone();
+    let is_community = row.kind != RowKind::EmptySlot;
+
+    // The comparison takes communities, not empty slots.
+    let pick = is_community.then(|| {
+        let checked = {
+            let key = key.clone();
+            move || district.selected.with(|s| s.contains(&key))
+        };
+        let toggle = {
+            let key = key.clone();
+            move |_| {
+                district.selected.update(|s| {
+                    if !s.remove(&key) {
+                        s.insert(key.clone());
+                    }
+                })
+            }
+        };
+        view! {
+            <input
+                type="checkbox"
+                data-action="compare-pick"
+                aria-label=format!("选中{}进行对比", row.community)
+                prop:checked=checked
+                on:change=toggle
+            />
+        }
+    });
+
+    let rank = match (&row.kind, row.rank) {
+        (RowKind::EmptySlot, Some(slot)) => format!("({slot})"),
+        (RowKind::Ranked, Some(rank)) => rank.to_string(),
+        _ => "—".to_string(),
+    };
+    let range = |r: Option<starcheck_core::ScoreRange>| {
+        r.map_or_else(|| "—".to_string(), |r| r.to_string())
+    };
+    let gates = row
+        .gates
+        .iter()
+        .map(|g| {
+            view! {
+                <span class=gate_class(g.state) title=g.detail.clone() data-gate=g.gate.clone()>
+                    {format!("{}:{}", g.gate, g.verdict)}
+                </span>
+            }
+        })
+        .collect_view();
+    let failed_detail: Vec<String> = row
+        .gates
+        .iter()
+        .filter(|g| g.state == GateState::Fail)
+        .map(|g| g.detail.clone())
+        .collect();
+    let tier_class = match (&row.kind, row.stars, row.tie.is_some()) {
+        (_, _, true) => "tier tier-tie",
+        (RowKind::Unranked, _, _) => "tier tier-unranked",
+        (RowKind::EmptySlot, _, _) => "tier tier-empty",
+        (_, Some(5), _) => "tier tier-5",
+        (_, Some(4), _) => "tier tier-4",
+        _ => "tier",
+    };
+    let remove = is_community.then(|| {
+        let key = key.clone();
+        view! {
+            <button
+                type="button"
+                class="button secondary district-remove"
+                data-action="remove-community"
+                aria-label=format!("移除{}", row.community)
+                on:click=move |_| district.remove(&key)
+            >
+                "移除"
+            </button>
+        }
+    });
+    let money = |m: Option<starcheck_core::Money>| {
+        m.map_or_else(|| "—".to_string(), |m| m.format_yuan())
+    };
+
+    view! {
+        <tr data-row-kind=kind data-community=row.community.clone() data-id=key.clone()>
+            <td class="district-pick">{pick}</td>
+            <td class="num" data-col="rank" data-label="名次">{rank}</td>
+            <td data-col="district" data-label="区">{row.district.clone()}</td>
+            <td data-col="street" data-label="街道">{row.street.clone()}</td>
+            <td data-col="community" data-label="社区">
+                <strong>{row.community.clone()}</strong>
+                {row.as_of.map(|d| view! { <span class="district-as-of">{format!("评估日期 {d}")}</span> })}
+            </td>
+            <td class="num" data-col="base" data-label="基础分">{range(row.base)}</td>
+            <td class="num" data-col="bonus" data-label="加分">{row.bonus.map_or_else(|| "—".to_string(), |b| b.to_string())}</td>
+            <td class="num" data-col="total" data-label="总分">{range(row.total)}</td>
+            <td data-col="gates" data-label="否决项">
+                <div class="gate-words">{gates}</div>
+                {failed_detail
+                    .into_iter()
+                    .map(|d| view! { <span class="gate-detail">{d}</span> })
+                    .collect_view()}
+            </td>
+            <td data-col="tier" data-label="星级">
+                <span class=tier_class>{row.tier.clone()}</span>
+                {row.tie.clone().map(|message| view! {
+                    <span class="tie-flag" title=message data-tie-flag="">"⚠ 需人工确定"</span>
+                })}
+                {row.provisional.then(|| view! {
+                    <span class="provisional" data-provisional="">"暂定:未录入支出"</span>
+                })}
+            </td>
+            <td class="num" data-col="base_subsidy" data-label="基础补助">{money(row.base_subsidy)}</td>
+            <td class="num" data-col="extra" data-label="星级奖补">{row.extra_text()}</td>
+            <td class="district-actions">{remove}</td>
+        </tr>
+    }
+}

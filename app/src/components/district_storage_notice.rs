@@ -1,0 +1,68 @@
+//! What the page says about keeping the loaded set in this browser: saved,
+//! not saved (storage missing or full: the page works in memory), or a
+//! stored set that cannot be read and is kept untouched until the user
+//! downloads or discards it.
+
+use leptos::prelude::*;
+
+use crate::district::{DistrictState, StoreStatus};
+
+/// The storage line or notice.
+#[component]
+pub fn DistrictStorageNotice() -> impl IntoView {
+    let district = DistrictState::expect();
+    let download_error = RwSignal::new(None::<String>);
+
+    let download = move |_| {
+        let result = district.download_unreadable();
+        download_error.set(result.err().map(|e| e.message_zh()));
+    };
+    let discard = move |_| district.discard_unreadable();
+
+    move || {
+        match district.status.get() {
+        StoreStatus::Idle => view! {
+            <p class="muted district-storage" data-storage="idle">
+                "尚未载入文件。载入后会保存在本机浏览器中,下次打开仍在。"
+            </p>
+        }
+        .into_any(),
+        StoreStatus::Saved(count) => view! {
+            <p class="muted district-storage" data-storage="saved">
+                {format!("已在本机浏览器中保存 {count} 个社区的文件。")}
+            </p>
+        }
+        .into_any(),
+        StoreStatus::NotSaved(reason) => view! {
+            <div class="notice error" role="alert" data-storage="not-saved">
+                <p><strong>{reason}</strong></p>
+            </div>
+        }
+        .into_any(),
+        StoreStatus::Unreadable { reason, .. } => view! {
+            <div class="notice error" role="alert" data-storage="unreadable">
+                <p>
+                    <strong>"浏览器中保存的全区文件集无法读取:"</strong>
+                    {reason}
+                    "。为免覆盖,本页不会自动保存;可先下载原始内容,再决定是否丢弃。"
+                </p>
+                <div class="list-actions">
+                    <button type="button" class="button secondary" on:click=download>
+                        "下载原始内容"
+                    </button>
+                    <button
+                        type="button"
+                        class="button"
+                        data-action="discard-stored-set"
+                        on:click=discard
+                    >
+                        "丢弃保存的内容,改存当前载入的文件"
+                    </button>
+                </div>
+                <p class="field-error">{move || download_error.get()}</p>
+            </div>
+        }
+        .into_any(),
+    }
+    }
+}

@@ -1,0 +1,196 @@
+//! The district table: a filter by district, headings that sort, one
+//! [`DistrictRow`] per row (ranked communities, empty slots, gate
+//! failures), the ties for a person to settle above it and the money at
+//! its foot ([`DistrictTableFoot`]), with the exports
+//! ([`DistrictExportBar`]). Rows, order and money are the core's
+//! (`starcheck_core::district::view`).
+
+use leptos::prelude::*;
+use starcheck_core::district::{Row, SortKey, view as rows_view};
+
+use crate::components::district_export_bar::DistrictExportBar;
+use crate::components::district_row::DistrictRow;
+use crate::components::district_table_foot::DistrictTableFoot;
+use crate::district::DistrictState;
+
+/// Every row shown, in order, with its position.
+fn shown(
+    district: DistrictState,
+    filter: Option<String>,
+    key: SortKey,
+    ascending: bool,
+) -> Vec<(usize, Row)> {
+    district.table.with(|table| match table {
+        Ok(table) => rows_view(table, filter.as_deref(), key, ascending)
+            .into_iter()
+            .cloned()
+            .enumerate()
+            .collect(),
+        Err(_) => Vec::new(),
+    })
+}
+
+/// The table with its filter, sorting, ties and foot.
+#[component]
+pub fn DistrictTable() -> impl IntoView {
+    let district = DistrictState::expect();
+    let filter = RwSignal::new(None::<String>);
+    let sort = RwSignal::new((SortKey::Rank, true));
+
+    // A district that is no longer loaded stops filtering.
+    let districts = Memo::new(move |_| district.set.with(|s| s.districts()));
+    Effect::new(move |_| {
+        let known = districts.get();
+        if filter
+            .with_untracked(|f| f.as_ref().is_some_and(|d| !known.contains(d)))
+        {
+            filter.set(None);
+        }
+    });
+
+    let rows = move || {
+        let (key, ascending) = sort.get();
+        shown(district, filter.get(), key, ascending)
+    };
+    let empty = move || district.set.with(|s| s.files.is_empty());
+
+    // A heading sorts by its column; a second click reverses.
+    let heading = move |key: SortKey| {
+        let aria = move || match sort.get() {
+            (k, true) if k == key => "ascending",
+            (k, false) if k == key => "descending",
+            _ => "none",
+        };
+        let arrow = move || match sort.get() {
+            (k, true) if k == key => "▲",
+            (k, false) if k == key => "▼",
+            _ => "",
+        };
+        let numeric = !matches!(
+            key,
+            SortKey::District
+                | SortKey::Street
+                | SortKey::Community
+                | SortKey::Gates
+                | SortKey::Tier
+        );
+        let on_click = move |_| {
+            sort.update(|(k, ascending)| {
+                if *k == key {
+                    *ascending = !*ascending;
+                } else {
+                    *k = key;
+                    // Scores and money read best first.
+                    *ascending = !numeric || key == SortKey::Rank;
+                }
+            });
+        };
+        view! {
+            <th scope="col" aria-sort=aria class:num=numeric>
+                <button
+                    type="button"
+                    class="sort-button"
+                    data-sort=key.name()
+                    on:click=on_click
+                >
+                    {key.heading()}
+                    <span class="sort-arrow" aria-hidden="true">{arrow}</span>
+                </button>
+            </th>
+        }
+    };
+
+    let on_filter = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        filter.set((!value.is_empty()).then_some(value));
+    };
+    let error = move || district.table.with(|t| t.as_ref().err().cloned());
+    let ties = move || {
+        district
+            .table
+            .with(|t| t.as_ref().map(|t| t.ties.clone()).unwrap_or_default())
+    };
+
+    view! {
+        <Show
+            when=move || !empty()
+            fallback=|| view! {
+                <p class="muted" data-district-empty="">
+                    "还没有载入任何社区的文件。"
+                </p>
+            }
+        >
+            <div class="district-toolbar">
+                <div class="field district-filter">
+                    <label for="f-district-filter">"按区筛选"</label>
+                    <select
+                        id="f-district-filter"
+                        data-field="district-filter"
+                        on:change=on_filter
+                        prop:value=move || filter.get().unwrap_or_default()
+                    >
+                        <option value="">"全部区"</option>
+                        {move || {
+                            districts
+                                .get()
+                                .into_iter()
+                                .map(|d| view! { <option value=d.clone()>{d.clone()}</option> })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+                <DistrictExportBar />
+                <button
+                    type="button"
+                    class="button secondary"
+                    data-action="clear-set"
+                    on:click=move |_| district.clear()
+                >
+                    "清空全部"
+                </button>
+            </div>
+            <p class="field-error" role="alert">{error}</p>
+            <Show when=move || !ties().is_empty()>
+                <div class="notice district-ties" role="alert" data-ties="">
+                    <strong>"同分跨名额,需人工确定:"</strong>
+                    <ul>
+                        {move || {
+                            ties()
+                                .into_iter()
+                                .map(|t| view! { <li data-tie="">{t.message}</li> })
+                                .collect_view()
+                        }}
+                    </ul>
+                </div>
+            </Show>
+            <div class="table-scroll district-scroll">
+                <table class="district-table" data-district-table="">
+                    <caption class="visually-hidden">
+                        "全区对照表:名次、社区、得分、否决项、星级与补助"
+                    </caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">
+                                <span class="visually-hidden">"对比"</span>
+                            </th>
+                            {SortKey::ALL.iter().map(|&k| heading(k)).collect_view()}
+                            <th scope="col">
+                                <span class="visually-hidden">"操作"</span>
+                            </th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        // Dozens of rows at most: re-rendered whole on change.
+                        {move || {
+                            rows()
+                                .into_iter()
+                                .map(|(_, row)| view! { <DistrictRow row=row /> })
+                                .collect_view()
+                        }}
+                    </tbody>
+                    <DistrictTableFoot filter=filter />
+                </table>
+            </div>
+        </Show>
+    }
+}

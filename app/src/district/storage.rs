@@ -1,0 +1,167 @@
+//! The district page's loaded set in local storage (gloo-storage), under
+//! one key, [`SET_KEY`], as a versioned [`SetEnvelope`]: the quotas and the
+//! text of every accepted file, so that reading it back goes through the
+//! same import checks as a chosen file.
+//!
+//! Fault handling follows the drafts' (see [`crate::storage`], whose
+//! [`storage_available`] check and [`StorageError`] this module reuses): a
+//! storage that is missing or full leaves the page working in memory and
+//! says so; a stored set that cannot be read (damaged, written by a newer
+//! app, or holding a file that no longer imports) is never written over
+//! until the user has downloaded it or chosen to discard it.
+//!
+//! The drafts module keeps its read, write and error-sorting helpers
+//! private; the few lines of [`classify`] repeat its sorting of browser
+//! errors rather than widen its interface from here.
+
+use gloo_storage::errors::StorageError as GlooError;
+use gloo_storage::{LocalStorage, Storage};
+use jiff::civil::DateTime;
+use serde::{Deserialize, Serialize};
+
+pub use crate::storage::{StorageError, storage_available};
+
+/// The key of the district page's set.
+pub const SET_KEY: &str = "starcheck.district";
+
+/// What a [`SetEnvelope`] says it is.
+const SET_FORMAT: &str = "starcheck-district-set";
+
+/// The envelope version this app writes and reads.
+const SET_VERSION: u32 = 1;
+
+/// The stored form of the loaded set.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetEnvelope {
+    /// Always `starcheck-district-set`.
+    pub format: String,
+    pub format_version: u32,
+    /// Local civil time of the save.
+    pub saved_at: DateTime,
+    /// The quotas the office set, one per tier; `None`: the rubric's.
+    #[serde(default)]
+    pub quotas: Option<Vec<u32>>,
+    pub files: Vec<StoredFile>,
+}
+
+/// One accepted file, as text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredFile {
+    pub file_name: String,
+    /// The export document (`starcheck_core::file`).
+    pub document: String,
+}
+
+impl SetEnvelope {
+    /// An envelope of the current version.
+    pub fn new(
+        saved_at: DateTime,
+        quotas: Option<Vec<u32>>,
+        files: Vec<StoredFile>,
+    ) -> SetEnvelope {
+        SetEnvelope {
+            format: SET_FORMAT.to_string(),
+            format_version: SET_VERSION,
+            saved_at,
+            quotas,
+            files,
+        }
+    }
+}
+
+/// What storage holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Stored {
+    /// Storage cannot be reached.
+    Unavailable,
+    /// Nothing stored yet.
+    Absent,
+    Set(SetEnvelope),
+    /// Something that cannot be read, exactly as found, and why (Chinese).
+    Unreadable {
+        raw: String,
+        reason: String,
+    },
+}
+
+/// Reads the stored set.
+pub fn load() -> Stored {
+    if !storage_available() {
+        return Stored::Unavailable;
+    }
+    match LocalStorage::raw().get_item(SET_KEY) {
+        Err(_) => Stored::Unavailable,
+        Ok(None) => Stored::Absent,
+        Ok(Some(raw)) => match parse(&raw) {
+            Ok(envelope) => Stored::Set(envelope),
+            Err(reason) => Stored::Unreadable { raw, reason },
+        },
+    }
+}
+
+/// Writes the set.
+pub fn save(envelope: &SetEnvelope) -> Result<(), StorageError> {
+    if !storage_available() {
+        return Err(StorageError::Unavailable);
+    }
+    LocalStorage::set(SET_KEY, envelope).map_err(classify)
+}
+
+/// Removes the stored set (after the user chose to discard it).
+pub fn remove() {
+    if storage_available() {
+        LocalStorage::delete(SET_KEY);
+    }
+}
+
+fn classify(error: GlooError) -> StorageError {
+    match error {
+        GlooError::JsError(js) if js.name == "QuotaExceededError" => {
+            StorageError::Full
+        }
+        GlooError::JsError(js) if js.name == "SecurityError" => {
+            StorageError::Unavailable
+        }
+        other => StorageError::Other(other.to_string()),
+    }
+}
+
+/// An envelope of the version this app reads, or why not (in Chinese).
+pub fn parse(raw: &str) -> Result<SetEnvelope, String> {
+    #[derive(Deserialize)]
+    struct Head {
+        format: Option<String>,
+        format_version: Option<u64>,
+    }
+    let head: Head = serde_json::from_str(raw)
+        .map_err(|_| "保存的内容已损坏,不是有效的 JSON".to_string())?;
+    if head.format.as_deref() != Some(SET_FORMAT) {
+        return Err("保存的内容不是全区对照的文件集".to_string());
+    }
+    match head.format_version {
+        Some(v) if v == u64::from(SET_VERSION) => {}
+        Some(v) if v > u64::from(SET_VERSION) => {
+            return Err(format!(
+                "文件集由更新版本的星级自评保存(第 {v} 版),本程序无法读取"
+            ));
+        }
+        _ => return Err("文件集的版本号无效,本程序无法读取".to_string()),
+    }
+    serde_json::from_str(raw)
+        .map_err(|_| "保存的文件集已损坏,部分内容无法读取".to_string())
+}
+
+/// Messages shown for a failed save, in Chinese.
+pub fn save_error_zh(error: &StorageError) -> &'static str {
+    match error {
+        StorageError::Unavailable => {
+            "浏览器存储不可用:载入的文件只保留在本页内存中,刷新或关闭页面后需要重新载入"
+        }
+        StorageError::Full => {
+            "浏览器存储已满:载入的文件只保留在本页内存中,刷新或关闭页面后需要重新载入"
+        }
+        StorageError::Other(_) => {
+            "浏览器拒绝保存:载入的文件只保留在本页内存中,刷新或关闭页面后需要重新载入"
+        }
+    }
+}

@@ -1,0 +1,443 @@
+// The district page (#/district) of the built site, end to end: the 20
+// generated exported files of tests/fixtures/district/ (made by the core's
+// own export, see core/src/district/fixtures.rs) go through the file
+// picker at once; the page must accept 19, refuse the corrupt one with
+// its reason and go on, rank by the quotas 2/8/10, flag the tie at rank 10
+// across 四星 and 三星, leave 新桥社区 (spent ¥59,999.99) unranked with its
+// slot empty, and add up the money exactly:
+//
+//   base   19 × ¥80,000                                  = ¥1,520,000.00
+//   extra  2 × ¥120,000 + 8 × ¥20,000 (18 ranked, slots
+//          1–10 filled; slot 10 is held by the tie)      =   ¥400,000.00
+//          of which undetermined (the tie's 四星 slot)   =    ¥20,000.00
+//   total                                                = ¥1,920,000.00
+//
+// After the second load (tests/fixtures/district-more/: 梅峰社区's older
+// file, flagged and dropped; 朝阳社区's intact file) 20 communities:
+// ¥1,600,000 + ¥400,000 = ¥2,000,000.00, as RUBRIC.md says for the 20.
+//
+// The CSV export is checked byte by byte and opened by a real spreadsheet
+// program: LibreOffice Calc converts it to PDF headless, and the PDF's
+// text must show the Chinese names and the numbers. The test fails, never
+// skips, when `soffice` or `pdftotext` is missing (Debian:
+// `apt-get install -y libreoffice-calc poppler-utils`).
+
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { after, before, describe, test } from 'node:test';
+
+import { requestsLeaving, startSite } from './support.mjs';
+
+const run = promisify(execFile);
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+const OUTPUT = resolve(fileURLToPath(new URL('../output/district/', import.meta.url)));
+
+async function fixtureFiles(folder) {
+  const names = (await readdir(join(FIXTURES, folder))).filter((n) => n.endsWith('.json'));
+  return names.sort().map((name) => join(FIXTURES, folder, name));
+}
+
+const CORRUPT = '星级自评_洛江区双阳街道朝阳社区_2025-01-06.json';
+
+/** [rank, community, total, tier, extra] of every row, in the table's order. */
+const FIRST_LOAD_ROWS = [
+  ['1', '新春社区', '107', '五星', '¥120,000.00'],
+  ['2', '梅峰社区', '99', '五星', '¥120,000.00'],
+  ['3', '西郊社区', '98–100', '四星', '¥20,000.00'],
+  ['4', '笋浯社区', '97', '四星', '¥20,000.00'],
+  ['5', '明光社区', '95', '四星', '¥20,000.00'],
+  ['6', '金浦社区', '94', '四星', '¥20,000.00'],
+  ['7', '高山社区', '93', '四星', '¥20,000.00'],
+  ['8', '树兜社区', '92', '四星', '¥20,000.00'],
+  ['9', '海景社区', '91', '四星', '¥20,000.00'],
+  ['10', '铭湖社区', '90', '四星或三星(同分待定)', '待定(同分)'],
+  ['10', '新铺社区', '90', '四星或三星(同分待定)', '待定(同分)'],
+  ['12', '圣湖社区', '88', '三星', '¥0.00'],
+  ['13', '东美社区', '87', '三星', '¥0.00'],
+  ['14', '霞淮社区', '86', '三星', '¥0.00'],
+  ['15', '普明社区', '85', '三星', '¥0.00'],
+  ['16', '万科城社区', '84', '三星', '¥0.00'],
+  ['17', '通海社区', '83', '三星', '¥0.00'],
+  ['18', '万盛社区', '82', '三星', '¥0.00'],
+  ['(19)', '', '—', '三星名额空缺', '—'],
+  ['(20)', '', '—', '三星名额空缺', '—'],
+  ['—', '新桥社区', '96', '不参与排名(考核不通过)', '—'],
+];
+
+/** Reads the table as [rank, community, total, tier, extra] rows. */
+async function tableRows(page) {
+  return page.$$eval('tr[data-row-kind]', (rows) =>
+    rows.map((row) => {
+      const cell = (col) => row.querySelector(`td[data-col="${col}"]`)?.textContent.trim() ?? '';
+      const name = row.querySelector('td[data-col="community"] strong')?.textContent.trim() ?? '';
+      const tier = row.querySelector('td[data-col="tier"] .tier')?.textContent.trim() ?? '';
+      return [cell('rank'), name, cell('total'), tier, cell('extra')];
+    }),
+  );
+}
+
+async function totals(page) {
+  return page.$$eval('[data-total]', (cells) =>
+    Object.fromEntries(cells.map((c) => [c.dataset.total, c.textContent.trim()])),
+  );
+}
+
+async function loadFiles(page, files) {
+  const before = await page.$eval('[data-load-summary]', (p) => p.textContent).catch(() => '');
+  await page.setInputFiles('input[data-action="district-files"]', files);
+  await page.waitForFunction(
+    ([previous, count]) => {
+      const text = document.querySelector('[data-load-summary]')?.textContent ?? '';
+      return text !== previous && text.startsWith(`本次读取 ${count} 个文件`);
+    },
+    [before, files.length],
+  );
+}
+
+async function download(page, action) {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click(`[data-action="${action}"]`),
+  ]);
+  const path = join(OUTPUT, file.suggestedFilename());
+  await file.saveAs(path);
+  return { name: file.suggestedFilename(), path };
+}
+
+async function tool(name) {
+  try {
+    await run('which', [name]);
+  } catch {
+    assert.fail(
+      `\`${name}\` is missing: the CSV must be opened by a real spreadsheet program. ` +
+        'On Debian, as root: `apt-get install -y libreoffice-calc poppler-utils`',
+    );
+  }
+}
+
+describe('the district page', () => {
+  let site;
+  let page;
+  let csv;
+
+  before(async () => {
+    await rm(OUTPUT, { recursive: true, force: true });
+    await mkdir(OUTPUT, { recursive: true });
+    site = await startSite();
+    page = await site.open('#/district');
+    await page.waitForSelector('[data-page="district"]');
+  });
+
+  after(async () => {
+    await site?.close();
+  });
+
+  test('loads 20 files through the picker and refuses only the corrupt one', async () => {
+    const files = await fixtureFiles('district');
+    assert.equal(files.length, 20);
+    await loadFiles(page, files);
+
+    assert.equal(
+      await page.textContent('[data-load-summary]'),
+      '本次读取 20 个文件:接受 19 个,拒绝 1 个',
+    );
+    const refused = await page.$$eval('[data-refused]', (items) =>
+      items.map((li) => ({
+        name: li.dataset.refused,
+        code: li.dataset.code,
+        reason: li.querySelector('.reason').textContent,
+      })),
+    );
+    assert.deepEqual(refused, [
+      {
+        name: CORRUPT,
+        code: 'checksum_mismatch',
+        reason:
+          '文件校验码不符:文件在导出后被改动过或已损坏。为保证数据可信,不予导入,请索取原始导出文件',
+      },
+    ]);
+  });
+
+  test('ranks, tiers, the tie, the gate failure and empty slots', async () => {
+    assert.deepEqual(await tableRows(page), FIRST_LOAD_ROWS);
+
+    const ties = await page.$$eval('[data-ties] li', (items) => items.map((li) => li.textContent));
+    assert.deepEqual(ties, [
+      '丰泽区东湖街道铭湖社区、丰泽区华大街道新铺社区 同分(90分),跨四星与三星,需人工确定',
+    ]);
+    assert.equal(await page.locator('[data-tie-flag]').count(), 2);
+
+    const gates = await page.textContent('tr[data-row-kind="unranked"] td[data-col="gates"]');
+    assert.match(gates, /专款专用:通过/);
+    assert.match(gates, /支出不低于75%:不通过/);
+    assert.match(gates, /已支出 ¥59,999\.99\(74\.99%\),还差 ¥0\.01 达到 75%/);
+  });
+
+  test('adds up the money exactly', async () => {
+    assert.deepEqual(await totals(page), {
+      base: '¥1,520,000.00',
+      extra: '¥400,000.00',
+      undetermined: '¥20,000.00',
+      total: '¥1,920,000.00',
+    });
+  });
+
+  test('sorts by a column and filters by district', async () => {
+    await page.click('[data-sort="total"]');
+    let rows = await tableRows(page);
+    assert.deepEqual(rows.slice(0, 3).map((r) => r[1]), ['新春社区', '梅峰社区', '西郊社区']);
+    assert.equal(rows.at(-1)[0], '(20)');
+    await page.click('[data-sort="total"]');
+    rows = await tableRows(page);
+    assert.equal(rows[0][1], '万盛社区');
+
+    await page.click('[data-sort="rank"]');
+    await page.selectOption('[data-field="district-filter"]', '丰泽区');
+    rows = await tableRows(page);
+    assert.equal(rows.length, 9);
+    assert.deepEqual(rows.map((r) => r[0]), ['9', '10', '10', '12', '13', '14', '15', '16', '17']);
+    assert.equal(await page.textContent('[data-subtotal-col="base"]'), '¥720,000.00');
+    assert.equal(
+      await page.textContent('[data-subtotal-col="extra"]'),
+      '¥20,000.00(另有 2 个社区同分待定)',
+    );
+    await page.selectOption('[data-field="district-filter"]', '');
+    assert.equal((await tableRows(page)).length, 21);
+  });
+
+  test('compares communities item by item with where each lost points', async () => {
+    for (const name of ['新春社区', '高山社区', '笋浯社区']) {
+      await page.check(`tr[data-community="${name}"] [data-action="compare-pick"]`);
+    }
+    const heads = await page.$$eval('[data-compare-community]', (th) => th.map((t) => t.textContent));
+    assert.deepEqual(heads, ['新春社区', '笋浯社区', '高山社区']);
+    assert.equal(await page.locator('tbody tr[data-compare-item]').count(), 14);
+
+    const meetings = await page.$$eval('tr[data-compare-item="5"] td', (tds) =>
+      tds.map((td) => td.textContent),
+    );
+    assert.match(meetings[0], /^10\/10/);
+    assert.match(meetings[2], /^8\/10.*11月.*−2/);
+    const media = await page.textContent('tr[data-compare-item="12"] td:nth-of-type(2)');
+    assert.match(media, /^8\/10/);
+    const bonus = await page.textContent('tr[data-compare-item="bonus"] td:nth-of-type(1)');
+    assert.match(bonus, /^7\/9.*超出封顶/);
+    await page.click('[data-action="compare-clear"]');
+  });
+
+  test('exports a CSV whose bytes are right for Excel', async () => {
+    const saved = await download(page, 'export-csv');
+    assert.match(saved.name, /^全区对照_\d{4}-\d{2}-\d{2}\.csv$/);
+    csv = saved.path;
+    const bytes = await readFile(csv);
+
+    // UTF-8 byte-order mark, CRLF only, quoting of the tie's comma.
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString('utf8');
+    assert.equal(text.split('\n').length, text.split('\r\n').length);
+    const lines = text.split('\r\n');
+    assert.equal(
+      lines[0],
+      '名次,区,街道,社区,基础分,加分,总分,总分下限,否决项,星级,同分待定,基础补助(元),星级奖补(元),补助合计(元),评估日期,文件',
+    );
+    assert.equal(
+      lines[1],
+      '1,鲤城区,开元街道,新春社区,100,7,107,107,专款专用:通过;支出不低于75%:通过,五星,,80000.00,120000.00,200000.00,2025-01-06,星级自评_鲤城区开元街道新春社区_2025-01-06.json',
+    );
+    assert.match(lines[10], /,"丰泽区东湖街道铭湖社区、丰泽区华大街道新铺社区 同分\(90分\),跨四星与三星,需人工确定",80000\.00,待定,,/);
+    assert.ok(lines.includes('补助总计(元),1920000.00'));
+    assert.ok(lines.includes('其中同分待定的星级奖补(元),20000.00'));
+    // No cell starts a formula.
+    for (const line of lines) {
+      assert.doesNotMatch(line, /(^|,)[=+@]/, line);
+    }
+  });
+
+  test('the CSV opened by LibreOffice Calc shows the Chinese text and numbers', async () => {
+    assert.ok(csv, 'the CSV export test ran first');
+    await tool('soffice');
+    await tool('pdftotext');
+
+    // A throw-away LibreOffice profile: never the user's, never shared.
+    const profile = join(OUTPUT, 'lo-profile');
+    await run(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--infilter=CSV:44,34,76',
+        '--outdir',
+        OUTPUT,
+        csv,
+      ],
+      { timeout: 120_000 },
+    );
+    const pdf = csv.replace(/\.csv$/, '.pdf');
+    assert.ok((await stat(pdf)).size > 0);
+
+    const { stdout } = await run('pdftotext', ['-layout', pdf, '-'], { maxBuffer: 1 << 24 });
+    for (const expected of [
+      '名次',
+      '新春社区',
+      '万科城社区',
+      '鲤城区',
+      '丰泽区',
+      '洛江区',
+      '五星',
+      '四星或三星(同分待定)',
+      '三星名额空缺',
+      '不参与排名(考核不通过)',
+      '98–100',
+      '120000',
+      '1520000',
+      '1920000',
+    ]) {
+      assert.ok(stdout.includes(expected), `the PDF lacks \`${expected}\``);
+    }
+    // No mojibake: the text is read as UTF-8, not GBK.
+    assert.doesNotMatch(stdout, /Ã|ï»¿|锟/);
+    await run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(OUTPUT, 'csv-page')]).catch(
+      () => {},
+    );
+  });
+
+  test('exports the ranking as JSON', async () => {
+    const saved = await download(page, 'export-json');
+    const ranking = JSON.parse(await readFile(saved.path, 'utf8'));
+    assert.equal(ranking.format, 'starcheck-district-ranking');
+    assert.deepEqual(ranking.quotas, [2, 8, 10]);
+    assert.equal(ranking.rows.length, 21);
+    assert.deepEqual(ranking.totals, {
+      base: '1520000.00',
+      extra: '400000.00',
+      extra_undetermined: '20000.00',
+      total: '1920000.00',
+      communities: 19,
+      ranked: 18,
+      unranked: 1,
+      empty_slots: 2,
+    });
+    assert.equal(ranking.ties.length, 1);
+  });
+
+  test('screenshots of the loaded page, desktop and 390 px', async () => {
+    await page.screenshot({ path: join(OUTPUT, 'district-desktop.png'), fullPage: true });
+    const phone = await site.context.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(`${site.server.url}#/district`);
+    await phone.waitForSelector('tr[data-row-kind="ranked"]');
+    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 390, `the page scrolls sideways at 390 px (${width})`);
+    await phone.screenshot({ path: join(OUTPUT, 'district-390.png'), fullPage: true });
+    await phone.close();
+  });
+
+  test('a second load flags the older duplicate and completes the 20', async () => {
+    await loadFiles(page, await fixtureFiles('district-more'));
+    assert.equal(
+      await page.textContent('[data-load-summary]'),
+      '本次读取 2 个文件:接受 1 个,重复 1 个',
+    );
+    const duplicate = await page.$eval('[data-duplicate]', (li) => ({
+      kept: li.dataset.kept,
+      dropped: li.dataset.dropped,
+      text: li.textContent,
+    }));
+    assert.equal(duplicate.kept, '2025-01-06');
+    assert.equal(duplicate.dropped, '2024-12-20');
+    assert.match(duplicate.text, /评估日期 2025-01-06,导出于 2025-01-06 17:01/);
+    assert.match(duplicate.text, /评估日期 2024-12-20,导出于 2024-12-20 16:30/);
+
+    const rows = await tableRows(page);
+    assert.deepEqual(rows[1], ['2', '梅峰社区', '99', '五星', '¥120,000.00']);
+    assert.deepEqual(rows[18], ['19', '朝阳社区', '81', '三星', '¥0.00']);
+    assert.deepEqual(rows[19], ['(20)', '', '—', '三星名额空缺', '—']);
+    assert.deepEqual(await totals(page), {
+      base: '¥1,600,000.00',
+      extra: '¥400,000.00',
+      undetermined: '¥20,000.00',
+      total: '¥2,000,000.00',
+    });
+  });
+
+  test('the loaded set is kept in local storage across a reload', async () => {
+    assert.match(await page.textContent('[data-storage]'), /已在本机浏览器中保存 20 个社区的文件/);
+    await page.reload();
+    await page.waitForSelector('tr[data-row-kind="ranked"]');
+    assert.equal(await page.locator('tr[data-row-kind="ranked"]').count(), 19);
+    assert.equal((await totals(page)).total, '¥2,000,000.00');
+  });
+
+  test('quotas set by the office re-rank the table', async () => {
+    await page.fill('[data-quota="0"]', '1');
+    await page.press('[data-quota="0"]', 'Tab');
+    await page.waitForFunction(
+      () => document.querySelector('[data-total="total"]')?.textContent === '¥1,880,000.00',
+    );
+    const rows = await tableRows(page);
+    assert.deepEqual(rows[1].slice(3), ['四星', '¥20,000.00']);
+    await page.click('[data-action="reset-quotas"]');
+    assert.equal((await totals(page)).total, '¥2,000,000.00');
+  });
+
+  test('nothing left 127.0.0.1 and nothing failed', () => {
+    assert.deepEqual(requestsLeaving(site.traffic.requests, site.server.origin), []);
+    assert.deepEqual(site.traffic.pageErrors, []);
+  });
+});
+
+describe('the district page without room in storage', () => {
+  let site;
+
+  before(async () => {
+    site = await startSite();
+    // Storage refuses the district set as a full storage would.
+    await site.context.addInitScript(() => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (key === 'starcheck.district') {
+          throw new DOMException('quota exceeded', 'QuotaExceededError');
+        }
+        return setItem.call(this, key, value);
+      };
+    });
+  });
+
+  after(async () => {
+    await site?.close();
+  });
+
+  test('says so plainly and keeps working in memory; drop works too', async () => {
+    const page = await site.open('#/district');
+    const files = (await fixtureFiles('district')).slice(0, 3);
+    const payload = await Promise.all(
+      files.map(async (path) => ({
+        name: path.split('/').at(-1),
+        text: await readFile(path, 'utf8'),
+      })),
+    );
+
+    // Files dragged from the desktop onto the drop zone.
+    await page.evaluate((items) => {
+      const transfer = new DataTransfer();
+      for (const item of items) {
+        transfer.items.add(new File([item.text], item.name, { type: 'application/json' }));
+      }
+      const zone = document.querySelector('[data-drop-zone]');
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, payload);
+
+    await page.waitForSelector('[data-storage="not-saved"]');
+    assert.match(await page.textContent('[data-storage="not-saved"]'), /浏览器存储已满/);
+    assert.equal(await page.locator('tr[data-row-kind="ranked"]').count(), 3);
+    assert.equal(await page.textContent('[data-total="total"]'), '¥500,000.00');
+  });
+});
