@@ -1,0 +1,89 @@
+//! The expenditures of the base subsidy (支出明细): one editable row per
+//! expenditure, in the order entered, with a button to add one. A new row
+//! starts on the last row's date (else the assessment's as-of date), with
+//! the first planned purpose, designated use, no amount and no documents
+//! ticked: nothing is assumed to be on file until the user says so.
+
+use leptos::prelude::*;
+use starcheck_core::{Documents, Expenditure, Money, Purpose};
+
+use crate::components::ledger_expenditure_row::LedgerExpenditureRow;
+use crate::components::ledger_row_keys::RowKeys;
+use crate::state::AppState;
+
+/// The list of expenditure rows and the add button.
+#[component]
+pub fn LedgerExpenditureList(
+    /// The funding item's number (2).
+    item: u32,
+    /// Points that item loses per missing document (2).
+    documents_points: u32,
+) -> impl IntoView {
+    let state = AppState::expect();
+
+    // Rows keep their keys when an earlier row is removed.
+    let count = Memo::new(move |_| {
+        state.assessment.with(|a| a.ledger.expenditures.len())
+    });
+    let keys = RowKeys::follow(count);
+
+    // A new row continues where the last one left off.
+    let add = move |_| {
+        let entry = state.assessment.with_untracked(|a| Expenditure {
+            date: a.ledger.expenditures.last().map_or(a.as_of, |e| e.date),
+            purpose: a
+                .ledger
+                .plan
+                .first()
+                .map_or(Purpose::Facilities, |l| l.purpose),
+            description: String::new(),
+            amount: Money::ZERO,
+            designated: true,
+            documents: Documents::default(),
+        });
+        keys.push();
+        state.update_assessment(|a| a.ledger.expenditures.push(entry));
+    };
+    let remove = Callback::new(move |index: usize| {
+        keys.remove(index);
+        state.update_assessment(|a| {
+            if index < a.ledger.expenditures.len() {
+                a.ledger.expenditures.remove(index);
+            }
+        });
+    });
+
+    view! {
+        <section
+            class="card ledger-expenditures"
+            data-ledger-section="expenditures"
+            aria-labelledby="ledger-expenditures-title"
+        >
+            <h3 id="ledger-expenditures-title">"支出明细"</h3>
+            <p class="field-hint">
+                "每笔支出一行。金额可写 60000、60,000.00、６００００、6万 或 ¥60,000;只记到分,不会四舍五入。只有专款专用的支出计入实际支出。"
+            </p>
+            <Show when=move || count.get() == 0>
+                <p class="ledger-empty muted" data-ledger="empty">
+                    "尚未录入支出:否决项暂无法判断,第"{item}"项的凭证按区间计分。"
+                </p>
+            </Show>
+            <ol class="ledger-rows">
+                <For each=move || keys.get() key=|key| *key let(key)>
+                    <LedgerExpenditureRow
+                        key=key
+                        index=keys.index_of(key)
+                        item=item
+                        documents_points=documents_points
+                        on_remove=remove
+                    />
+                </For>
+            </ol>
+            <div class="list-actions">
+                <button type="button" data-action="ledger.expenditure.add" on:click=add>
+                    "添加一笔支出"
+                </button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,139 @@
+//! An amount of money as people type it, read only by the core's
+//! `Money::parse_input` (60000, 60,000.00, ６００００, 6万, ¥60,000 …).
+//!
+//! The field is `type="text"` with a decimal keyboard, so that full-width
+//! digits and 万 arrive intact. A refused text stays on screen with the
+//! core's Chinese message, `aria-invalid` and the amount still counted, and
+//! the model keeps the last accepted amount: a refused value never looks
+//! accepted and never moves a figure. Input-method composition is committed
+//! only when it ends.
+
+use leptos::prelude::*;
+use starcheck_core::Money;
+
+use crate::components::text_input::is_composing;
+
+/// A labelled amount field with its reading and its error message.
+#[component]
+pub fn LedgerMoneyInput(
+    /// The element's id, stable for the row's lifetime.
+    #[prop(into)]
+    id: String,
+    /// The stable name for tests, e.g. `ledger.amount.0` (follows the
+    /// row's position).
+    #[prop(into)]
+    field: Signal<String>,
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    /// The model's amount; ¥0.00 shows as an empty field.
+    #[prop(into)]
+    value: Signal<Money>,
+    /// Receives each accepted amount.
+    on_commit: Callback<Money>,
+) -> impl IntoView {
+    // The text on screen, which differs from the model while refused or
+    // while an input method composes.
+    let raw = RwSignal::new(amount_text(value.get_untracked()));
+    let error = RwSignal::new(None::<String>);
+    let composing = StoredValue::new(false);
+
+    // A model changed from elsewhere (a loaded draft) replaces the text,
+    // unless the text already reads as the new amount.
+    Effect::new(move |previous: Option<Money>| {
+        let model = value.get();
+        let changed = previous.is_some_and(|previous| previous != model);
+        let text = raw.get_untracked();
+        if changed && Money::parse_input(&text) != Ok(model) {
+            raw.set(amount_text(model));
+            error.set(None);
+        }
+        model
+    });
+
+    // The one place where typed text becomes an amount, or is refused.
+    let accept = move |text: String| {
+        raw.set(text.clone());
+        match Money::parse_input(&text) {
+            Ok(amount) => {
+                error.set(None);
+                on_commit.run(amount);
+            }
+            Err(refused) => {
+                let kept = value.get_untracked().format_yuan();
+                error.set(Some(format!(
+                    "{}(仍按 {kept} 计)",
+                    refused.message_zh()
+                )));
+            }
+        }
+    };
+
+    // What the accepted text is counted as, so 6万 visibly means ¥60,000.00.
+    let reading = move || {
+        if error.get().is_some() {
+            return None;
+        }
+        let text = raw.get();
+        if text.trim().is_empty() {
+            return Some("未填金额,按 ¥0.00 计".to_string());
+        }
+        Some(format!("计为 {}", value.get().format_yuan()))
+    };
+
+    let error_id = format!("{id}-error");
+    let described_by = error_id.clone();
+    let reading_id = format!("{id}-reading");
+    let described_reading = reading_id.clone();
+
+    view! {
+        <div class="field field-money" class:invalid=move || error.get().is_some()>
+            <label for=id.clone()>{label}</label>
+            <input
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                placeholder="如 60,000.00 或 6万"
+                id=id
+                data-field=move || field.get()
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=move || {
+                    if error.get().is_some() {
+                        described_by.clone()
+                    } else {
+                        described_reading.clone()
+                    }
+                }
+                prop:value=move || raw.get()
+                on:compositionstart=move |_| composing.set_value(true)
+                on:compositionend=move |ev| {
+                    composing.set_value(false);
+                    accept(event_target_value(&ev));
+                }
+                on:input=move |ev| {
+                    if composing.get_value() || is_composing(&ev) {
+                        return;
+                    }
+                    accept(event_target_value(&ev));
+                }
+                on:change=move |ev| accept(event_target_value(&ev))
+            />
+            <span class="field-hint money-reading" id=reading_id data-reading="">
+                {reading}
+            </span>
+            <span class="field-error" id=error_id role="alert" data-error="">
+                {move || error.get()}
+            </span>
+        </div>
+    }
+}
+
+/// The text an amount is shown as in the field: `60,000.00`, or empty for
+/// ¥0.00 (a new row has no amount yet).
+pub fn amount_text(amount: Money) -> String {
+    if amount.is_zero() {
+        return String::new();
+    }
+    let yuan = amount.format_yuan();
+    yuan.trim_start_matches('¥').to_string()
+}
