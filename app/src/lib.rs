@@ -8,6 +8,7 @@
 
 pub mod components;
 pub mod date;
+pub mod district;
 pub mod file_io;
 pub mod labels;
 pub mod numeric;
@@ -19,12 +20,13 @@ use leptos::prelude::*;
 
 use crate::components::app_header::AppHeader;
 use crate::components::assess_page::AssessPage;
+use crate::components::district_page::DistrictPage;
 use crate::components::drafts_bar::DraftsBar;
 use crate::components::drafts_page::DraftsPage;
 use crate::components::ledger_page::LedgerPage;
 use crate::components::nav_bar::NavBar;
-use crate::components::placeholder_page::PlaceholderPage;
 use crate::components::rubric_page::RubricPage;
+use crate::district::DistrictState;
 use crate::route::{Route, use_route};
 use crate::state::AppState;
 use crate::storage::Drafts;
@@ -38,6 +40,9 @@ pub fn App() -> impl IntoView {
 
     // Drafts load explicitly here (never inside Default), then autosave.
     provide_context(Drafts::start(state));
+
+    // The district page's loaded set outlives visits to other tabs.
+    provide_context(DistrictState::start());
 
     // The page follows the hash, so links, back and forward all work.
     let route = use_route();
@@ -57,21 +62,13 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The view of one page. The district page is a placeholder that another
-/// part of the work replaces.
+/// The view of one page.
 fn page(route: Route) -> AnyView {
     match route {
         Route::Rubric => view! { <RubricPage /> }.into_any(),
         Route::Assess => view! { <AssessPage /> }.into_any(),
         Route::Ledger => view! { <LedgerPage /> }.into_any(),
         Route::Drafts => view! { <DraftsPage /> }.into_any(),
-        Route::District => view! {
-            <PlaceholderPage
-                page="district"
-                title="全区对照"
-                planned="这里将载入其他社区导出的自评文件,按名额(五星2个、四星8个、三星10个)排出名次,并作为本社区星级估计的参考。"
-            />
-        }
-        .into_any(),
+        Route::District => view! { <DistrictPage /> }.into_any(),
     }
 }
