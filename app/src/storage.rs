@@ -336,7 +336,17 @@ impl Drafts {
             return;
         }
 
-        self.status.set(SaveStatus::Saving);
+        // A storage fault stays on screen (with its export button) until a
+        // save succeeds, rather than flickering with every keystroke.
+        let faulted = matches!(
+            self.status.get_untracked(),
+            SaveStatus::NotSaved(
+                Fault::Unavailable | Fault::Full | Fault::Refused
+            )
+        );
+        if !faulted {
+            self.status.set(SaveStatus::Saving);
+        }
         if let Some(handle) =
             self.timer.try_update_value(Option::take).flatten()
         {

@@ -96,8 +96,8 @@ impl FileError {
     pub fn message_zh(&self) -> String {
         match self {
             FileError::TooLarge { size, limit } => format!(
-                "文件过大({}),超过 {} 的上限:这不是本程序导出的自评文件",
-                show_bytes(*size),
+                "文件过大({} 字节),超过 {} 的上限:这不是本程序导出的自评文件",
+                size,
                 show_bytes(*limit)
             ),
             FileError::Empty => "文件是空的,没有任何内容".to_string(),

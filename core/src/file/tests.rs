@@ -235,7 +235,7 @@ fn err_oversized_file_before_parsing() {
     refused(
         &bytes,
         "file is 2097153 bytes, over the limit of 2097152 bytes",
-        "文件过大(2 MiB),超过 2 MiB 的上限:这不是本程序导出的自评文件",
+        "文件过大(2097153 字节),超过 2 MiB 的上限:这不是本程序导出的自评文件",
     );
 
     let mut padded = exported(&example_c()).into_bytes();
