@@ -1,6 +1,8 @@
 //! Writes the district page's test files with the core's own export:
 //! `tests/fixtures/district/` (the 20 files of the first load) and
-//! `tests/fixtures/district-more/` (the second load). What each file holds
+//! `tests/fixtures/district-more/` (the second load) and
+//! `tests/fixtures/district-hostile/` (names a spreadsheet would misread).
+//! What each file holds
 //! is described in `starcheck_core::district::fixtures`; the core's test
 //! `district_fixtures` fails when the committed files differ from these.
 //!
@@ -11,7 +13,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use starcheck_core::district::fixtures::{
-    Fixture, district_fixtures, district_more_fixtures,
+    Fixture, district_fixtures, district_hostile_fixtures,
+    district_more_fixtures,
 };
 
 fn main() -> ExitCode {
@@ -19,6 +22,7 @@ fn main() -> ExitCode {
     let sets = [
         (root.join("district"), district_fixtures()),
         (root.join("district-more"), district_more_fixtures()),
+        (root.join("district-hostile"), district_hostile_fixtures()),
     ];
     for (folder, files) in sets {
         if let Err(error) = write_set(&folder, &files) {

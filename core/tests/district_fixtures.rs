@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use starcheck_core::district::fixtures::{
-    Fixture, district_fixtures, district_more_fixtures,
+    Fixture, district_fixtures, district_hostile_fixtures,
+    district_more_fixtures,
 };
 
 const REGENERATE: &str =
@@ -59,6 +60,11 @@ fn ok_first_load_fixtures_are_current() {
 #[test]
 fn ok_second_load_fixtures_are_current() {
     check("district-more", district_more_fixtures());
+}
+
+#[test]
+fn ok_hostile_fixtures_are_current() {
+    check("district-hostile", district_hostile_fixtures());
 }
 
 #[test]

@@ -23,10 +23,14 @@
 //! [`district_more_fixtures`]: an older file of 梅峰社区 (as of
 //! 2024-12-20: flagged as a duplicate, the newer kept) and 朝阳社区's
 //! intact file (total 81).
+//!
+//! [`district_hostile_fixtures`]: one file whose names a spreadsheet
+//! would misread (a formula, an `@` prefix, a phone number, a comma and a
+//! quote), for the CSV export's end-to-end check.
 
 use jiff::civil::{Date, DateTime, date};
 
-use crate::assessment::{Assessment, Fact, Meeting};
+use crate::assessment::{Assessment, Community, Fact, Meeting};
 use crate::community::ATTACHMENT_1;
 use crate::examples::{AFTER_CAMPAIGN, example_cohort};
 use crate::file::{ExportMeta, export, file_name};
@@ -159,4 +163,21 @@ pub fn district_more_fixtures() -> Vec<Fixture> {
         files.push(fixture(chaoyang, exported_at(minute)));
     }
     files
+}
+
+/// The names of [`district_hostile_fixtures`]' community: district,
+/// street, community.
+pub const HOSTILE_NAMES: [&str; 3] =
+    ["@区", "13812345678901", "=1+2\"甲\",社区"];
+
+/// One file with names that would run as formulas or lose digits.
+pub fn district_hostile_fixtures() -> Vec<Fixture> {
+    let assessments = fixture_assessments();
+    let Some(first) = assessments.first() else {
+        return Vec::new();
+    };
+    let mut hostile = first.clone();
+    let [district, street, name] = HOSTILE_NAMES;
+    hostile.community = Community::new(district, street, name);
+    vec![fixture(&hostile, exported_at(0))]
 }

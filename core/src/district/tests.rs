@@ -378,3 +378,17 @@ fn ok_community_key_ignores_spaces() {
     let spaced = crate::Community::new(" 鲤城区", "开元 街道", "新春社区 ");
     assert_eq!(community_key(&spaced), "鲤城区开元街道新春社区");
 }
+
+#[test]
+fn ok_hostile_names_are_safe_in_the_csv() {
+    let mut set = DistrictSet::new();
+    loaded(&fixtures::district_hostile_fixtures(), &mut set);
+    let csv = table_csv(&table_of(&set));
+    let first = csv.split("\r\n").nth(1).unwrap_or_default();
+    assert!(
+        first.starts_with(
+            "1,'@区,\"=\"\"13812345678901\"\"\",\"'=1+2\"\"甲\"\",社区\",100,7,107,"
+        ),
+        "{first}"
+    );
+}
