@@ -124,7 +124,7 @@ pub fn MeetingsInput(
                 <span class="field-error" role="alert">{move || add_error.get()}</span>
             </div>
             <div class="list-actions">
-                <Show when=move || count.get() == 0>
+                <Show when=move || meetings.with(Option::is_none)>
                     <button
                         type="button"
                         class="secondary small"

@@ -111,7 +111,7 @@ pub fn PlacesInput(
                 <button type="button" data-action=format!("{field}.add") on:click=add>
                     "添加场所"
                 </button>
-                <Show when=move || count.get() == 0>
+                <Show when=move || places.with(Option::is_none)>
                     <button
                         type="button"
                         class="secondary small"

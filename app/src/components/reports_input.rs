@@ -162,7 +162,7 @@ pub fn ReportsInput(
                 <span class="field-error" role="alert">{move || add_error.get()}</span>
             </div>
             <div class="list-actions">
-                <Show when=move || count.get() == 0>
+                <Show when=move || reports.with(Option::is_none)>
                     <button
                         type="button"
                         class="secondary small"
