@@ -446,7 +446,7 @@ impl Drafts {
         self.known_revision.set_value(revision);
         self.saved.set_value(assessment);
         self.status.set(SaveStatus::Saved(saved_at));
-        self.write_index(Some(&key));
+        self.write_index();
         self.refresh_list();
     }
 
@@ -477,7 +477,7 @@ impl Drafts {
                 self.unreadable.set(None);
                 self.state.replace_assessment(assessment);
                 self.status.set(SaveStatus::Saved(envelope.saved_at));
-                self.write_index(Some(key));
+                self.write_index();
             }
             Err(unreadable) => {
                 warn!(
@@ -505,7 +505,7 @@ impl Drafts {
         } else {
             SaveStatus::NotSaved(Fault::Unavailable)
         });
-        self.write_index(None);
+        self.write_index();
     }
 
     /// Replaces the current content (an imported file); autosave stores
@@ -637,7 +637,7 @@ impl Drafts {
             self.label.set_value(label);
             self.known_revision.set_value(envelope.revision);
         }
-        self.write_index(None);
+        self.write_index();
         self.refresh_list();
         Ok(())
     }
@@ -657,7 +657,7 @@ impl Drafts {
             warn!("starcheck: copy of `{key}` not saved: {e}");
             Fault::from(e).message_zh().to_string()
         })?;
-        self.write_index(None);
+        self.write_index();
         self.refresh_list();
         Ok(())
     }
@@ -678,7 +678,7 @@ impl Drafts {
         {
             self.unreadable.set(None);
         }
-        self.write_index(None);
+        self.write_index();
         self.refresh_list();
     }
 
@@ -814,9 +814,10 @@ impl Drafts {
         }
     }
 
-    /// Writes the index; a failure is logged only (the list is read from
-    /// the keys, so nothing is hidden by a stale index).
-    fn write_index(self, last_open: Option<&str>) {
+    /// Writes the index, with this tab's open draft as the one to open
+    /// next time; a failure is logged only (the list is read from the
+    /// keys, so nothing is hidden by a stale index).
+    fn write_index(self) {
         if !storage_available() {
             return;
         }
@@ -838,7 +839,7 @@ impl Drafts {
         }
         let index = Index {
             format_version: 1,
-            last_open: last_open.map(str::to_string),
+            last_open: self.open_key.get_untracked(),
             drafts,
         };
         if let Err(error) = LocalStorage::set(INDEX_KEY, &index) {

@@ -149,6 +149,11 @@ describe('a draft survives a reload', () => {
 
     const keys = Object.keys(await storedDrafts(page));
     assert.deepEqual(keys, [XINCHUN_KEY]);
+
+    // None of this changed which draft opens next time.
+    await reload(page);
+    await page.click('a[data-nav="assess"]');
+    assert.equal(await page.inputValue(LABELS), '2');
   });
 });
 
