@@ -24,7 +24,7 @@
 
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -439,5 +439,56 @@ describe('the district page without room in storage', () => {
     assert.match(await page.textContent('[data-storage="not-saved"]'), /浏览器存储已满/);
     assert.equal(await page.locator('tr[data-row-kind="ranked"]').count(), 3);
     assert.equal(await page.textContent('[data-total="total"]'), '¥500,000.00');
+  });
+});
+
+describe('the CSV export of names a spreadsheet would misread', () => {
+  let site;
+
+  before(async () => {
+    await mkdir(OUTPUT, { recursive: true });
+    site = await startSite();
+  });
+
+  after(async () => {
+    await site?.close();
+  });
+
+  // tests/fixtures/district-hostile/: district `@区`, street
+  // `13812345678901`, community `=1+2"甲",社区`.
+  test('formulas are neutralised and long digits stay text, in the bytes and in Calc', async () => {
+    const page = await site.open('#/district');
+    await loadFiles(page, await fixtureFiles('district-hostile'));
+    const saved = await download(page, 'export-csv');
+    const hostile = join(OUTPUT, 'hostile.csv');
+    await copyFile(saved.path, hostile);
+
+    const lines = (await readFile(hostile)).subarray(3).toString('utf8').split('\r\n');
+    assert.ok(
+      lines[1].startsWith('1,\'@区,"=""13812345678901""","\'=1+2""甲"",社区",100,7,107,'),
+      lines[1],
+    );
+
+    await tool('soffice');
+    await tool('pdftotext');
+    await run(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${join(OUTPUT, 'lo-profile')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--infilter=CSV:44,34,76',
+        '--outdir',
+        OUTPUT,
+        hostile,
+      ],
+      { timeout: 120_000 },
+    );
+    const { stdout } = await run('pdftotext', ['-layout', join(OUTPUT, 'hostile.pdf'), '-']);
+    assert.ok(stdout.includes("'@区"), stdout);
+    assert.ok(stdout.includes('13812345678901'), 'the phone number lost digits');
+    assert.doesNotMatch(stdout, /E\+0?13/);
+    assert.ok(stdout.includes('\'=1+2"甲",社区'), 'the formula ran or the cell was split');
   });
 });
