@@ -94,7 +94,7 @@ pub fn AssessPage() -> impl IntoView {
                         </p>
                         <GatesCard />
                     </section>
-                    <ReadingsNote />
+                    <ReadingsNote folded=true />
                 </div>
                 <SummaryPanel />
             </div>

@@ -5,9 +5,13 @@
 use leptos::prelude::*;
 use starcheck_core::our_readings;
 
-/// A box of 说明/假设 notes.
+/// A box of 说明/假设 notes; folded when `folded` (the long form page).
 #[component]
-pub fn ReadingsNote() -> impl IntoView {
+pub fn ReadingsNote(
+    /// Start folded, opened by a click on its heading.
+    #[prop(optional)]
+    folded: bool,
+) -> impl IntoView {
     let readings = our_readings()
         .iter()
         .map(|reading| {
@@ -16,8 +20,10 @@ pub fn ReadingsNote() -> impl IntoView {
         .collect::<Vec<_>>();
 
     view! {
-        <aside class="readings notice" data-component="readings">
-            <h3>"说明与假设(本工具的理解,非官方文字)"</h3>
+        <details class="readings notice" data-component="readings" open=!folded>
+            <summary>
+                <h3>"说明与假设(本工具的理解,非官方文字)"</h3>
+            </summary>
             <p class="muted">
                 "通知未写明的地方,本工具按下列理解计分;以检查组的实际认定为准。"
             </p>
@@ -27,6 +33,6 @@ pub fn ReadingsNote() -> impl IntoView {
                     "各项“检查时可能查看的材料”是本工具整理的参考清单,非通知原文。"
                 </li>
             </ul>
-        </aside>
+        </details>
     }
 }
