@@ -5,11 +5,12 @@
 // (data-summary="base" | "bonus" | "total" | "tier" | "gate-…").
 //
 // Item 2's supporting documents and both gates are read from the funding
-// ledger (资金台账), which has its own page: until that page fills the
-// ledger, item 2 is a range and the gates are "not assessed". The exact
-// totals that need the ledger (A: base 100, total 107, spent 65,000.00
-// passes; B: item 2 = 0, 59,999.99 fails) are the `todo` tests at the end,
-// for the ledger page's author to complete with the ledger steps.
+// ledger (资金台账), which has its own page. The first two suites fill the
+// assessment page only: item 2 is then a range and the gates are "not
+// assessed". The last two fill the ledger page too (through its own
+// data-field names, see ledger.test.mjs) and read back the exact totals:
+// A base 100, total 107, passing; B item 2 = 0, base 70, failing the 75%
+// gate at 59,999.99.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -181,6 +182,73 @@ async function fillExampleB(page) {
   await page.click(action('item13.reports.none'));
 }
 
+/** Moves to another page through the tab bar, as a user would. */
+async function goTo(page, name) {
+  await page.click(`[data-nav="${name}"]`);
+  await page.waitForSelector(`[data-page="${name}"]`);
+}
+
+/**
+ * Adds one expenditure on the ledger page; `documents` lists those on file.
+ * Field names are the ledger page's: data-field="ledger.<field>.<row>".
+ */
+async function addExpenditure(page, index, { date, purpose, description, amount, documents }) {
+  const row = (name) => field(`ledger.${name}.${index}`);
+  await page.click(action('ledger.expenditure.add'));
+  await page.fill(row('date'), date);
+  await page.selectOption(row('purpose'), purpose);
+  await page.locator(row('description')).pressSequentially(description);
+  await page.locator(row('amount')).fill('');
+  await page.locator(row('amount')).pressSequentially(amount);
+  for (const document of documents) {
+    await page.check(row(document));
+  }
+}
+
+const BOTH_DOCUMENTS = ['transfer_voucher', 'payment_voucher'];
+
+/** Example A's ledger: 65,000.00 designated, every document on file. */
+async function fillLedgerA(page) {
+  await goTo(page, 'ledger');
+  const entries = [
+    ['2024-10-12', 'facilities', '购置分类桶及投放亭', '30000'],
+    ['2024-11-05', 'science_base', '科普教育基地布展', '20000'],
+    ['2024-11-20', 'publicity', '宣传栏及条幅制作', '8000'],
+    ['2024-12-08', 'activities', '宣教活动物料', '7000'],
+  ];
+  for (const [index, [date, purpose, description, amount]] of entries.entries()) {
+    await addExpenditure(page, index, { date, purpose, description, amount, documents: BOTH_DOCUMENTS });
+  }
+  await goTo(page, 'assess');
+}
+
+/** Example B's ledger: 59,999.99 designated, three documents missing. */
+async function fillLedgerB(page) {
+  await goTo(page, 'ledger');
+  await addExpenditure(page, 0, {
+    date: '2024-10-12',
+    purpose: 'facilities',
+    description: '购置分类桶',
+    amount: '30000',
+    documents: ['transfer_voucher'],
+  });
+  await addExpenditure(page, 1, {
+    date: '2024-11-05',
+    purpose: 'science_base',
+    description: '科普教育基地布展',
+    amount: '20000',
+    documents: ['payment_voucher'],
+  });
+  await addExpenditure(page, 2, {
+    date: '2024-12-08',
+    purpose: 'publicity',
+    description: '宣传物料',
+    amount: '9999.99',
+    documents: ['transfer_voucher'],
+  });
+  await goTo(page, 'assess');
+}
+
 const text = async (page, selector) =>
   ((await page.locator(selector).first().textContent()) ?? '').trim();
 
@@ -309,7 +377,82 @@ describe('example B typed into the assessment page', () => {
   });
 });
 
-describe('examples with the funding ledger (filled on the ledger page)', () => {
-  test.todo('A: base 100, bonus 5 + 2, total 107; spent 65,000.00 (81.25%) passes both gates');
-  test.todo('B: item 2 = 0 with three documents missing; spent 59,999.99 fails the 75% gate');
+/** The state (pass / fail / not-assessed) of a gate in the summary. */
+const gateState = (page, gate) =>
+  page.locator(`[data-summary="gate-${gate}"]`).getAttribute('data-state');
+
+describe('example A on both pages: base 100, bonus 5 + 2, total 107', () => {
+  let site;
+  let page;
+
+  before(async () => {
+    site = await startSite();
+    page = await site.open('#/assess');
+    await page.waitForSelector('[data-app-ready="true"] [data-page="assess"]');
+    await fillExampleA(page);
+    await fillLedgerA(page);
+  });
+
+  after(async () => {
+    await site?.close();
+  });
+
+  test('item 2 = 10: plan carried out, every document on file', async () => {
+    assert.equal(await score(page, 2), '10');
+    assert.deepEqual(await deductions(page, 2), []);
+  });
+
+  test('base 100, bonus 7 (5 + 2), total 107', async () => {
+    assert.equal(await text(page, '[data-summary="base"]'), '100');
+    assert.equal(await text(page, '[data-bonus-score="14"]'), '5');
+    assert.equal(await text(page, '[data-bonus-score="15"]'), '2');
+    assert.equal(await text(page, '[data-summary="bonus"]'), '7');
+    assert.equal(await text(page, '[data-summary="total"]'), '107');
+  });
+
+  test('spent 65,000.00: both gates pass, with the margin shown', async () => {
+    assert.equal(await gateState(page, 'designated'), 'pass');
+    assert.equal(await gateState(page, 'spending'), 'pass');
+    assert.match(await text(page, '[data-summary="gate-spending"]'), /5,000\.00/);
+  });
+});
+
+describe('example B on both pages: item 2 = 0, base 70, the 75% gate fails', () => {
+  let site;
+  let page;
+
+  before(async () => {
+    site = await startSite();
+    page = await site.open('#/assess');
+    await page.waitForSelector('[data-app-ready="true"] [data-page="assess"]');
+    await fillExampleB(page);
+    await fillLedgerB(page);
+  });
+
+  after(async () => {
+    await site?.close();
+  });
+
+  test('item 2 = max(0, 10 − 8 − 6) = 0: plan not carried out, three documents missing', async () => {
+    assert.equal(await score(page, 2), '0');
+    const reasons = await deductions(page, 2);
+    assert.equal(reasons[0], '使用计划未落实 −8');
+    assert.equal(reasons.length, 4, reasons.join(' | '));
+    assert.equal(reasons.filter((r) => r.startsWith('缺')).length, 3, reasons.join(' | '));
+  });
+
+  test('items 5, 6, 12, 13 = 6, 0, 4, 0; base and total 70', async () => {
+    assert.equal(await score(page, 5), '6');
+    assert.equal(await score(page, 6), '0');
+    assert.equal(await score(page, 12), '4');
+    assert.equal(await score(page, 13), '0');
+    assert.equal(await text(page, '[data-summary="base"]'), '70');
+    assert.equal(await text(page, '[data-summary="total"]'), '70');
+  });
+
+  test('spent 59,999.99: the 75% gate fails one fen short, whatever the points', async () => {
+    assert.equal(await gateState(page, 'spending'), 'fail');
+    assert.match(await text(page, '[data-summary="gate-spending"]'), /0\.01/);
+    assert.match(await text(page, '[data-summary="tier"]'), /不参与评星/);
+  });
 });
