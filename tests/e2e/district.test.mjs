@@ -250,8 +250,9 @@ describe('the district page', () => {
       '1,鲤城区,开元街道,新春社区,100,7,107,107,专款专用:通过;支出不低于75%:通过,五星,,80000.00,120000.00,200000.00,2025-01-06,星级自评_鲤城区开元街道新春社区_2025-01-06.json',
     );
     assert.match(lines[10], /,"丰泽区东湖街道铭湖社区、丰泽区华大街道新铺社区 同分\(90分\),跨四星与三星,需人工确定",80000\.00,待定,,/);
-    assert.ok(lines.includes('补助总计(元),1920000.00'));
-    assert.ok(lines.includes('其中同分待定的星级奖补(元),20000.00'));
+    assert.equal(lines[19], '第19位,,,,,,,,,三星名额空缺,,,,,,');
+    assert.ok(lines.includes(',,,,,,,,,合计(元),,1520000.00,400000.00,1920000.00'));
+    assert.ok(lines.includes(',,,,,,,,,其中同分待定(元),,,20000.00'));
     // No cell starts a formula.
     for (const line of lines) {
       assert.doesNotMatch(line, /(^|,)[=+@]/, line);
@@ -293,6 +294,7 @@ describe('the district page', () => {
       '五星',
       '四星或三星(同分待定)',
       '三星名额空缺',
+      '第19位',
       '不参与排名(考核不通过)',
       '98–100',
       '120000',
@@ -301,11 +303,12 @@ describe('the district page', () => {
     ]) {
       assert.ok(stdout.includes(expected), `the PDF lacks \`${expected}\``);
     }
-    // No mojibake: the text is read as UTF-8, not GBK.
+    // No mojibake (the text is read as UTF-8, not GBK), and no slot number
+    // turned into a negative one.
     assert.doesNotMatch(stdout, /Ã|ï»¿|锟/);
-    await run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(OUTPUT, 'csv-page')]).catch(
-      () => {},
-    );
+    assert.doesNotMatch(stdout, /-(19|20)\b/);
+    // Page images for a person to look at (tests/output/district/).
+    await run('pdftoppm', ['-png', '-r', '60', pdf, join(OUTPUT, 'csv-page')]).catch(() => {});
   });
 
   test('exports the ranking as JSON', async () => {

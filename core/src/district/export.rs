@@ -5,7 +5,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::cohort::{TieFlag, TierFill};
 use crate::csv::{Cell, to_csv};
-use crate::money::Money;
 use crate::rubric::Rubric;
 
 use super::table::{DistrictTable, Extra, Row, RowKind, Totals};
@@ -30,41 +29,68 @@ pub const CSV_HEADER: [&str; 16] = [
     "文件",
 ];
 
+/// Where the foot's labels and amounts go: under the table's own columns,
+/// so long labels never widen a narrow column (spreadsheets size a column
+/// to its widest cell).
+const LABEL_COLUMN: usize = 9;
+const TIE_COLUMN: usize = 10;
+const BASE_COLUMN: usize = 11;
+const EXTRA_COLUMN: usize = 12;
+const SUM_COLUMN: usize = 13;
+
+/// A foot line with `cells` placed at their columns, empty elsewhere.
+fn foot_line(cells: Vec<(usize, Cell)>) -> Vec<Cell> {
+    let width = cells.iter().map(|(at, _)| at + 1).max().unwrap_or(0);
+    let mut line = vec![Cell::Empty; width];
+    for (at, cell) in cells {
+        if let Some(slot) = line.get_mut(at) {
+            *slot = cell;
+        }
+    }
+    line
+}
+
 /// The table as a CSV document for Excel: a header, one line per row (the
-/// table's order), the ties, then the money totals.
+/// table's order), then the foot: the money under the money columns, each
+/// tie's message under 同分待定, and the counts.
 pub fn table_csv(table: &DistrictTable) -> String {
     let mut lines: Vec<Vec<Cell>> = Vec::new();
     lines.push(CSV_HEADER.iter().map(|h| Cell::text(*h)).collect());
     lines.extend(table.rows.iter().map(row_cells));
 
-    // The foot: one line per tie, then the money.
-    lines.push(Vec::new());
-    for tie in &table.ties {
-        lines.push(vec![Cell::text("同分待定"), Cell::text(&tie.message)]);
-    }
     let totals = &table.totals;
-    let foot = |label: &str, amount: Money| {
-        vec![Cell::text(label), Cell::money(amount)]
-    };
-    lines.push(foot("基础补助合计(元)", totals.base));
-    lines.push(foot("星级奖补合计(元)", totals.extra));
+    lines.push(Vec::new());
+    lines.push(foot_line(vec![
+        (LABEL_COLUMN, Cell::text("合计(元)")),
+        (BASE_COLUMN, Cell::money(totals.base)),
+        (EXTRA_COLUMN, Cell::money(totals.extra)),
+        (SUM_COLUMN, Cell::money(totals.total)),
+    ]));
     if !totals.extra_undetermined.is_zero() {
-        lines.push(foot(
-            "其中同分待定的星级奖补(元)",
-            totals.extra_undetermined,
-        ));
+        lines.push(foot_line(vec![
+            (LABEL_COLUMN, Cell::text("其中同分待定(元)")),
+            (EXTRA_COLUMN, Cell::money(totals.extra_undetermined)),
+        ]));
     }
-    lines.push(foot("补助总计(元)", totals.total));
-    lines.push(vec![
-        Cell::text("社区数"),
-        Cell::int(totals.communities),
-        Cell::text("参与排名"),
-        Cell::int(totals.ranked),
-        Cell::text("考核不通过"),
-        Cell::int(totals.unranked),
-        Cell::text("空缺名额"),
-        Cell::int(totals.empty_slots),
-    ]);
+    for tie in &table.ties {
+        lines.push(foot_line(vec![
+            (LABEL_COLUMN, Cell::text("同分待定")),
+            (TIE_COLUMN, Cell::text(&tie.message)),
+        ]));
+    }
+    lines.push(foot_line(vec![
+        (LABEL_COLUMN, Cell::text("社区数")),
+        (
+            TIE_COLUMN,
+            Cell::text(format!(
+                "共 {} 个社区:参与排名 {},考核不通过 {},空缺名额 {}",
+                totals.communities,
+                totals.ranked,
+                totals.unranked,
+                totals.empty_slots
+            )),
+        ),
+    ]));
     to_csv(&lines)
 }
 
@@ -74,7 +100,8 @@ fn row_cells(row: &Row) -> Vec<Cell> {
     };
     let rank = match (row.kind.clone(), row.rank) {
         (RowKind::Unranked, _) => Cell::text("不排名"),
-        (RowKind::EmptySlot, Some(slot)) => Cell::text(format!("({slot})")),
+        // Not `(19)`: spreadsheets read that as −19.
+        (RowKind::EmptySlot, Some(slot)) => Cell::text(format!("第{slot}位")),
         (_, Some(rank)) => Cell::int(rank),
         (_, None) => Cell::Empty,
     };
