@@ -195,6 +195,20 @@ pub struct Unreadable {
     pub recovered: Option<Recovered>,
 }
 
+/// Which draft an imported file would replace.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportTarget {
+    /// The open draft: the file is for the community on screen.
+    Current,
+    /// Another community's stored draft, with its content.
+    Existing(Box<Assessment>),
+    /// No draft yet for the file's community: a new one.
+    New,
+    /// That community's draft cannot be read; it is left alone and the
+    /// page asks before saving (see [`Blocked`]).
+    Unreadable,
+}
+
 /// One draft as the drafts page lists it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DraftEntry {
@@ -242,6 +256,8 @@ pub struct Drafts {
     saved: StoredValue<Assessment>,
     /// The pending autosave.
     timer: StoredValue<Option<TimeoutHandle>>,
+    /// The drafts page is shown: only then is the list kept current.
+    list_shown: StoredValue<bool>,
 }
 
 impl Drafts {
@@ -261,6 +277,7 @@ impl Drafts {
             known_revision: StoredValue::new(0),
             saved: StoredValue::new(state.assessment.get_untracked()),
             timer: StoredValue::new(None),
+            list_shown: StoredValue::new(false),
         };
 
         // The explicit load: the draft open when the page was last used.
@@ -272,7 +289,6 @@ impl Drafts {
                     drafts.open(&key);
                 }
             }
-            drafts.refresh_list();
         } else {
             warn!("starcheck: {}", StorageError::Unavailable);
             drafts.status.set(SaveStatus::NotSaved(Fault::Unavailable));
@@ -508,9 +524,48 @@ impl Drafts {
         self.write_index();
     }
 
-    /// Replaces the current content (an imported file); autosave stores
-    /// it in the open draft, or in its community's draft.
+    /// Where an imported file for `community` would go, for the preview.
+    pub fn import_target(self, community: &Community) -> ImportTarget {
+        let same =
+            self.state.assessment.with_untracked(|a| a.community == *community);
+        if same {
+            return ImportTarget::Current;
+        }
+        let key = draft_key(community, "");
+        match self.load(&key) {
+            Ok((assessment, _)) => ImportTarget::Existing(Box::new(assessment)),
+            Err(_) if matches!(read(&key), Stored::Absent) => ImportTarget::New,
+            Err(_) => ImportTarget::Unreadable,
+        }
+    }
+
+    /// Replaces content with an imported file (the user has confirmed).
+    /// A file for the community on screen replaces the open draft's
+    /// content; a file for another community goes to that community's
+    /// draft (replacing it, as the preview said) or a new one, and the
+    /// open draft stays as it is.
     pub fn replace(self, assessment: Assessment) {
+        let same = self
+            .state
+            .assessment
+            .with_untracked(|a| a.community == assessment.community);
+        if !same {
+            self.cancel_pending();
+            let key = draft_key(&assessment.community, "");
+            match read(&key) {
+                Stored::Draft(envelope) => {
+                    self.open_key.set(Some(key));
+                    self.known_revision.set_value(envelope.revision);
+                }
+                _ => {
+                    self.open_key.set(None);
+                    self.known_revision.set_value(0);
+                }
+            }
+            self.label.set_value(String::new());
+            self.conflict.set(None);
+            self.blocked.set(None);
+        }
         self.state.replace_assessment(assessment);
     }
 
@@ -682,8 +737,18 @@ impl Drafts {
         self.refresh_list();
     }
 
-    /// Re-reads the list of drafts from storage.
+    /// Keeps the list current while the drafts page is shown (reading
+    /// every draft costs a parse and a scoring each).
+    pub fn show_list(self, shown: bool) {
+        self.list_shown.set_value(shown);
+        self.refresh_list();
+    }
+
+    /// Re-reads the list of drafts from storage, when it is shown.
     pub fn refresh_list(self) {
+        if !self.list_shown.get_value() {
+            return;
+        }
         if !storage_available() {
             self.list.set(Vec::new());
             return;

@@ -199,6 +199,69 @@ describe('export and re-import', () => {
   });
 });
 
+describe('a file for another community', () => {
+  let site;
+  let page;
+  let xinchun;
+
+  before(async () => {
+    site = await startSite();
+    page = await site.open('#/assess');
+    await page.selectOption(PICKER, '1');
+    await page.fill(LABELS, '2');
+    await page.waitForSelector('[data-save-status="saved"]');
+    await page.click('a[data-nav="drafts"]');
+    xinchun = (await exportFile(page)).text;
+  });
+
+  after(async () => {
+    await site?.close();
+  });
+
+  test('goes to a new draft of its own, leaving the open draft as it is', async () => {
+    const meifeng = JSON.parse(xinchun);
+    meifeng.community.name = '梅峰社区';
+    meifeng.facts['6'].labels.count = 7;
+    meifeng.checksum = checksumOf(meifeng);
+    await choose(page, 'meifeng.json', Buffer.from(JSON.stringify(meifeng), 'utf8'));
+
+    const target = page.locator('[data-preview-target]');
+    await target.waitFor();
+    assert.equal(
+      await target.textContent(),
+      '将新建“鲤城区开元街道梅峰社区”的草稿;当前草稿“鲤城区开元街道新春社区”保留不变',
+    );
+    await page.locator('[data-action="confirm-import"]').click();
+    const meifengKey = 'starcheck.draft.鲤城区开元街道梅峰社区';
+    await page.waitForFunction((key) => localStorage.getItem(key) !== null, meifengKey);
+
+    const stored = await page.evaluate((keys) => keys.map((key) => {
+      const envelope = JSON.parse(localStorage.getItem(key));
+      return JSON.parse(envelope.document).facts['6'].labels.count;
+    }), [XINCHUN_KEY, meifengKey]);
+    assert.deepEqual(stored, [2, 7]);
+    assert.equal(await labelsOnAssessPage(page), '7');
+  });
+
+  test('a file for a community with a draft replaces that draft, as the preview says', async () => {
+    await choose(page, 'xinchun.json', Buffer.from(xinchun, 'utf8'));
+    const target = page.locator('[data-preview-target]');
+    await target.waitFor();
+    assert.equal(
+      await target.textContent(),
+      '将替换“鲤城区开元街道新春社区”已有草稿的内容;当前草稿“鲤城区开元街道梅峰社区”保留不变',
+    );
+    assert.match((await page.locator('[data-preview-changes]').textContent()) ?? '', /与当前内容完全相同/);
+    await page.locator('[data-action="confirm-import"]').click();
+    await page.locator('[data-import-done]').waitFor();
+    assert.equal(await labelsOnAssessPage(page), '2');
+    await page.click('a[data-nav="assess"]');
+    assert.equal(await page.inputValue(PICKER), '1');
+    await page.waitForSelector('[data-save-status="saved"]');
+    assert.equal(await page.locator('[data-notice="blocked"]').count(), 0);
+  });
+});
+
 describe('refused files leave everything as it was', () => {
   let site;
   let page;

@@ -21,8 +21,10 @@ pub fn DraftsPage() -> impl IntoView {
         })
     };
 
-    // The list is re-read on arrival: another tab may have changed it.
-    drafts.refresh_list();
+    // The list is read on arrival (another tab may have changed it) and
+    // kept current only while the page is shown.
+    drafts.show_list(true);
+    on_cleanup(move || drafts.show_list(false));
 
     view! {
         <section class="page" data-page="drafts">

@@ -11,13 +11,15 @@ use wasm_bindgen::JsCast;
 
 use crate::file_io::{Read, read_assessment, read_bytes};
 use crate::state::AppState;
-use crate::storage::{Drafts, community_name};
+use crate::storage::{Drafts, ImportTarget, community_name};
 
 /// A file read and waiting for the user's decision.
 #[derive(Clone)]
 struct Preview {
     file_name: String,
     read: Read,
+    /// Which draft the file would replace, in Chinese.
+    target: String,
     changes: Vec<String>,
 }
 
@@ -68,19 +70,11 @@ pub fn ImportPanel() -> impl IntoView {
             let read = state.rubric.with_value(|r| read_assessment(r, &bytes));
             stage.set(match read {
                 Ok(read) => {
-                    let changes = state.rubric.with_value(|r| {
-                        state.assessment.with_untracked(|current| {
-                            describe_changes(
-                                current,
-                                &evaluate(r, current),
-                                &read.imported.assessment,
-                                &read.imported.evaluation,
-                            )
-                        })
-                    });
+                    let (target, changes) = compare(state, drafts, &read);
                     Stage::Preview(Box::new(Preview {
                         file_name,
                         read,
+                        target,
                         changes,
                     }))
                 }
@@ -142,6 +136,48 @@ pub fn ImportPanel() -> impl IntoView {
     }
 }
 
+/// Which draft the file would replace, and what would change in it.
+fn compare(
+    state: AppState,
+    drafts: Drafts,
+    read: &Read,
+) -> (String, Vec<String>) {
+    let incoming = &read.imported.assessment;
+    let theirs = community_name(&incoming.community);
+    let ours =
+        state.assessment.with_untracked(|a| community_name(&a.community));
+    let against = |current: &Assessment| {
+        state.rubric.with_value(|r| {
+            describe_changes(
+                current,
+                &evaluate(r, current),
+                incoming,
+                &read.imported.evaluation,
+            )
+        })
+    };
+    match drafts.import_target(&incoming.community) {
+        ImportTarget::Current => (
+            "将替换当前草稿的内容".to_string(),
+            state.assessment.with_untracked(|current| against(current)),
+        ),
+        ImportTarget::Existing(existing) => (
+            format!("将替换“{theirs}”已有草稿的内容;当前草稿“{ours}”保留不变"),
+            against(&existing),
+        ),
+        ImportTarget::New => (
+            format!("将新建“{theirs}”的草稿;当前草稿“{ours}”保留不变"),
+            vec!["新草稿,尚无内容可比较".to_string()],
+        ),
+        ImportTarget::Unreadable => (
+            format!(
+                "“{theirs}”已有一份无法读取的草稿,不会被覆盖;确认后将询问如何保存"
+            ),
+            Vec::new(),
+        ),
+    }
+}
+
 /// The file's content, notes and changes, with confirm and cancel.
 fn preview_view(
     preview: Preview,
@@ -172,7 +208,10 @@ fn preview_view(
             <ul class="import-notes">
                 {notes.into_iter().map(|n| view! { <li class="status-warn">{n}</li> }).collect::<Vec<_>>()}
             </ul>
-            <h4>"与当前内容相比"</h4>
+            <p data-preview-target="">
+                <strong>{preview.target.clone()}</strong>
+            </p>
+            <h4>"与被替换的内容相比"</h4>
             <ul data-preview-changes="">
                 {preview.changes.iter().map(|c| view! { <li>{c.clone()}</li> }).collect::<Vec<_>>()}
             </ul>
