@@ -390,6 +390,16 @@ describe('the district page', () => {
     assert.equal((await totals(page)).total, '¥2,000,000.00');
   });
 
+  test('clearing everything takes a second click', async () => {
+    await page.click('[data-action="clear-set"]');
+    assert.equal(await page.textContent('[data-action="clear-set"]'), '再点一次,清空全部文件');
+    assert.equal(await page.locator('tr[data-row-kind="ranked"]').count(), 19);
+    await page.click('[data-action="clear-set"]');
+    await page.waitForSelector('[data-district-empty]');
+    assert.equal(await page.getAttribute('[data-storage]', 'data-storage'), 'idle');
+    assert.equal(await page.evaluate(() => localStorage.getItem('starcheck.district')), null);
+  });
+
   test('nothing left 127.0.0.1 and nothing failed', () => {
     assert.deepEqual(requestsLeaving(site.traffic.requests, site.server.origin), []);
     assert.deepEqual(site.traffic.pageErrors, []);

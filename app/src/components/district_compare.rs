@@ -1,22 +1,30 @@
 //! Communities picked in the table, side by side: the 13 items and the
 //! bonus, each cell the score out of the item's maximum and where the
-//! points went (the core's `starcheck_core::district::compare`). The best
-//! score of each row is marked.
+//! points went (the core's `starcheck_core::district::compare`), in rank
+//! order. The best score of each row is marked.
 
 use leptos::prelude::*;
 use starcheck_core::district::{Comparison, compare};
 
 use crate::district::DistrictState;
 
-/// The comparison of the picked communities, in table order.
+/// The comparison of the picked communities, in the table's rank order.
 fn comparison(district: DistrictState) -> Option<Comparison> {
     let picked = district.selected.get();
     if picked.len() < 2 {
         return None;
     }
+    let order: Vec<String> = district.table.with(|t| {
+        t.as_ref()
+            .map(|t| t.rows.iter().map(|r| r.id.clone()).collect())
+            .unwrap_or_default()
+    });
     district.set.with(|set| {
-        let files: Vec<_> =
-            set.files.iter().filter(|f| picked.contains(&f.key())).collect();
+        let files: Vec<_> = order
+            .iter()
+            .filter(|id| picked.contains(*id))
+            .filter_map(|id| set.files.iter().find(|f| &f.key() == id))
+            .collect();
         let names: Vec<String> =
             files.iter().map(|f| f.community().name.clone()).collect();
         let evaluations: Vec<_> =

@@ -54,6 +54,17 @@ pub fn DistrictTable() -> impl IntoView {
     };
     let empty = move || district.set.with(|s| s.files.is_empty());
 
+    // Clearing everything takes a second click, so a slip loses nothing.
+    let clear_armed = RwSignal::new(false);
+    let on_clear = move |_| {
+        if clear_armed.get_untracked() {
+            clear_armed.set(false);
+            district.clear();
+        } else {
+            clear_armed.set(true);
+        }
+    };
+
     // A heading sorts by its column; a second click reverses.
     let heading = move |key: SortKey| {
         let aria = move || match sort.get() {
@@ -144,9 +155,16 @@ pub fn DistrictTable() -> impl IntoView {
                     type="button"
                     class="button secondary"
                     data-action="clear-set"
-                    on:click=move |_| district.clear()
+                    on:click=on_clear
+                    on:blur=move |_| clear_armed.set(false)
                 >
-                    "清空全部"
+                    {move || {
+                        if clear_armed.get() {
+                            "再点一次,清空全部文件"
+                        } else {
+                            "清空全部"
+                        }
+                    }}
                 </button>
             </div>
             <p class="field-error" role="alert">{error}</p>
