@@ -18,10 +18,16 @@ const TRUNK_VERSION: &str = "0.21.14";
 const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
-/// Debian packages for the browser tests: the browser, its WebDriver, and
-/// Chinese glyphs so screenshots show text rather than boxes.
-const BROWSER_PACKAGES: [&str; 3] =
-    ["chromium", "chromium-driver", "fonts-noto-cjk"];
+/// Debian packages for the browser tests: the browser, its WebDriver,
+/// Chinese glyphs so screenshots show text rather than boxes, and the
+/// spreadsheet and PDF tools that open the district CSV as Excel users do.
+const BROWSER_PACKAGES: [&str; 5] = [
+    "chromium",
+    "chromium-driver",
+    "fonts-noto-cjk",
+    "libreoffice-calc",
+    "poppler-utils",
+];
 
 /// The oldest Node.js whose test runner the end-to-end tests rely on.
 const NODE_MAJOR: u32 = 20;
