@@ -25,6 +25,18 @@ pub fn CommunityPicker() -> impl IntoView {
         listed_number(c).is_none() && *c != Community::default()
     }));
 
+    // A community put in from elsewhere (a loaded draft, an imported file)
+    // sets the mode; an empty one leaves it as the user chose.
+    Effect::new(move |_| {
+        community.with(|c| {
+            if listed_number(c).is_some() {
+                free_entry.set(false);
+            } else if *c != Community::default() {
+                free_entry.set(true);
+            }
+        });
+    });
+
     // What the <select> shows follows the model and the mode.
     let selected = move || {
         if free_entry.get() {
