@@ -1,11 +1,11 @@
 //! Browser tests of the funding ledger page (#/ledger): amounts are read
-//! only by the core's `Money::parse_input`, a refused amount keeps the last
-//! accepted one (in the model and in every figure) while its text and the
-//! core's message stay on screen, the figures and gates follow the rows to
-//! the 分 (60,000.00 passes, 59,999.99 fails, 59,995.00 is 74.99%), missing
-//! documents and entries not designated are named, removing a row leaves
-//! the others' typing alone, and the plan's answer stays consistent with
-//! its lines.
+//! only by the core's `Money::parse_input`; a refused amount keeps the last
+//! accepted one (in the model and in every figure; a valid prefix of the
+//! refused text does not count) while its text and the core's message stay
+//! on screen; the figures and gates follow the rows to the 分 (60,000.00
+//! passes, 59,999.99 fails, 59,995.00 is 74.99%); missing documents and
+//! entries not designated are named; removing a row leaves the others'
+//! typing alone; the plan's answer stays consistent with its lines.
 
 mod support;
 
@@ -41,6 +41,16 @@ fn model_amount(page: &Mounted, row: usize) -> Option<Money> {
         .with_untracked(|a| a.ledger.expenditures.get(row).map(|e| e.amount))
 }
 
+/// Enters an amount as a user does: into the field, the text, out again
+/// (focus, input, change).
+fn enter(page: &Mounted, selector: &str, text: &str) {
+    let input = page.input(selector);
+    dispatch(&input, "focus");
+    input.set_value(text);
+    dispatch(&input, "input");
+    dispatch(&input, "change");
+}
+
 /// Adds a row as a user would and fills it: date, text, amount, and both
 /// documents ticked.
 async fn add_row(page: &Mounted, description: &str, amount: &str) -> usize {
@@ -50,7 +60,7 @@ async fn add_row(page: &Mounted, description: &str, amount: &str) -> usize {
     settle().await;
     page.change(&field("date", row), "2024-10-15");
     page.type_into(&field("description", row), description);
-    page.type_into(&field("amount", row), amount);
+    enter(page, &field("amount", row), amount);
     page.click(&field("transfer_voucher", row));
     page.click(&field("payment_voucher", row));
     settle().await;
@@ -135,6 +145,34 @@ async fn a_refused_amount_keeps_the_last_accepted_one() {
         assert!(message.contains(&core), "{refused}: {message}");
         assert!(message.contains("仍按 ¥60,000.00 计"), "{refused}: {message}");
     }
+
+    // Typed key by key into the field, `100.005` passes through the valid
+    // `100.00`; once refused, the figures go back to the amount the field
+    // held when entered, so nothing looks rounded.
+    let input = page.input(&amount);
+    dispatch(&input, "focus");
+    let typed = "100.005";
+    for end in 1..=typed.len() {
+        input.set_value(&typed[..end]);
+        dispatch(&input, "input");
+        settle().await;
+        if &typed[..end] == "100.00" {
+            assert_eq!(figure(&page, "spent"), "¥100.00");
+        }
+    }
+    assert_eq!(model_amount(&page, 0), Some(Money::from_yuan(60_000)));
+    assert_eq!(figure(&page, "spent"), "¥60,000.00");
+    assert_eq!(input.value(), "100.005");
+    let message_id =
+        input.get_attribute("aria-describedby").unwrap_or_default();
+    let message = page.text(&format!("#{message_id}"));
+    assert!(message.contains("仍按 ¥60,000.00 计"), "{message}");
+
+    // Leaving the field does not accept it either.
+    dispatch(&input, "change");
+    settle().await;
+    assert_eq!(figure(&page, "spent"), "¥60,000.00");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
 
     // Correcting it clears the message and moves the figures.
     page.type_into(&amount, "6.5万");

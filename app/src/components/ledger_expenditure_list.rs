@@ -5,10 +5,11 @@
 //! ticked: nothing is assumed to be on file until the user says so.
 
 use leptos::prelude::*;
-use starcheck_core::{Documents, Expenditure, Money, Purpose};
+use starcheck_core::{Documents, Expenditure, GateKind, Money, Purpose};
 
 use crate::components::ledger_expenditure_row::LedgerExpenditureRow;
 use crate::components::ledger_row_keys::RowKeys;
+use crate::labels::gate_state_key;
 use crate::state::AppState;
 
 /// The list of expenditure rows and the add button.
@@ -53,6 +54,27 @@ pub fn LedgerExpenditureList(
         });
     });
 
+    // On a phone the figures are far above: the running total stays in
+    // view under the rows, in the core's own words.
+    let running = Memo::new(move |_| {
+        state.evaluation.with(|e| {
+            e.gates
+                .iter()
+                .find(|g| g.kind == GateKind::Spending)
+                .filter(|_| e.ledger.has_expenditures)
+                .map(|g| (g.summary.clone(), gate_state_key(g.state)))
+        })
+    });
+    let running = move || {
+        running.get().map(|(summary, state)| {
+            view! {
+                <p class="ledger-running" data-ledger-running="" data-state=state>
+                    {summary}
+                </p>
+            }
+        })
+    };
+
     view! {
         <section
             class="card ledger-expenditures"
@@ -84,6 +106,7 @@ pub fn LedgerExpenditureList(
                     "添加一笔支出"
                 </button>
             </div>
+            {running}
         </section>
     }
 }

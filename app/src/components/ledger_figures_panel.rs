@@ -146,9 +146,9 @@ pub fn LedgerFiguresPanel(
                 view! {
                     <tr data-purpose=purpose_key(p.purpose)>
                         <th scope="row">{p.purpose.label_zh()}</th>
-                        <td class="num">{p.planned.format_yuan()}</td>
-                        <td class="num">{p.spent.format_yuan()}</td>
-                        <td>{difference}</td>
+                        <td class="num" data-label="计划">{p.planned.format_yuan()}</td>
+                        <td class="num" data-label="已支出">{p.spent.format_yuan()}</td>
+                        <td data-label="差额">{difference}</td>
                     </tr>
                 }
             })
@@ -223,8 +223,8 @@ pub fn LedgerFiguresPanel(
                     <tfoot>
                         <tr>
                             <th scope="row">"合计"</th>
-                            <td class="num">{planned_total}</td>
-                            <td class="num">{spent}</td>
+                            <td class="num" data-label="计划">{planned_total}</td>
+                            <td class="num" data-label="已支出">{spent}</td>
                             <td></td>
                         </tr>
                     </tfoot>

@@ -2,11 +2,14 @@
 //! `Money::parse_input` (60000, 60,000.00, ６００００, 6万, ¥60,000 …).
 //!
 //! The field is `type="text"` with a decimal keyboard, so that full-width
-//! digits and 万 arrive intact. A refused text stays on screen with the
-//! core's Chinese message, `aria-invalid` and the amount still counted, and
-//! the model keeps the last accepted amount: a refused value never looks
-//! accepted and never moves a figure. Input-method composition is committed
-//! only when it ends.
+//! digits and 万 arrive intact. Each accepted keystroke moves the figures at
+//! once. A refused text stays on screen with the core's Chinese message,
+//! `aria-invalid` and the amount still counted, and the model keeps the
+//! last accepted amount, where an accepted text that the refused one merely
+//! extends does not count: typing `100.005` over `20,000.10` passes through
+//! the valid `100.00`, but once refused the figures show ¥20,000.10 again,
+//! never an amount that looks like `100.005` rounded. Input-method
+//! composition is committed only when it ends.
 
 use leptos::prelude::*;
 use starcheck_core::Money;
@@ -38,15 +41,44 @@ pub fn LedgerMoneyInput(
     let error = RwSignal::new(None::<String>);
     let composing = StoredValue::new(false);
 
-    // A model changed from elsewhere (a loaded draft) replaces the text,
-    // unless the text already reads as the new amount.
+    // Texts this field accepted, most recent last, with their amounts;
+    // `base` is the model's amount before any of them.
+    let accepted = StoredValue::new(Vec::<(String, Money)>::new());
+    let base = StoredValue::new(value.get_untracked());
+    let fallback = move |refused: &str| {
+        let earlier = accepted.with_value(|list| {
+            list.iter()
+                .rev()
+                .find(|(text, _)| !refused.starts_with(text.as_str()))
+                .map(|(_, amount)| *amount)
+        });
+        earlier.unwrap_or_else(|| base.get_value())
+    };
+
+    // What this field last sent, so that its own commits (and fallbacks)
+    // are not mistaken for a change from elsewhere.
+    let sent = StoredValue::new(None::<Money>);
+    let commit = move |amount: Money| {
+        sent.set_value(Some(amount));
+        if value.get_untracked() != amount {
+            on_commit.run(amount);
+        }
+    };
+
+    // A model changed from elsewhere (a loaded draft, an import) replaces
+    // the text, unless the text already reads as the new amount.
     Effect::new(move |previous: Option<Money>| {
         let model = value.get();
         let changed = previous.is_some_and(|previous| previous != model);
-        let text = raw.get_untracked();
-        if changed && Money::parse_input(&text) != Ok(model) {
+        let own = sent.get_value() == Some(model);
+        if changed
+            && !own
+            && Money::parse_input(&raw.get_untracked()) != Ok(model)
+        {
             raw.set(amount_text(model));
             error.set(None);
+            accepted.set_value(Vec::new());
+            base.set_value(model);
         }
         model
     });
@@ -57,13 +89,21 @@ pub fn LedgerMoneyInput(
         match Money::parse_input(&text) {
             Ok(amount) => {
                 error.set(None);
-                on_commit.run(amount);
+                accepted.update_value(|list| {
+                    if list.len() >= MEMORY {
+                        list.remove(0);
+                    }
+                    list.push((text, amount));
+                });
+                commit(amount);
             }
             Err(refused) => {
-                let kept = value.get_untracked().format_yuan();
+                let kept = fallback(&text);
+                commit(kept);
                 error.set(Some(format!(
-                    "{}(仍按 {kept} 计)",
-                    refused.message_zh()
+                    "{}(仍按 {} 计)",
+                    refused.message_zh(),
+                    kept.format_yuan()
                 )));
             }
         }
@@ -127,6 +167,10 @@ pub fn LedgerMoneyInput(
         </div>
     }
 }
+
+/// How many accepted texts a field remembers for falling back: more than
+/// the keystrokes of any amount.
+const MEMORY: usize = 64;
 
 /// The text an amount is shown as in the field: `60,000.00`, or empty for
 /// ¥0.00 (a new row has no amount yet).

@@ -1,7 +1,8 @@
 //! The purpose (用途) of a plan line or an expenditure: 设施设备, 科普教育基地,
-//! 宣传, 活动, 其他. For an expenditure each option also says what the plan
-//! sets aside for that purpose, or that it is outside the plan (计划外), so
-//! that choosing a purpose links the expenditure to its plan line.
+//! 宣传, 活动, 其他. For an expenditure the options mark purposes outside the
+//! plan (计划外) and a line under the field says what the plan sets aside
+//! for the chosen one, so that choosing a purpose links the expenditure to
+//! its plan line.
 
 use leptos::prelude::*;
 use starcheck_core::{Money, Purpose};
@@ -53,6 +54,21 @@ pub fn LedgerPurposeSelect(
         state.assessment.with(|a| !a.ledger.plan.is_empty())
     });
 
+    // What the plan sets aside for the chosen purpose.
+    let link = move || {
+        if !with_plan || !has_plan.get() {
+            return None;
+        }
+        let chosen = value.get();
+        let sum = planned.with(|p| {
+            p.iter().find(|(p, _)| *p == chosen).and_then(|(_, sum)| *sum)
+        });
+        Some(match sum {
+            Some(sum) => format!("计划中此用途 {}", sum.format_yuan()),
+            None => "此用途不在资金使用计划内".to_string(),
+        })
+    };
+
     let options = Purpose::ALL.map(|purpose| {
         let text = move || {
             let name = purpose.label_zh();
@@ -63,7 +79,7 @@ pub fn LedgerPurposeSelect(
                 p.iter().find(|(p, _)| *p == purpose).and_then(|(_, sum)| *sum)
             });
             match sum {
-                Some(sum) => format!("{name}(计划 {})", sum.format_yuan()),
+                Some(_) => name.to_string(),
                 None => format!("{name}(计划外)"),
             }
         };
@@ -92,6 +108,7 @@ pub fn LedgerPurposeSelect(
             >
                 {options.to_vec()}
             </select>
+            <span class="field-hint" data-plan-link="">{link}</span>
         </div>
     }
 }
