@@ -3,15 +3,15 @@
 //!
 //! Map: [`state`] holds the shared state (rubric, assessment, the core's
 //! evaluation); [`route`] follows the URL hash; [`components`] holds one
-//! component per file, pages included; [`numeric`] and [`date`] read what
-//! people type.
+//! component per file, pages included; [`date`] reads today's local date.
+//! What people type is parsed by the core (`parse_count`,
+//! `Money::parse_input`).
 
 pub mod components;
 pub mod date;
 pub mod district;
 pub mod file_io;
 pub mod labels;
-pub mod numeric;
 pub mod route;
 pub mod state;
 pub mod storage;

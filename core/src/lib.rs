@@ -34,6 +34,7 @@ pub mod months;
 pub mod readings;
 pub mod rubric;
 pub mod score;
+pub mod typed;
 
 pub use assessment::{Assessment, Community, Fact, Meeting, Place, Report};
 pub use cohort::{
@@ -61,3 +62,4 @@ pub use score::{
     GateState, ItemResult, ItemStatus, Margin, Pending, ProblemKind,
     ScoreRange, Unanswered, evaluate,
 };
+pub use typed::{CountError, MAX_COUNT, parse_count};

@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::MoneyError;
+use crate::typed::half_width;
 
 /// An amount of yuan with exactly two decimal places, never negative.
 ///
@@ -77,7 +78,7 @@ impl Money {
     /// text without a number (`abc`), empty text, and anything above
     /// 1,000,000,000.00.
     pub fn parse_input(text: &str) -> Result<Money, MoneyError> {
-        let normalised: String = text.chars().map(normalise_char).collect();
+        let normalised: String = text.chars().map(half_width).collect();
         let trimmed = normalised.trim();
         let input = text.trim().to_string();
         if trimmed.is_empty() {
@@ -221,23 +222,6 @@ impl Money {
 /// Free-function form of [`Money::format_yuan`]: `¥60,000.00`.
 pub fn format_yuan(amount: Money) -> String {
     amount.format_yuan()
-}
-
-/// Maps full-width characters people type on Chinese keyboards to their
-/// ASCII twins; leaves everything else alone.
-fn normalise_char(c: char) -> char {
-    match c {
-        '０'..='９' => {
-            let offset = u32::from(c) - u32::from('０');
-            char::from_digit(offset, 10).unwrap_or(c)
-        }
-        '，' => ',',
-        '．' => '.',
-        '￥' => '¥',
-        '－' | '−' => '-',
-        '\u{3000}' => ' ',
-        _ => c,
-    }
 }
 
 /// Reads `digits[,ddd...][.digits]` (optionally in 万) into an exact

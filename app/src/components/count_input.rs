@@ -10,7 +10,7 @@
 use leptos::prelude::*;
 
 use crate::components::text_input::is_composing;
-use crate::numeric::{CountError, parse_count};
+use starcheck_core::{CountError, parse_count};
 
 /// A labelled count field with its own error message.
 #[component]
@@ -136,7 +136,7 @@ fn show(value: Option<u32>) -> String {
 
 /// Parses and bounds a typed count, as a message when refused.
 fn read(text: &str, max: Option<u32>) -> Result<Option<u32>, String> {
-    let count = parse_count(text).map_err(|e: CountError| e.to_string())?;
+    let count = parse_count(text).map_err(|e: CountError| e.message_zh())?;
     match (count, max) {
         (Some(count), Some(max)) if count > max => {
             Err(format!("不能超过 {max}"))

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::district::DistrictState;
-use crate::numeric::parse_count;
+use starcheck_core::parse_count;
 
 /// One input per tier, and a button back to the rubric's quotas.
 #[component]
