@@ -43,6 +43,7 @@ mod v1;
 mod tests;
 
 use jiff::civil::{Date, DateTime};
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::assessment::{Assessment, Community};
@@ -70,7 +71,7 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// What the caller says about the export: the app's version and, when it
 /// knows the local time, when the file was written.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportMeta {
     /// e.g. `0.1.0`.
     pub app_version: String,
@@ -80,7 +81,11 @@ pub struct ExportMeta {
 
 /// A file that was read: the assessment, what the file said about itself,
 /// and the core's own scoring of it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// Its serde form hands a file that was read in a web worker to the page
+/// that started the worker (same build on both sides); it is not a file
+/// format, which is [`export`]'s.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Imported {
     pub assessment: Assessment,
     pub meta: ExportMeta,
@@ -250,6 +255,46 @@ pub fn import_with(
         stated: document.summary,
         had_bom,
     })
+}
+
+/// Reads an assessment from a file-shaped JSON object that a program built
+/// rather than exported, for the JavaScript module (`js/`), where a
+/// portal scores assessments it assembles in code.
+///
+/// The members and their types are a file's, with the same paths in
+/// errors as [`import`], but every header member is optional
+/// (`schema_version` defaults to the current one, an older one is
+/// upgraded) and no checksum is asked for or checked: the object is
+/// scored as given. A stated `summary` must still have the right types
+/// and is otherwise ignored. Whether an exported file was altered is
+/// [`import`]'s question, not this function's.
+pub fn read_unsigned(value: Value) -> Result<Assessment, FileError> {
+    let Value::Object(mut members) = value else {
+        return Err(FileError::NotAnObject);
+    };
+    let schema_version = match members.get("schema_version") {
+        Some(stated) => migrate::known_version(stated)?,
+        None => SCHEMA_VERSION,
+    };
+
+    // The header a file must have and a built object need not. A struct of
+    // a string and a number always serialises; the fallback keeps this
+    // total.
+    let rubric = Rubric::quanzhou_2024();
+    let reference =
+        RubricRef { id: rubric.id().to_string(), version: rubric.version() };
+    let defaults = [
+        ("rubric", serde_json::to_value(reference).unwrap_or_default()),
+        ("app_version", Value::String(String::new())),
+        ("checksum", Value::String(String::new())),
+    ];
+    for (member, default) in defaults {
+        members.entry(member).or_insert(default);
+    }
+    members.insert("schema_version".to_string(), schema_version.into());
+
+    let value = migrate::upgrade(schema_version, Value::Object(members))?;
+    typed(value).map(|document| document.assessment())
 }
 
 /// Bytes to a JSON value: size, byte-order mark, UTF-8, syntax.

@@ -13,8 +13,9 @@ use serde::{Deserialize, Serialize};
 use crate::assessment::Community;
 use crate::file::{FileError, Imported};
 
-/// A file that was accepted.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A file that was accepted. Its serde form is [`Imported`]'s: for handing
+/// a file read in a web worker to the page, not a file format.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Loaded {
     /// The file's name as chosen, e.g. `星级自评_…_2025-01-06.json`.
     pub file_name: String,

@@ -9,6 +9,7 @@
 //! the result out as rows a page, a CSV file and a JSON file share.
 
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
 
 use jiff::civil::{Date, DateTime};
 use serde::{Deserialize, Serialize};
@@ -156,7 +157,11 @@ pub fn build_table(
         .map(|(id, file)| Entrant { id, evaluation: &file.imported.evaluation })
         .collect();
     let cohort = rank_cohort(rubric, &entrants, quotas)?;
-    let find = |id: &str| set.files.iter().find(|f| f.key() == id);
+
+    // Keys are unique in a set; an index keeps a big set's table linear.
+    let by_key: BTreeMap<&str, &super::Loaded> =
+        keys.iter().map(String::as_str).zip(&set.files).collect();
+    let find = |id: &str| by_key.get(id).copied();
 
     let mut rows = Vec::new();
     for standing in &cohort.standings {

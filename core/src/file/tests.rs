@@ -537,6 +537,75 @@ fn err_negative_amount_names_the_path() {
     );
 }
 
+// ---- Objects built by programs ------------------------------------------
+
+#[test]
+fn ok_read_unsigned_reads_an_export_as_import_does() {
+    let text = exported(&example_b());
+    let imported = import(text.as_bytes()).map(|i| i.assessment);
+    assert_eq!(read_unsigned(value_of(&text)), imported);
+}
+
+#[test]
+fn ok_read_unsigned_needs_no_header_nor_checksum() {
+    let text = exported(&example_a());
+    let mut value = value_of(&text);
+    if let Value::Object(members) = &mut value {
+        for header in ["schema_version", "rubric", "app_version", "checksum"] {
+            members.remove(header);
+        }
+        members.remove("summary");
+    }
+    assert_eq!(read_unsigned(value).ok(), Some(example_a()));
+
+    // A stale checksum is not its business: the object is scored as given.
+    let mut value = value_of(&text);
+    value["checksum"] = json!("0".repeat(64));
+    assert_eq!(read_unsigned(value).ok(), Some(example_a()));
+}
+
+#[test]
+fn err_read_unsigned_names_the_path() {
+    let text = exported(&example_b());
+    let mut value = value_of(&text);
+    value["ledger"]["expenditures"][0]["amount"] = json!(30000);
+    let error = read_unsigned(value).err();
+    assert_eq!(
+        error.as_ref().map(|e| e.to_string()),
+        Some(
+            "wrong type at `ledger.expenditures[0].amount`: \
+             invalid type: integer `30000`, expected a string"
+                .to_string()
+        )
+    );
+
+    let mut value = value_of(&text);
+    value["ledger"]["expenditures"][0]["amount"] = json!("-1.00");
+    assert_eq!(
+        read_unsigned(value).err().map(|e| e.code()),
+        Some("negative_number")
+    );
+
+    let cases = [
+        (json!([1, 2]), "not_an_object"),
+        (json!({"schema_version": 99}), "future_schema_version"),
+        (json!({"community": {}}), "wrong_type"),
+    ];
+    for (value, code) in cases {
+        assert_eq!(read_unsigned(value).err().map(|e| e.code()), Some(code));
+    }
+}
+
+#[test]
+fn ok_imported_round_trips_through_json() {
+    for assessment in [example_a(), example_b(), example_c()] {
+        let imported = import(exported(&assessment).as_bytes()).ok();
+        let json = serde_json::to_string(&imported).unwrap_or_default();
+        let back: Option<Imported> = serde_json::from_str(&json).ok().flatten();
+        assert!(back.is_some() && back == imported, "{json}");
+    }
+}
+
 // ---- File name ---------------------------------------------------------
 
 #[test]
