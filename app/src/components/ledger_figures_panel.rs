@@ -155,13 +155,14 @@ pub fn LedgerFiguresPanel(
             .collect::<Vec<_>>()
     };
     let planned_total = move || figures.with(|f| f.planned.format_yuan());
+    let short_percent = line_percent.clone();
     let plan_short = move || {
         let (planned, line) = figures.with(|f| (f.planned, f.line));
         (!planned.is_zero() && planned < line).then(|| {
             view! {
                 <p class="ledger-note status-warn" data-ledger="plan-short">
                     {format!(
-                        "计划合计 {} 低于 75% 达标线 {}:按计划支出也达不到。",
+                        "计划合计 {} 低于 {short_percent}% 达标线 {}:按计划支出也达不到。",
                         planned.format_yuan(),
                         line.format_yuan()
                     )}

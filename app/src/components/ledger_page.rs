@@ -25,6 +25,7 @@ pub fn LedgerPage() -> impl IntoView {
     let item = state.rubric.with_value(ledger_item);
     let (base, line) =
         state.rubric.with_value(|r| (r.base_subsidy(), r.spending_line()));
+    let percent = line.percent_of(base).normalize();
     let (number, points) =
         item.as_ref().map_or((0, 0), |i| (i.number, i.documents_points));
 
@@ -43,7 +44,7 @@ pub fn LedgerPage() -> impl IntoView {
             <h2>"资金台账"</h2>
             <p class="ledger-intro muted">
                 {format!(
-                    "基础补助资金 {}。验收检查时实际支出不得低于 {}(75%),补助资金须专款专用,否则考核不通过;每笔支出的转账凭证、支付凭证/发票每缺1项,第{number}项扣{points}分。",
+                    "基础补助资金 {}。验收检查时实际支出不得低于 {}({percent}%),补助资金须专款专用,否则考核不通过;每笔支出的转账凭证、支付凭证/发票每缺1项,第{number}项扣{points}分。",
                     base.format_yuan(),
                     line.format_yuan()
                 )}
