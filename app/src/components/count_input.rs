@@ -73,7 +73,7 @@ pub fn CountInput(
         match read(&text, max) {
             Ok(count) => {
                 error.set(None);
-                on_commit.run(count);
+                on_commit.try_run(count);
             }
             Err(message) => {
                 let kept = match value.get_untracked() {
@@ -85,6 +85,10 @@ pub fn CountInput(
         }
     };
 
+    // Chrome delivers change and blur to a focused field while its page is
+    // torn down (a hash change, the back button). Every keystroke was
+    // already committed on input, so such late events are dropped once
+    // this component's state is gone, instead of touching disposed values.
     let id = format!("f-{}", field.replace('.', "-"));
     let error_id = format!("{id}-error");
     let described_by = error_id.clone();
@@ -114,9 +118,13 @@ pub fn CountInput(
                     }
                     accept(event_target_value(&ev));
                 }
-                on:change=move |ev| accept(event_target_value(&ev))
+                on:change=move |ev| {
+                    if !raw.is_disposed() {
+                        accept(event_target_value(&ev));
+                    }
+                }
                 on:blur=move |_| {
-                    if error.get_untracked().is_none() {
+                    if !error.is_disposed() && error.get_untracked().is_none() {
                         sync(value.get_untracked());
                     }
                 }

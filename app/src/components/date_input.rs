@@ -41,11 +41,11 @@ pub fn DateInput(
         match (parsed, text.trim().is_empty()) {
             (Some(date), _) => {
                 error.set(None);
-                on_commit.run(Some(date));
+                on_commit.try_run(Some(date));
             }
             (None, true) if !required => {
                 error.set(None);
-                on_commit.run(None);
+                on_commit.try_run(None);
             }
             _ => {
                 let kept = value
@@ -71,7 +71,12 @@ pub fn DateInput(
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=move || error.get().map(|_| described_by.clone())
                 prop:value=move || value.get().map(date_input_value).unwrap_or_default()
-                on:change=move |ev| accept(event_target_value(&ev))
+                on:change=move |ev| {
+                    // Late change during teardown: see CountInput.
+                    if !error.is_disposed() {
+                        accept(event_target_value(&ev));
+                    }
+                }
             />
             <span class="field-error" id=error_id role="alert">{move || error.get()}</span>
         </div>

@@ -61,7 +61,7 @@ pub fn LedgerMoneyInput(
     let commit = move |amount: Money| {
         sent.set_value(Some(amount));
         if value.get_untracked() != amount {
-            on_commit.run(amount);
+            on_commit.try_run(amount);
         }
     };
 
@@ -156,7 +156,12 @@ pub fn LedgerMoneyInput(
                     }
                     accept(event_target_value(&ev));
                 }
-                on:change=move |ev| accept(event_target_value(&ev))
+                on:change=move |ev| {
+                    // Late change during teardown: see CountInput.
+                    if !raw.is_disposed() {
+                        accept(event_target_value(&ev));
+                    }
+                }
             />
             <span class="field-hint money-reading" id=reading_id data-reading="">
                 {reading}

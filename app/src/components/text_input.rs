@@ -50,7 +50,11 @@ pub fn TextInput(
                     }
                     on_commit.run(event_target_value(&ev));
                 }
-                on:change=move |ev| on_commit.run(event_target_value(&ev))
+                on:change=move |ev| {
+                    // A late change while the page is torn down finds the
+                    // callback gone; what was typed is already committed.
+                    on_commit.try_run(event_target_value(&ev));
+                }
             />
         </div>
     }
