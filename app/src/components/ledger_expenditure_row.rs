@@ -40,9 +40,11 @@ pub fn LedgerExpenditureRow(
         state.assessment.with(|a| a.ledger.expenditures.get(index).cloned())
     });
 
-    // Every edit goes to the entry at its current position.
+    // Every edit goes to the entry at its current position; an event that
+    // arrives after the row is gone (Chrome sends change and blur to a
+    // field of a page being torn down) changes nothing.
     let edit = move |change: &dyn Fn(&mut Expenditure)| {
-        if let Some(index) = index.get_untracked() {
+        if let Some(index) = index.try_get_untracked().flatten() {
             state.update_assessment(|a| {
                 if let Some(entry) = a.ledger.expenditures.get_mut(index) {
                     change(entry);
@@ -82,17 +84,23 @@ pub fn LedgerExpenditureRow(
     let date_id = format!("ledger-{key}-date");
     let date_error_id = format!("{date_id}-error");
     let date_described = date_error_id.clone();
-    let accept_date = move |text: String| match parse_date_input(&text) {
-        Some(day) => {
-            date_error.set(None);
-            edit(&|e| e.date = day);
+    let accept_date = move |text: String| {
+        if date_error.is_disposed() {
+            return;
         }
-        None => {
-            let kept = date
-                .get_untracked()
-                .map(|day| format!("(仍按 {} 计)", date_zh(day)))
-                .unwrap_or_default();
-            date_error.set(Some(format!("请选择完整的日期{kept}")));
+        match parse_date_input(&text) {
+            Some(day) => {
+                date_error.set(None);
+                edit(&|e| e.date = day);
+            }
+            None => {
+                let kept = date
+                    .try_get_untracked()
+                    .flatten()
+                    .map(|day| format!("(仍按 {} 计)", date_zh(day)))
+                    .unwrap_or_default();
+                date_error.set(Some(format!("请选择完整的日期{kept}")));
+            }
         }
     };
 

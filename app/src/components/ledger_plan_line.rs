@@ -28,9 +28,10 @@ pub fn LedgerPlanLine(
         state.assessment.with(|a| a.ledger.plan.get(index).cloned())
     });
 
-    // Every edit goes to the line at its current position.
+    // Every edit goes to the line at its current position; an event that
+    // arrives after the line is gone changes nothing.
     let edit = move |change: &dyn Fn(&mut PlanLine)| {
-        if let Some(index) = index.get_untracked() {
+        if let Some(index) = index.try_get_untracked().flatten() {
             state.update_assessment(|a| {
                 if let Some(line) = a.ledger.plan.get_mut(index) {
                     change(line);
