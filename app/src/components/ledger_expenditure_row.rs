@@ -14,7 +14,7 @@ use starcheck_core::{Document, Expenditure, Money, Purpose};
 
 use crate::components::ledger_money_input::LedgerMoneyInput;
 use crate::components::ledger_purpose_select::LedgerPurposeSelect;
-use crate::components::ledger_text_input::LedgerTextInput;
+use crate::components::text_input::TextInput;
 use crate::date::{date_input_value, date_zh, parse_date_input};
 use crate::state::AppState;
 
@@ -224,7 +224,7 @@ pub fn LedgerExpenditureRow(
                     with_plan=true
                 />
                 <div class="ledger-description">
-                    <LedgerTextInput
+                    <TextInput
                         id=format!("ledger-{key}-description")
                         field=field("description")
                         label="收款方及支出内容"

@@ -7,7 +7,7 @@ use starcheck_core::{Money, PlanLine, Purpose};
 
 use crate::components::ledger_money_input::LedgerMoneyInput;
 use crate::components::ledger_purpose_select::LedgerPurposeSelect;
-use crate::components::ledger_text_input::LedgerTextInput;
+use crate::components::text_input::TextInput;
 use crate::state::AppState;
 
 /// The editor of the plan line now at `index`.
@@ -70,7 +70,7 @@ pub fn LedgerPlanLine(
                 value=planned
                 on_commit=Callback::new(move |m: Money| edit(&|l| l.planned = m))
             />
-            <LedgerTextInput
+            <TextInput
                 id=format!("ledger-plan-{key}-note")
                 field=field("note")
                 label="说明(可不填)"

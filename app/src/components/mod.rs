@@ -45,7 +45,6 @@ pub mod ledger_plan_editor;
 pub mod ledger_plan_line;
 pub mod ledger_purpose_select;
 pub mod ledger_row_keys;
-pub mod ledger_text_input;
 pub mod meetings_input;
 pub mod month_lines;
 pub mod nav_bar;

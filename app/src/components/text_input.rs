@@ -2,7 +2,9 @@
 //! input method is composing (pinyin shown, characters not yet chosen) the
 //! field's value is the method's, not the user's: the model is committed
 //! only when composition ends, on a plain input event, or on change, and
-//! the field is never rewritten mid-composition.
+//! the field is never rewritten mid-composition. Used on every page: the
+//! community's name, "other" media kinds, places, the ledger's payees and
+//! notes (whose test names follow the row's position).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -10,9 +12,14 @@ use wasm_bindgen::JsCast;
 /// A labelled text field committing to the model outside composition.
 #[component]
 pub fn TextInput(
-    /// Stable name for tests and the element's id, e.g. `community.name`.
+    /// Stable name for tests, e.g. `community.name` or
+    /// `ledger.description.0`; it may follow a row's position.
     #[prop(into)]
-    field: String,
+    field: Signal<String>,
+    /// The element's id; by default derived from the field's first name.
+    /// Rows that move give one that is stable for the row's lifetime.
+    #[prop(optional, into)]
+    id: Option<String>,
     /// The visible label.
     #[prop(into)]
     label: String,
@@ -28,7 +35,9 @@ pub fn TextInput(
     // Set between compositionstart and compositionend. Some browsers also
     // flag the input events themselves (isComposing); both are honoured.
     let composing = StoredValue::new(false);
-    let id = format!("f-{}", field.replace('.', "-"));
+    let id = id.unwrap_or_else(|| {
+        format!("f-{}", field.get_untracked().replace('.', "-"))
+    });
 
     view! {
         <div class="field field-text">
@@ -36,7 +45,7 @@ pub fn TextInput(
             <input
                 type="text"
                 id=id
-                data-field=field
+                data-field=move || field.get()
                 placeholder=placeholder
                 prop:value=move || value.get()
                 on:compositionstart=move |_| composing.set_value(true)
