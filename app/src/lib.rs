@@ -25,6 +25,7 @@ use crate::components::drafts_bar::DraftsBar;
 use crate::components::drafts_page::DraftsPage;
 use crate::components::ledger_page::LedgerPage;
 use crate::components::nav_bar::NavBar;
+use crate::components::report_page::ReportPage;
 use crate::components::rubric_page::RubricPage;
 use crate::district::DistrictState;
 use crate::route::{Route, use_route};
@@ -83,5 +84,6 @@ fn page(route: Route) -> AnyView {
         Route::Ledger => view! { <LedgerPage /> }.into_any(),
         Route::Drafts => view! { <DraftsPage /> }.into_any(),
         Route::District => view! { <DistrictPage /> }.into_any(),
+        Route::Report => view! { <ReportPage /> }.into_any(),
     }
 }

@@ -18,16 +18,19 @@ pub enum Route {
     Drafts,
     /// 全区对照: peers' files side by side, ranks and tiers.
     District,
+    /// 自评报告: the printable report with its charts.
+    Report,
 }
 
 impl Route {
     /// Every page, in the order of the navigation bar.
-    pub const ALL: [Route; 5] = [
+    pub const ALL: [Route; 6] = [
         Route::Assess,
         Route::Rubric,
         Route::Ledger,
         Route::Drafts,
         Route::District,
+        Route::Report,
     ];
 
     /// The page opened when the hash names none.
@@ -41,6 +44,7 @@ impl Route {
             Route::Ledger => "#/ledger",
             Route::Drafts => "#/drafts",
             Route::District => "#/district",
+            Route::Report => "#/report",
         }
     }
 
@@ -52,6 +56,7 @@ impl Route {
             Route::Ledger => "资金台账",
             Route::Drafts => "草稿与文件",
             Route::District => "全区对照",
+            Route::Report => "自评报告",
         }
     }
 
@@ -66,6 +71,7 @@ impl Route {
             "ledger" => Route::Ledger,
             "drafts" => Route::Drafts,
             "district" => Route::District,
+            "report" => Route::Report,
             _ => Route::DEFAULT,
         }
     }

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::chart_district_ranking::ChartDistrictRanking;
 use crate::components::district_compare::DistrictCompare;
 use crate::components::district_load_report::DistrictLoadReport;
 use crate::components::district_loader::DistrictLoader;
@@ -28,6 +29,7 @@ pub fn DistrictPage() -> impl IntoView {
             <DistrictLoadReport />
             <DistrictQuotas />
             <DistrictTable />
+            <ChartDistrictRanking />
             <DistrictCompare />
         </section>
     }

@@ -1,0 +1,139 @@
+//! A chart of the category scores against their maxima: one horizontal
+//! bar per category, the points it can count on solid, the points still
+//! open (low..high) as a lighter hatched band, the maximum as the bar's
+//! outline. The numbers are written beside every bar and again in a table
+//! under the chart, so nothing depends on colour or on seeing the chart.
+
+use leptos::prelude::*;
+use starcheck_core::CategoryResult;
+
+/// Width of the bar track in SVG units; bars are scaled to it.
+pub const TRACK: f64 = 300.0;
+
+/// Where the track starts (the labels sit to its left).
+const TRACK_X: f64 = 150.0;
+
+/// Height of one row.
+const ROW: f64 = 30.0;
+
+/// A width on the track for `points` out of `max` (0 when `max` is 0).
+pub fn bar_width(points: u32, max: u32) -> f64 {
+    if max == 0 {
+        return 0.0;
+    }
+    let share = f64::from(points.min(max)) / f64::from(max);
+    (share * TRACK * 10.0).round() / 10.0
+}
+
+/// The category bars with their numbers.
+#[component]
+pub fn ChartCategories(
+    /// The categories, in the rubric's order.
+    categories: Vec<CategoryResult>,
+) -> impl IntoView {
+    let height = ROW * categories.len() as f64 + 10.0;
+    let summary = categories
+        .iter()
+        .map(|c| format!("{} {} / {}", c.name, c.score, c.max))
+        .collect::<Vec<_>>()
+        .join(";");
+
+    // One row per category: label, outline of the maximum, solid low,
+    // hatched open part, and the figures in words.
+    let rows = categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let y = ROW * i as f64 + 6.0;
+            let low = bar_width(c.score.low, c.max);
+            let high = bar_width(c.score.high, c.max);
+            let open = ((high - low) * 10.0).round() / 10.0;
+            let figures = format!("{} / {}", c.score, c.max);
+            view! {
+                <g class="chart-row" data-chart-category=c.name.clone()>
+                    <text x="0" y=y + 14.0 class="chart-label">{c.name.clone()}</text>
+                    <rect
+                        class="chart-track"
+                        x=TRACK_X
+                        y=y
+                        width=TRACK
+                        height="18"
+                    />
+                    <rect
+                        class="chart-low"
+                        data-bar="low"
+                        x=TRACK_X
+                        y=y
+                        width=format!("{low:.1}")
+                        height="18"
+                    />
+                    <rect
+                        class="chart-open"
+                        data-bar="open"
+                        x=format!("{:.1}", TRACK_X + low)
+                        y=y
+                        width=format!("{open:.1}")
+                        height="18"
+                    />
+                    <text x=TRACK_X + TRACK + 8.0 y=y + 14.0 class="chart-figure">
+                        {figures}
+                    </text>
+                </g>
+            }
+        })
+        .collect::<Vec<_>>();
+
+    let table = categories
+        .iter()
+        .map(|c| {
+            view! {
+                <tr>
+                    <th scope="row">{c.name.clone()}</th>
+                    <td>{c.score.low.to_string()}</td>
+                    <td>{c.score.high.to_string()}</td>
+                    <td>{c.max.to_string()}</td>
+                </tr>
+            }
+        })
+        .collect::<Vec<_>>();
+
+    view! {
+        <figure class="chart chart-categories" data-chart="categories">
+            <svg
+                viewBox=format!("0 0 540 {height}")
+                role="img"
+                aria-labelledby="chart-categories-title chart-categories-desc"
+            >
+                <title id="chart-categories-title">"分类得分与满分"</title>
+                <desc id="chart-categories-desc">{summary}</desc>
+                <defs>
+                    <pattern
+                        id="chart-hatch"
+                        width="6"
+                        height="6"
+                        patternUnits="userSpaceOnUse"
+                        patternTransform="rotate(45)"
+                    >
+                        <rect width="6" height="6" class="chart-hatch-bg" />
+                        <line x1="0" y1="0" x2="0" y2="6" class="chart-hatch-line" />
+                    </pattern>
+                </defs>
+                {rows}
+            </svg>
+            <figcaption>
+                "实心为最低分,斜线浅色段为尚未确定的分(最低–最高),外框为满分。"
+            </figcaption>
+            <table class="chart-data">
+                <thead>
+                    <tr>
+                        <th scope="col">"分类"</th>
+                        <th scope="col">"最低"</th>
+                        <th scope="col">"最高"</th>
+                        <th scope="col">"满分"</th>
+                    </tr>
+                </thead>
+                <tbody>{table}</tbody>
+            </table>
+        </figure>
+    }
+}

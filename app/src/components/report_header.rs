@@ -1,0 +1,63 @@
+//! The report's heading: community, the as-of date, the rubric's id and
+//! version and the date of printing, with the print button (hidden on
+//! paper).
+
+use leptos::prelude::*;
+
+use crate::date::{date_zh, today_local};
+use crate::state::AppState;
+
+/// The heading of the printed report.
+#[component]
+pub fn ReportHeader() -> impl IntoView {
+    let state = AppState::expect();
+    let heading = Memo::new(move |_| {
+        state.evaluation.with(|e| {
+            let who = e.community.full_name();
+            let who = if who.is_empty() {
+                "未选择社区".to_string()
+            } else {
+                who
+            };
+            (who, date_zh(e.as_of), e.rubric_id.clone(), e.rubric_version)
+        })
+    });
+    let title = state.rubric.with_value(|r| r.title().to_string());
+    let printed = date_zh(today_local());
+
+    // Printing is the browser's: “save as PDF” is one of its printers.
+    let print = move |_| {
+        let _ = window().print();
+    };
+
+    view! {
+        <header class="report-header" data-report="header">
+            <div class="report-actions">
+                <button type="button" class="button" data-action="print" on:click=print>
+                    "打印 / 导出PDF"
+                </button>
+            </div>
+            <h1 data-report="community">{move || heading.get().0}</h1>
+            <p class="report-title">{format!("{title} · 自评报告")}</p>
+            <dl class="report-meta">
+                <div>
+                    <dt>"截至"</dt>
+                    <dd data-report="as-of">{move || heading.get().1}</dd>
+                </div>
+                <div>
+                    <dt>"评分细则"</dt>
+                    <dd data-report="rubric">
+                        {move || {
+                            let (_, _, id, version) = heading.get();
+                            format!("{id} 第{version}版")
+                        }}
+                    </dd>
+                </div>
+                <div>
+                    <dt>"打印日期"</dt>
+                    <dd data-report="printed">{printed}</dd>
+                </div>
+            </dl>
+        </header>
+    }
+}

@@ -1,0 +1,92 @@
+//! The report's ledger summary: designated spending, its share of the base
+//! subsidy, what is still to spend to reach the line (75%), the chart of
+//! that progress, and planned against spent per purpose.
+
+use leptos::prelude::*;
+use starcheck_core::format_yuan;
+
+use crate::components::chart_spending::ChartSpending;
+use crate::state::AppState;
+
+/// The ledger section of the report.
+#[component]
+pub fn ReportLedger() -> impl IntoView {
+    let state = AppState::expect();
+    let (subsidy, line, ratio) = state.rubric.with_value(|r| {
+        let base = r.base_subsidy();
+        let line = r.spending_line();
+        (base, line, format!("{}%", line.percent_of(base).normalize()))
+    });
+
+    move || {
+        let f = state.evaluation.with(|e| e.ledger.clone());
+        let entries = state.assessment.with(|a| a.ledger.expenditures.len());
+        let remaining = if f.to_line.is_zero() {
+            format!("已达到 {ratio},超出 {}", format_yuan(f.above_line))
+        } else {
+            format!("还差 {} 达到 {ratio}", format_yuan(f.to_line))
+        };
+        let purposes = f
+            .purposes
+            .iter()
+            .map(|p| {
+                view! {
+                    <tr>
+                        <th scope="row">{p.purpose.label_zh()}</th>
+                        <td>{format_yuan(p.planned)}</td>
+                        <td>{format_yuan(p.spent)}</td>
+                        <td>{format_yuan(p.unspent)}</td>
+                        <td>{format_yuan(p.over_plan)}</td>
+                    </tr>
+                }
+            })
+            .collect::<Vec<_>>();
+
+        view! {
+            <section class="report-section report-ledger" data-report="ledger">
+                <h2>"资金台账"</h2>
+                <dl class="report-scores">
+                    <div>
+                        <dt>"实际支出(专款)"</dt>
+                        <dd data-report="spent">{format_yuan(f.spent)}</dd>
+                    </div>
+                    <div>
+                        <dt>"占基础补助资金"</dt>
+                        <dd data-report="percent">{format!("{}%", f.percent)}</dd>
+                    </div>
+                    <div>
+                        <dt>"距达标线"</dt>
+                        <dd data-report="remaining">{remaining}</dd>
+                    </div>
+                </dl>
+                <ChartSpending
+                    spent=f.spent
+                    subsidy=subsidy
+                    line=line
+                    ratio=ratio.clone()
+                    percent=f.percent.to_string()
+                    to_line=f.to_line
+                />
+                <p class="report-note">
+                    {format!(
+                        "共{entries}笔支出;缺佐证材料{}项;计划合计 {}。",
+                        f.missing_documents,
+                        format_yuan(f.planned)
+                    )}
+                </p>
+                <table class="report-table report-purposes">
+                    <thead>
+                        <tr>
+                            <th scope="col">"用途"</th>
+                            <th scope="col">"计划"</th>
+                            <th scope="col">"已支出"</th>
+                            <th scope="col">"未支出"</th>
+                            <th scope="col">"超计划"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{purposes}</tbody>
+                </table>
+            </section>
+        }
+    }
+}

@@ -1,0 +1,233 @@
+//! The materials checklist for the inspection: every item the inspectors
+//! check by 材料核查 or 现场检查, with the materials the rubric lists for
+//! it, each marked ready, missing or to check.
+//!
+//! Whether a material is ready is decided in one place, [`readiness`],
+//! from what the assessment already knows (an answered “yes” for the plan
+//! makes 创建方案 ready, the ledger's documents per expenditure, meetings
+//! and reports per month). Per-material evidence marks can be added there
+//! as one more source without touching the view.
+
+use leptos::prelude::*;
+use starcheck_core::{
+    Assessment, Evaluation, Fact, Method, MonthState, Rubric,
+};
+
+use crate::state::AppState;
+
+/// What is known about one material.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Readiness {
+    /// In hand, with the reason (`已回答“是”`).
+    Ready(String),
+    /// Not in hand, with what is missing.
+    Missing(String),
+    /// The assessment does not say: to check by hand.
+    Check(String),
+}
+
+impl Readiness {
+    /// A stable key for attributes and the stylesheet.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Readiness::Ready(_) => "ready",
+            Readiness::Missing(_) => "missing",
+            Readiness::Check(_) => "check",
+        }
+    }
+
+    /// The mark in words (printed, so never colour alone).
+    pub fn mark(&self) -> &'static str {
+        match self {
+            Readiness::Ready(_) => "✓ 已备",
+            Readiness::Missing(_) => "✗ 缺",
+            Readiness::Check(_) => "? 待核对",
+        }
+    }
+
+    /// Why.
+    pub fn note(&self) -> &str {
+        match self {
+            Readiness::Ready(n)
+            | Readiness::Missing(n)
+            | Readiness::Check(n) => n,
+        }
+    }
+}
+
+/// Which yes/no rule stands for a material, by item and material name.
+const BY_ANSWER: [(u32, &str, &str); 11] = [
+    (1, "创建方案", "plan"),
+    (2, "资金使用计划", "funding_plan"),
+    (4, "工作小组成立文件及成员名单", "team"),
+    (4, "联络员指定文件", "liaison"),
+    (6, "投放点清单及位置图", "four_category_set"),
+    (7, "便民服务点现场照片", "service_point"),
+    (7, "党员志愿者值班表", "duty_roster"),
+    (8, "科普教育基地现场照片及功能分区说明", "science_base"),
+    (8, "宣教活动方案、签到表与照片", "activities"),
+    (10, "群众意见收集、办理、反馈台账", "feedback_system"),
+    (11, "志愿服务活动记录(入户宣传、桶边督导等)", "volunteering"),
+];
+
+/// Whether `material` of `item` is ready, from what the assessment knows.
+/// The one place that decides; grow it here.
+pub fn readiness(
+    assessment: &Assessment,
+    evaluation: &Evaluation,
+    item: u32,
+    material: &str,
+) -> Readiness {
+    // Materials that a yes/no answer stands for.
+    let rule = BY_ANSWER
+        .iter()
+        .find(|(i, m, _)| *i == item && *m == material)
+        .map(|(_, _, rule)| *rule);
+    if let Some(rule) = rule {
+        return match assessment.fact(item, rule) {
+            Some(Fact::YesNo(true)) => Readiness::Ready("自评答“是”".into()),
+            Some(Fact::YesNo(false)) => Readiness::Missing("自评答“否”".into()),
+            _ => Readiness::Check("自评尚未回答".into()),
+        };
+    }
+
+    // The ledger's entries and their documents (item 2).
+    match (item, material) {
+        (2, "资金支出台账") => return ledger_book(assessment),
+        (2, "转账凭证") => return documents(assessment, true),
+        (2, "支付凭证/发票") => return documents(assessment, false),
+        _ => {}
+    }
+
+    // Monthly duties: meetings (item 5) and reports (item 13).
+    if item == 5 || item == 13 {
+        return monthly(evaluation, item);
+    }
+    Readiness::Check("自评未涉及,请逐项核对".into())
+}
+
+/// The expenditure book: ready once any expenditure is entered.
+fn ledger_book(assessment: &Assessment) -> Readiness {
+    let count = assessment.ledger.expenditures.len();
+    if count == 0 {
+        return Readiness::Missing("尚未登记支出".into());
+    }
+    Readiness::Ready(format!("已登记{count}笔支出"))
+}
+
+/// One kind of voucher over every expenditure.
+fn documents(assessment: &Assessment, transfer: bool) -> Readiness {
+    let entries = &assessment.ledger.expenditures;
+    if entries.is_empty() {
+        return Readiness::Check("尚未登记支出".into());
+    }
+    let lacking = entries
+        .iter()
+        .filter(|e| {
+            let d = e.documents;
+            if transfer { !d.transfer_voucher } else { !d.payment_voucher }
+        })
+        .map(|e| e.label_zh())
+        .collect::<Vec<_>>();
+    if lacking.is_empty() {
+        return Readiness::Ready(format!("{}笔支出均齐全", entries.len()));
+    }
+    Readiness::Missing(format!("缺{}笔:{}", lacking.len(), lacking.join("、")))
+}
+
+/// Month by month, from the core's month lines.
+fn monthly(evaluation: &Evaluation, item: u32) -> Readiness {
+    let Some(result) = evaluation.item(item) else {
+        return Readiness::Check("自评未涉及,请逐项核对".into());
+    };
+    if result.months.is_empty() {
+        return Readiness::Check("自评尚未回答".into());
+    }
+    let missing = result
+        .months
+        .iter()
+        .filter(|m| {
+            matches!(m.state, MonthState::Missing | MonthState::Overdue)
+        })
+        .map(|m| m.month.label_zh())
+        .collect::<Vec<_>>();
+    let done = result
+        .months
+        .iter()
+        .filter(|m| matches!(m.state, MonthState::Done { .. }))
+        .count();
+    if missing.is_empty() {
+        return Readiness::Ready(format!("{done}个月齐全"));
+    }
+    Readiness::Missing(format!("缺{}", missing.join("、")))
+}
+
+/// The checklist, item by item.
+#[component]
+pub fn ReportMaterials() -> impl IntoView {
+    let state = AppState::expect();
+
+    move || {
+        let rows = state.rubric.with_value(|rubric: &Rubric| {
+            state
+                .assessment
+                .with(|a| state.evaluation.with(|e| checklist(rubric, a, e)))
+        });
+        view! {
+            <section class="report-section report-materials" data-report="materials">
+                <h2>"迎检材料清单"</h2>
+                <p class="report-note">
+                    "按评分细则所列材料,依自评内容标记:✓ 已备、✗ 缺、? 待核对(自评未涉及)。"
+                </p>
+                {rows}
+            </section>
+        }
+    }
+}
+
+/// One block per item with its materials.
+fn checklist(
+    rubric: &Rubric,
+    assessment: &Assessment,
+    evaluation: &Evaluation,
+) -> Vec<AnyView> {
+    rubric
+        .items()
+        .iter()
+        .filter(|item| !item.methods.is_empty())
+        .map(|item| {
+            let methods = item
+                .methods
+                .iter()
+                .map(Method::label_zh)
+                .collect::<Vec<_>>()
+                .join("、");
+            let lines = item
+                .materials
+                .iter()
+                .map(|m| {
+                    let ready = readiness(assessment, evaluation, item.number, m);
+                    view! {
+                        <tr data-material=m.clone() data-ready=ready.key()>
+                            <td class="report-mark">{ready.mark()}</td>
+                            <td>{m.clone()}</td>
+                            <td class="report-why">{ready.note().to_string()}</td>
+                        </tr>
+                    }
+                })
+                .collect::<Vec<_>>();
+            view! {
+                <div class="report-block" data-materials-item=item.number>
+                    <h3>
+                        {format!("第{}项 {}", item.number, item.title)}
+                        <span class="report-method">{format!("({methods})")}</span>
+                    </h3>
+                    <table class="report-table">
+                        <tbody>{lines}</tbody>
+                    </table>
+                </div>
+            }
+            .into_any()
+        })
+        .collect()
+}
