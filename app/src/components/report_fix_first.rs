@@ -32,7 +32,6 @@ pub fn ReportFixFirst() -> impl IntoView {
                         .unwrap_or_default();
                     view! {
                         <li class="report-fix">
-                            {item}
                             {fix.action}
                             " "
                             <strong>{worth}</strong>

@@ -43,20 +43,11 @@ fn item_block(item: &ItemResult) -> impl IntoView + use<> {
         .deductions
         .iter()
         .map(|d| {
-            let lost = if d.zeroes_item {
-                "不得分".to_string()
-            } else {
-                format!("−{}", d.points)
-            };
+            // The reason names the points already (`11月未召开联席会 −2`).
             let low_only =
                 (d.applies == Applies::LowOnly).then_some("(仅计最低分)");
             view! {
-                <li class="report-deduction">
-                    <span class="report-lost">{lost}</span>
-                    " "
-                    {d.reason.clone()}
-                    {low_only}
-                </li>
+                <li class="report-deduction">{d.reason.clone()}{low_only}</li>
             }
         })
         .collect::<Vec<_>>();
