@@ -7,6 +7,20 @@
 
 use thiserror::Error;
 
+/// How many characters of the user's own input a message repeats.
+pub(crate) const CLIP_CHARS: usize = 20;
+
+/// Input echoed in a message: its first [`CLIP_CHARS`] characters, then
+/// `…` when there were more, so a long value cannot fill a phone's screen.
+pub(crate) fn clip(text: &str) -> String {
+    let mut chars = text.chars();
+    let shown: String = chars.by_ref().take(CLIP_CHARS).collect();
+    if chars.next().is_some() {
+        return format!("{shown}…");
+    }
+    shown
+}
+
 /// Why a typed amount of money was refused by [`crate::Money::parse_input`]
 /// (or a stored amount by deserialisation).
 #[derive(Clone, Debug, PartialEq, Eq, Error)]

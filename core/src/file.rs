@@ -346,19 +346,44 @@ fn typed(value: Value) -> Result<DocumentV1, FileError> {
         serde_path_to_error::deserialize(&value);
     result.map_err(|error| {
         let path = error.path().to_string();
-        if let Some(negative) = negative_at(&value, error.path()) {
+        let detail = error.inner().to_string();
+        let Some(at) = value_at(&value, error.path()) else {
+            return FileError::WrongType { path, detail };
+        };
+        if let Some(negative) = negative(at) {
             return FileError::NegativeNumber { path, value: negative };
         }
-        FileError::WrongType { path, detail: error.inner().to_string() }
+        refined(at, path, detail)
     })
 }
 
-/// The value at `path` when it is a negative number (or a money string
-/// with a minus sign), as written.
-fn negative_at(
-    value: &Value,
+/// A refusal at a member whose value is of the right JSON type but not a
+/// right value: a fraction for a count, a date that does not exist, an
+/// amount the core's money refuses. Anything else is a wrong type.
+fn refined(at: &Value, path: String, detail: String) -> FileError {
+    let member = path.rsplit(['.', '[']).next().unwrap_or_default();
+    match at {
+        Value::Number(n) if n.as_i64().is_none() && n.as_u64().is_none() => {
+            FileError::NotWholeNumber { path, value: n.to_string() }
+        }
+        Value::String(text) if v1::is_money_member(member) => {
+            match crate::money::Money::parse_stored(text) {
+                Err(reason) => FileError::BadAmount { path, reason },
+                Ok(_) => FileError::WrongType { path, detail },
+            }
+        }
+        Value::String(text) if v1::is_date_member(member) => {
+            FileError::BadDate { path, value: text.clone(), detail }
+        }
+        _ => FileError::WrongType { path, detail },
+    }
+}
+
+/// The value at a path serde reported, if the path leads to one.
+fn value_at<'v>(
+    value: &'v Value,
     path: &serde_path_to_error::Path,
-) -> Option<String> {
+) -> Option<&'v Value> {
     use serde_path_to_error::Segment;
 
     let mut at = value;
@@ -370,6 +395,12 @@ fn negative_at(
             Segment::Unknown => return None,
         };
     }
+    Some(at)
+}
+
+/// The value when it is a negative number (or a money string with a minus
+/// sign), as written.
+fn negative(at: &Value) -> Option<String> {
     match at {
         Value::Number(n) if n.as_i64().is_some_and(|n| n < 0) => {
             Some(n.to_string())

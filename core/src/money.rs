@@ -327,12 +327,18 @@ impl<'de> Deserialize<'de> for Money {
         deserializer: D,
     ) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        let value = Decimal::from_str_exact(text.trim()).map_err(|_| {
-            serde::de::Error::custom(MoneyError::NotANumber {
-                input: text.clone(),
-            })
-        })?;
-        Money::from_decimal(value).map_err(serde::de::Error::custom)
+        Money::parse_stored(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+impl Money {
+    /// Reads the stored form (`"60000.00"`, `"60000"`) as deserialisation
+    /// does, so a refused stored amount can be explained with its
+    /// [`MoneyError`].
+    pub fn parse_stored(text: &str) -> Result<Money, MoneyError> {
+        let value = Decimal::from_str_exact(text.trim())
+            .map_err(|_| MoneyError::NotANumber { input: text.to_string() })?;
+        Money::from_decimal(value)
     }
 }
 

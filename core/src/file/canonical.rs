@@ -51,9 +51,9 @@ fn write_value(
             } else if let Some(whole) = number.as_u64() {
                 text.push_str(&whole.to_string());
             } else {
-                return Err(FileError::WrongType {
+                return Err(FileError::NotWholeNumber {
                     path: shown(path),
-                    detail: format!("number `{number}` is not a whole number"),
+                    value: number.to_string(),
                 });
             }
         }
@@ -166,9 +166,9 @@ mod tests {
         let error = canonical(&value).err();
         assert_eq!(
             error,
-            Some(FileError::WrongType {
+            Some(FileError::NotWholeNumber {
                 path: "facts.6.labels.count".to_string(),
-                detail: "number `1.5` is not a whole number".to_string(),
+                value: "1.5".to_string(),
             })
         );
     }

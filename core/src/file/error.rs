@@ -7,6 +7,8 @@
 
 use thiserror::Error;
 
+use crate::error::{MoneyError, clip};
+
 /// Why a file was refused.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum FileError {
@@ -70,6 +72,21 @@ pub enum FileError {
     /// A negative number where a count or an amount belongs.
     #[error("negative number `{value}` at `{path}`")]
     NegativeNumber { path: String, value: String },
+
+    /// A number with a fraction where a whole number belongs, e.g. a count
+    /// of `1.5`.
+    #[error("number `{value}` at `{path}` is not a whole number")]
+    NotWholeNumber { path: String, value: String },
+
+    /// A date or date-time that is not a real one, e.g. `2024-02-30`;
+    /// `detail` is the date parser's reason, for logs.
+    #[error("invalid date `{value}` at `{path}`: {detail}")]
+    BadDate { path: String, value: String, detail: String },
+
+    /// An amount of money the core refuses (more than two decimal places,
+    /// too large, not a number).
+    #[error("invalid amount at `{path}`: {reason}")]
+    BadAmount { path: String, reason: MoneyError },
 }
 
 impl FileError {
@@ -89,6 +106,22 @@ impl FileError {
             FileError::ChecksumMismatch { .. } => "checksum_mismatch",
             FileError::WrongType { .. } => "wrong_type",
             FileError::NegativeNumber { .. } => "negative_number",
+            FileError::NotWholeNumber { .. } => "not_whole_number",
+            FileError::BadDate { .. } => "bad_date",
+            FileError::BadAmount { .. } => "bad_amount",
+        }
+    }
+
+    /// The member the error is about, as a path such as
+    /// `ledger.expenditures[1].amount`, when there is one.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            FileError::WrongType { path, .. }
+            | FileError::NegativeNumber { path, .. }
+            | FileError::NotWholeNumber { path, .. }
+            | FileError::BadDate { path, .. }
+            | FileError::BadAmount { path, .. } => Some(path),
+            _ => None,
         }
     }
 
@@ -143,15 +176,99 @@ impl FileError {
                  为保证数据可信,不予导入,请索取原始导出文件"
                     .to_string()
             }
-            FileError::WrongType { path, detail } => format!(
-                "文件中 {path} 处的内容不符合格式,\
-                 文件可能由其他程序生成或被改动(详情:{detail})"
+            FileError::WrongType { path, .. } => format!(
+                "文件中{}的内容不符合格式,文件可能由其他程序生成或被改动",
+                field_zh(path)
             ),
-            FileError::NegativeNumber { path, value } => {
-                format!("文件中 {path} 处是负数({value}):数量和金额不能为负")
+            FileError::NegativeNumber { path, value } => format!(
+                "文件中{}是负数({}):数量和金额不能为负",
+                field_zh(path),
+                clip(value)
+            ),
+            FileError::NotWholeNumber { path, value } => format!(
+                "文件中{}是 {},应为整数:文件可能由其他程序生成或被改动",
+                field_zh(path),
+                clip(value)
+            ),
+            FileError::BadDate { path, value, .. } => format!(
+                "文件中{}“{}”不是有效的日期:文件可能由其他程序生成或被改动",
+                field_zh(path),
+                clip(value)
+            ),
+            FileError::BadAmount { path, reason } => {
+                format!("文件中{}无效:{}", field_zh(path), reason.message_zh())
             }
         }
     }
+}
+
+/// A member's path as users read it: `ledger.expenditures[1].amount`
+/// becomes `第2笔支出的金额`, `facts.6.labels.count` becomes `第6项的数量`.
+/// A path it does not know is shown as written, in quotation marks.
+pub(crate) fn field_zh(path: &str) -> String {
+    let segments = segments(path);
+    let as_written = || format!("“{}”处", clip(path));
+    let named = match segments.as_slice() {
+        ["as_of"] => Some("自评日期".to_string()),
+        ["exported_at"] => Some("导出时间".to_string()),
+        ["app_version"] => Some("程序版本".to_string()),
+        ["checksum"] => Some("校验码".to_string()),
+        ["community", part] => member_zh(part).map(|m| format!("社区的{m}")),
+        ["facts", item, ..] => {
+            let what = segments[3..].iter().rev().find_map(|m| member_zh(m));
+            Some(match what {
+                Some(what) => format!("第{item}项的{what}"),
+                None => format!("第{item}项的内容"),
+            })
+        }
+        ["bonus", item, ..] => Some(format!("加分项第{item}项的数量")),
+        ["falsified", ..] => Some("弄虚作假记录".to_string()),
+        ["ledger", list, index, rest @ ..] => {
+            let (unit, name) = match *list {
+                "expenditures" => ("笔支出", "支出"),
+                "plan" => ("条计划", "计划"),
+                _ => ("条", "台账"),
+            };
+            let what = rest.iter().rev().find_map(|m| member_zh(m));
+            match (index.parse::<usize>(), what) {
+                (Ok(i), Some(what)) => {
+                    Some(format!("第{}{unit}的{what}", i + 1))
+                }
+                (Ok(i), None) => Some(format!("第{}{unit}", i + 1)),
+                (Err(_), _) => Some(format!("{name}记录")),
+            }
+        }
+        ["summary", ..] => Some("得分汇总".to_string()),
+        _ => None,
+    };
+    named.unwrap_or_else(as_written)
+}
+
+/// `ledger.expenditures[1].amount` → `ledger`, `expenditures`, `1`,
+/// `amount`.
+fn segments(path: &str) -> Vec<&str> {
+    path.split(['.', '[', ']']).filter(|s| !s.is_empty()).collect()
+}
+
+/// A member's name in Chinese, for the members users can put right.
+fn member_zh(member: &str) -> Option<&'static str> {
+    Some(match member {
+        "amount" => "金额",
+        "planned" => "计划金额",
+        "date" => "日期",
+        "sent_on" => "报送日期",
+        "month" => "月份",
+        "purpose" => "用途",
+        "description" => "说明",
+        "designated" => "是否专款",
+        "note" => "备注",
+        "count" => "数量",
+        "range" | "low" | "high" => "预估区间",
+        "name" => "名称",
+        "district" => "所在区",
+        "street" => "所在街道",
+        _ => return None,
+    })
 }
 
 /// A size as users read it: `2 MiB`, `3.5 MiB`, `900 KiB`, `12 字节`.

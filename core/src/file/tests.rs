@@ -436,8 +436,7 @@ fn err_checksum_of_the_wrong_type() {
     refused(
         &bytes,
         "wrong type at `checksum`: expected a string, found `12`",
-        "文件中 checksum 处的内容不符合格式,\
-         文件可能由其他程序生成或被改动(详情:expected a string, found `12`)",
+        "文件中校验码的内容不符合格式,文件可能由其他程序生成或被改动",
     );
 }
 
@@ -450,9 +449,7 @@ fn err_wrong_type_names_the_path() {
         &bytes,
         "wrong type at `facts.6.labels.count`: \
          invalid type: string \"一\", expected u32",
-        "文件中 facts.6.labels.count 处的内容不符合格式,\
-         文件可能由其他程序生成或被改动\
-         (详情:invalid type: string \"一\", expected u32)",
+        "文件中第6项的数量的内容不符合格式,文件可能由其他程序生成或被改动",
     );
 
     let bytes = edited(&text, |v| v["as_of"] = json!(20241110));
@@ -489,7 +486,7 @@ fn err_unknown_member_is_named() {
 }
 
 #[test]
-fn err_fraction_is_a_wrong_type() {
+fn err_fraction_is_not_a_whole_number() {
     let text = exported(&example_b());
     let bytes =
         edited(&text, |v| v["facts"]["6"]["labels"] = json!({"count": 1.5}));
@@ -497,10 +494,102 @@ fn err_fraction_is_a_wrong_type() {
     // has no fractions.
     refused(
         &bytes,
-        "wrong type at `facts.6.labels.count`: number `1.5` is not a whole number",
-        "文件中 facts.6.labels.count 处的内容不符合格式,\
-         文件可能由其他程序生成或被改动(详情:number `1.5` is not a whole number)",
+        "number `1.5` at `facts.6.labels.count` is not a whole number",
+        "文件中第6项的数量是 1.5,应为整数:文件可能由其他程序生成或被改动",
     );
+
+    // Past the checksum too, when a program builds the object.
+    let mut value = value_of(&text);
+    value["bonus"] = json!({"14": {"commendations": 2.5}});
+    let error = read_unsigned(value).err();
+    assert_eq!(error.as_ref().map(|e| e.code()), Some("not_whole_number"));
+    assert_eq!(
+        error.map(|e| e.message_zh()).as_deref(),
+        Some(
+            "文件中加分项第14项的数量是 2.5,应为整数:\
+             文件可能由其他程序生成或被改动"
+        )
+    );
+}
+
+#[test]
+fn err_impossible_date_is_named_in_chinese() {
+    let text = exported(&example_b());
+    let bytes = edited(&text, |v| v["as_of"] = json!("2024-02-30"));
+    let error = refused(
+        &bytes,
+        "invalid date `2024-02-30` at `as_of`: \
+         parsed date is not valid: parameter 'day' for `2024-02` is invalid, \
+         must be in range `1..=29`",
+        "文件中自评日期“2024-02-30”不是有效的日期:\
+         文件可能由其他程序生成或被改动",
+    );
+    assert_eq!(error.code(), "bad_date");
+    assert_eq!(error.path(), Some("as_of"));
+
+    let bytes = edited(&text, |v| {
+        v["ledger"]["expenditures"][1]["date"] = json!("2024-13-01");
+    });
+    let shown = import(&bytes).err().map(|e| e.message_zh());
+    assert_eq!(
+        shown.as_deref(),
+        Some(
+            "文件中第2笔支出的日期“2024-13-01”不是有效的日期:\
+             文件可能由其他程序生成或被改动"
+        )
+    );
+}
+
+#[test]
+fn err_bad_amount_says_why_in_chinese() {
+    let text = exported(&example_b());
+    let bytes = edited(&text, |v| {
+        v["ledger"]["expenditures"][1]["amount"] = json!("30000.001");
+    });
+    let error = refused(
+        &bytes,
+        "invalid amount at `ledger.expenditures[1].amount`: \
+         amount `30000.001` has more than 2 decimal places",
+        "文件中第2笔支出的金额无效:“30000.001”超过两位小数:\
+         金额只记到分,请核对,系统不会自动四舍五入",
+    );
+    assert_eq!(error.code(), "bad_amount");
+
+    let bytes = edited(&text, |v| {
+        v["ledger"]["plan"][0]["planned"] = json!("六万");
+    });
+    let shown = import(&bytes).err().map(|e| e.message_zh());
+    assert_eq!(
+        shown.as_deref(),
+        Some(
+            "文件中第1条计划的计划金额无效:\
+             “六万”不是金额,请输入数字,如 60000 或 6万"
+        )
+    );
+}
+
+#[test]
+fn ok_no_refusal_shows_english() {
+    // Every refusal a user can meet through a member's value.
+    let text = exported(&example_b());
+    let edits: [fn(&mut Value); 6] = [
+        |v| v["as_of"] = json!("2024-02-30"),
+        |v| v["as_of"] = json!(20241110),
+        |v| v["facts"]["6"]["labels"] = json!({"count": "一"}),
+        |v| v["ledger"]["expenditures"][0]["amount"] = json!("1e5"),
+        |v| v["ledger"]["expenditures"][0]["purpose"] = json!("party"),
+        |v| v["community"]["nmae"] = json!("x"),
+    ];
+    for edit in edits {
+        let bytes = edited(&text, edit);
+        let shown = import(&bytes).err().map(|e| e.message_zh());
+        let shown = shown.unwrap_or_default();
+        let english = shown.contains("expected")
+            || shown.contains("invalid")
+            || shown.contains("parse")
+            || shown.contains("field");
+        assert!(!shown.is_empty() && !english, "{shown}");
+    }
 }
 
 #[test]
@@ -511,7 +600,7 @@ fn err_negative_count_names_the_path() {
     refused(
         &bytes,
         "negative number `-2` at `facts.6.containers.count`",
-        "文件中 facts.6.containers.count 处是负数(-2):数量和金额不能为负",
+        "文件中第6项的数量是负数(-2):数量和金额不能为负",
     );
 
     let bytes =
@@ -532,8 +621,7 @@ fn err_negative_amount_names_the_path() {
     refused(
         &bytes,
         "negative number `-30000.00` at `ledger.expenditures[0].amount`",
-        "文件中 ledger.expenditures[0].amount 处是负数(-30000.00):\
-         数量和金额不能为负",
+        "文件中第1笔支出的金额是负数(-30000.00):数量和金额不能为负",
     );
 }
 

@@ -590,3 +590,13 @@ impl DocumentV1 {
         }
     }
 }
+
+/// Members that hold an amount of money ([`Money`]'s string form).
+pub(crate) fn is_money_member(member: &str) -> bool {
+    matches!(member, "amount" | "planned" | "spent" | "spending_line")
+}
+
+/// Members that hold a date or a date-time.
+pub(crate) fn is_date_member(member: &str) -> bool {
+    matches!(member, "as_of" | "date" | "sent_on" | "exported_at")
+}
