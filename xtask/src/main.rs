@@ -23,7 +23,8 @@ usage: cargo xtask <command>
 
 commands:
   serve   install what is missing, then serve the app on
-          http://127.0.0.1:8080 and rebuild it on every change
+          http://127.0.0.1:8080 and rebuild it on every change;
+          `serve --port N` serves on port N instead
   dist    release build of the static site into dist/ (works from any
           sub-path, needs no network)
   test    format, lints, core tests, browser tests of the app, a fresh
@@ -31,7 +32,7 @@ commands:
 
 /// What the user asked for on the command line.
 enum Command {
-    Serve,
+    Serve(serve::Options),
     Dist,
     Test,
     Help,
@@ -43,7 +44,7 @@ impl Command {
         match args {
             [] => Ok(Self::Help),
             [one] => match one.as_str() {
-                "serve" => Ok(Self::Serve),
+                "serve" => Ok(Self::Serve(serve::Options::default())),
                 "dist" => Ok(Self::Dist),
                 "test" => Ok(Self::Test),
                 "help" | "-h" | "--help" => Ok(Self::Help),
@@ -51,6 +52,16 @@ impl Command {
                     Err(Error::Usage(format!("unknown command `{other}`")))
                 }
             },
+            [first, flag, port] if first == "serve" && flag == "--port" => {
+                match port.parse::<u16>() {
+                    Ok(port) if port > 0 => {
+                        Ok(Self::Serve(serve::Options { port }))
+                    }
+                    _ => Err(Error::Usage(format!(
+                        "`--port` takes a port from 1 to 65535, not `{port}`"
+                    ))),
+                }
+            }
             [first, ..] => {
                 Err(Error::Usage(format!("`{first}` takes no arguments")))
             }
@@ -64,7 +75,7 @@ fn main() -> ExitCode {
     let result = Command::parse(&args).and_then(|command| {
         let workspace = Workspace::locate()?;
         match command {
-            Command::Serve => serve::run(&workspace),
+            Command::Serve(options) => serve::run(&workspace, options),
             Command::Dist => dist::run(&workspace),
             Command::Test => test::run(&workspace),
             Command::Help => {
@@ -100,7 +111,14 @@ mod tests {
 
     #[test]
     fn ok_known_commands() {
-        assert!(matches!(parse(&["serve"]), Ok(Command::Serve)));
+        assert!(matches!(
+            parse(&["serve"]),
+            Ok(Command::Serve(serve::Options { port: 8080 }))
+        ));
+        assert!(matches!(
+            parse(&["serve", "--port", "8081"]),
+            Ok(Command::Serve(serve::Options { port: 8081 }))
+        ));
         assert!(matches!(parse(&["dist"]), Ok(Command::Dist)));
         assert!(matches!(parse(&["test"]), Ok(Command::Test)));
         assert!(matches!(parse(&[]), Ok(Command::Help)));
@@ -114,5 +132,13 @@ mod tests {
 
         let extra = parse(&["test", "--fast"]).err().map(|e| e.to_string());
         assert_eq!(extra.as_deref(), Some("`test` takes no arguments"));
+
+        let port = parse(&["serve", "--port", "80a"]).err();
+        assert_eq!(
+            port.map(|e| e.to_string()).as_deref(),
+            Some("`--port` takes a port from 1 to 65535, not `80a`")
+        );
+        assert!(parse(&["serve", "--port", "0"]).is_err());
+        assert!(parse(&["serve", "--port"]).is_err());
     }
 }
