@@ -185,7 +185,7 @@ describe('the district ranking chart with tier bands', () => {
     }
 
     // The same numbers as a table.
-    const rows = await chart.locator('table.chart-data tbody tr').count();
+    const rows = await chart.locator('table.chart-data tr[data-chart-row]').count();
     assert.equal(rows, 18);
     assert.match(await chart.locator('svg title').textContent(), /名次/);
   });

@@ -26,10 +26,6 @@ pub fn ReportFixFirst() -> impl IntoView {
                         _ if fix.points > 0 => format!("+{}分", fix.points),
                         _ => String::new(),
                     };
-                    let item = fix
-                        .item
-                        .map(|n| format!("第{n}项 "))
-                        .unwrap_or_default();
                     view! {
                         <li class="report-fix">
                             {fix.action}
