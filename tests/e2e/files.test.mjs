@@ -318,13 +318,19 @@ describe('refused files leave everything as it was', () => {
       name: 'a negative count',
       bytes: () => resealed((d) => { d.facts['6'].labels.count = -1; }),
       code: 'negative_number',
-      message: /facts\.6\.labels\.count 处是负数\(-1\)/,
+      message: /文件中第6项的数量是负数\(-1\)/,
     },
     {
       name: 'a wrong type',
       bytes: () => resealed((d) => { d.as_of = 20241110; }),
       code: 'wrong_type',
-      message: /as_of 处的内容不符合格式/,
+      message: /文件中自评日期的内容不符合格式/,
+    },
+    {
+      name: 'a date that does not exist',
+      bytes: () => resealed((d) => { d.as_of = '2024-02-30'; }),
+      code: 'bad_date',
+      message: /^(?![\s\S]*(?:parsed|invalid|parameter))[\s\S]*文件中自评日期“2024-02-30”不是有效的日期/,
     },
     {
       name: 'an oversized file',
