@@ -30,9 +30,22 @@ pub enum FileIoError {
     /// The browser could not read the chosen file.
     #[error("reading the file failed: {0}")]
     Read(String),
+    /// The chosen file is over the import limit, so it was not read at
+    /// all; always [`FileError::TooLarge`].
+    #[error("file not read: {0}")]
+    TooLarge(FileError),
 }
 
 impl FileIoError {
+    /// A stable machine-readable code, e.g. `read_failed`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            FileIoError::Download(_) => "download_failed",
+            FileIoError::Read(_) => "read_failed",
+            FileIoError::TooLarge(refusal) => refusal.code(),
+        }
+    }
+
     /// The message shown to users, in Chinese.
     pub fn message_zh(&self) -> String {
         match self {
@@ -42,6 +55,7 @@ impl FileIoError {
             FileIoError::Read(_) => {
                 "浏览器未能读取所选文件,请重新选择".to_string()
             }
+            FileIoError::TooLarge(refusal) => refusal.message_zh(),
         }
     }
 }
@@ -136,10 +150,20 @@ fn try_download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// The bytes of a chosen file.
+/// The bytes of a chosen file. A file over the import limit is refused
+/// by its size alone, before a byte is read: reading a 400 MB file only
+/// to refuse it took seconds and as much memory.
 pub async fn read_bytes(
     chosen: &web_sys::File,
 ) -> Result<Vec<u8>, FileIoError> {
+    // `size()` is a whole number of bytes; a negative or NaN one cannot
+    // happen and reads as 0, leaving the check to the import.
+    if let Err(refusal) = file::check_size(chosen.size() as u64) {
+        let error = FileIoError::TooLarge(refusal);
+        warn!("starcheck: {error}");
+        return Err(error);
+    }
+
     let result = JsFuture::from(chosen.array_buffer())
         .await
         .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())

@@ -297,14 +297,20 @@ pub fn read_unsigned(value: Value) -> Result<Assessment, FileError> {
     typed(value).map(|document| document.assessment())
 }
 
+/// Refuses a file of `size` bytes that is over [`MAX_FILE_BYTES`]. The
+/// app asks before reading a chosen file, so a huge one is never loaded;
+/// [`import`] asks again of the bytes it is given.
+pub fn check_size(size: u64) -> Result<(), FileError> {
+    let limit = MAX_FILE_BYTES;
+    if size > limit as u64 {
+        return Err(FileError::TooLarge { size, limit });
+    }
+    Ok(())
+}
+
 /// Bytes to a JSON value: size, byte-order mark, UTF-8, syntax.
 fn parse(bytes: &[u8]) -> Result<(Value, bool), FileError> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(FileError::TooLarge {
-            size: bytes.len(),
-            limit: MAX_FILE_BYTES,
-        });
-    }
+    check_size(bytes.len() as u64)?;
 
     // A UTF-16 byte-order mark names the encoding outright.
     let utf16 = match bytes {

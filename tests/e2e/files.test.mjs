@@ -359,6 +359,28 @@ describe('refused files leave everything as it was', () => {
     });
   }
 
+  test('an oversized file is refused by its size, before it is read', async () => {
+    const before = await page.evaluate(() => {
+      const read = Blob.prototype.arrayBuffer;
+      window.starcheckReads = 0;
+      Blob.prototype.arrayBuffer = function arrayBuffer() {
+        window.starcheckReads += 1;
+        return read.call(this);
+      };
+      window.starcheckRestore = () => { Blob.prototype.arrayBuffer = read; };
+      return localStorage.length;
+    });
+    await choose(page, 'huge.json', Buffer.alloc(3 * 1024 * 1024, 0x20));
+    const shown = await refusal(page, 'too_large');
+    const reads = await page.evaluate(() => {
+      window.starcheckRestore();
+      return window.starcheckReads;
+    });
+    assert.match(shown, /文件过大\(3145728 字节\),超过 2 MiB 的上限/);
+    assert.equal(reads, 0, 'the file was read before its size was checked');
+    assert.equal(await page.evaluate(() => localStorage.length), before);
+  });
+
   test('no page error', () => {
     assert.deepEqual(site.traffic.pageErrors, [], site.traffic.consoleErrors.join('\n'));
   });

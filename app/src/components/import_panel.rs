@@ -61,7 +61,7 @@ pub fn ImportPanel() -> impl IntoView {
                 Err(error) => {
                     stage.set(Stage::Refused {
                         file_name,
-                        code: "read_failed",
+                        code: error.code(),
                         message: error.message_zh(),
                     });
                     return;

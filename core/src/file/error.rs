@@ -14,7 +14,7 @@ use crate::error::{MoneyError, clip};
 pub enum FileError {
     /// Larger than [`MAX_FILE_BYTES`]; checked before anything is parsed.
     #[error("file is {size} bytes, over the limit of {limit} bytes")]
-    TooLarge { size: usize, limit: usize },
+    TooLarge { size: u64, limit: usize },
 
     /// Nothing in the file (or only a byte-order mark and spaces).
     #[error("file is empty")]

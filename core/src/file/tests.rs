@@ -246,6 +246,24 @@ fn err_oversized_file_before_parsing() {
 }
 
 #[test]
+fn err_size_is_checked_before_reading() {
+    // What the app asks of a chosen file's size, before reading a byte.
+    assert_eq!(crate::file::check_size(MAX_FILE_BYTES as u64), Ok(()));
+    let huge = crate::file::check_size(400_000_000).err();
+    assert_eq!(
+        huge.map(|e| e.message_zh()).as_deref(),
+        Some(
+            "文件过大(400000000 字节),超过 2 MiB 的上限:\
+             这不是本程序导出的自评文件"
+        )
+    );
+
+    // Larger than a 32-bit size, as a browser may report.
+    let code = crate::file::check_size(5 << 30).err().map(|e| e.code());
+    assert_eq!(code, Some("too_large"));
+}
+
+#[test]
 fn ok_file_at_the_limit_is_read() {
     let text = exported(&example_c());
     let mut padded = text.trim_end().trim_end_matches('}').to_string();
