@@ -322,6 +322,12 @@ fn parse(bytes: &[u8]) -> Result<(Value, bool), FileError> {
         return Err(FileError::NotUtf8 { offset: 0, encoding: utf16 });
     }
 
+    // A picture or an archive renamed `.json` is not a text in another
+    // encoding, and must not be described as one.
+    if let Some(kind) = binary_kind(bytes) {
+        return Err(FileError::Binary { kind });
+    }
+
     let had_bom = bytes.starts_with(UTF8_BOM);
     let body = if had_bom { &bytes[UTF8_BOM.len()..] } else { bytes };
     let text = std::str::from_utf8(body).map_err(|e| FileError::NotUtf8 {
@@ -343,6 +349,29 @@ fn parse(bytes: &[u8]) -> Result<(Value, bool), FileError> {
         }
     })?;
     Ok((value, had_bom))
+}
+
+/// `Some` when `bytes` are not text: `Some(Some("png"))` for a known
+/// format's magic number, `Some(None)` for other bytes holding a NUL
+/// (which no JSON text in UTF-8 or GB18030 has).
+fn binary_kind(bytes: &[u8]) -> Option<Option<&'static str>> {
+    const MAGIC: [(&[u8], &str); 8] = [
+        (b"\x89PNG\r\n\x1a\n", "png"),
+        (b"\xFF\xD8\xFF", "jpeg"),
+        (b"GIF8", "gif"),
+        (b"%PDF-", "pdf"),
+        (b"PK\x03\x04", "zip"),
+        (b"\x1F\x8B", "gzip"),
+        (b"Rar!\x1A\x07", "rar"),
+        (b"7z\xBC\xAF\x27\x1C", "7z"),
+    ];
+    if let Some((_, kind)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
+        return Some(Some(kind));
+    }
+    if bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
+        return Some(Some("webp"));
+    }
+    bytes.contains(&0).then_some(None)
 }
 
 /// A current-version JSON value to the typed document, naming the path of

@@ -339,6 +339,15 @@ describe('refused files leave everything as it was', () => {
       message: /超过 2 MiB 的上限/,
     },
     {
+      name: 'a picture renamed .json',
+      bytes: () => Buffer.concat([
+        Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+        Buffer.alloc(100),
+      ]),
+      code: 'binary',
+      message: /^(?![\s\S]*GBK)[\s\S]*这不是 StarCheck 导出的 JSON 文件(看起来是 PNG 图片)/,
+    },
+    {
       name: 'a file that is neither UTF-8 nor GB18030 text',
       bytes: () => Buffer.from([0x7b, 0xff, 0xff, 0xff, 0x7d]),
       code: 'not_utf8',

@@ -20,6 +20,11 @@ pub enum FileError {
     #[error("file is empty")]
     Empty,
 
+    /// Not text at all: a known binary format's magic number (`kind`, e.g.
+    /// `png`) or NUL bytes; e.g. a picture renamed `.json`.
+    #[error("file is binary ({}), not json", kind.unwrap_or("unknown format"))]
+    Binary { kind: Option<&'static str> },
+
     /// Bytes that are not UTF-8 (e.g. a file re-saved as GBK/GB18030);
     /// `offset` is the first bad byte, `encoding` a guess when a UTF-16
     /// byte-order mark says which.
@@ -95,6 +100,7 @@ impl FileError {
         match self {
             FileError::TooLarge { .. } => "too_large",
             FileError::Empty => "empty",
+            FileError::Binary { .. } => "binary",
             FileError::NotUtf8 { .. } => "not_utf8",
             FileError::NotJson { .. } => "not_json",
             FileError::Truncated { .. } => "truncated",
@@ -134,6 +140,22 @@ impl FileError {
                 show_bytes(*limit)
             ),
             FileError::Empty => "文件是空的,没有任何内容".to_string(),
+            FileError::Binary { kind } => {
+                let looks_like = match *kind {
+                    Some("png") => " PNG 图片",
+                    Some("jpeg") => " JPEG 图片",
+                    Some("gif") => " GIF 图片",
+                    Some("webp") => " WebP 图片",
+                    Some("pdf") => " PDF 文件",
+                    Some("zip") => " ZIP 压缩包或 Word/Excel 文档",
+                    Some("gzip" | "rar" | "7z") => "压缩包",
+                    _ => "图片、PDF 或压缩包等二进制文件",
+                };
+                format!(
+                    "这不是 StarCheck 导出的 JSON 文件(看起来是{looks_like}):\
+                     请选择导出的“星级自评_….json”文件"
+                )
+            }
             FileError::NotUtf8 { offset, encoding } => {
                 let saved_as = match encoding {
                     Some(name) => format!("文件是 {name} 编码"),

@@ -246,6 +246,39 @@ fn err_oversized_file_before_parsing() {
 }
 
 #[test]
+fn err_binary_file_is_not_called_another_encoding() {
+    // A PNG renamed `.json`, as QA's 09_png.json.
+    let mut png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR".to_vec();
+    png.extend([0u8; 100]);
+    let error = refused(
+        &png,
+        "file is binary (png), not json",
+        "这不是 StarCheck 导出的 JSON 文件(看起来是 PNG 图片):\
+         请选择导出的“星级自评_….json”文件",
+    );
+    assert_eq!(error.code(), "binary");
+
+    let cases: [(&[u8], &str); 5] = [
+        (b"\xFF\xD8\xFF\xE0\x00\x10JFIF", "JPEG 图片"),
+        (b"%PDF-1.7\n%\xE2\xE3", "PDF 文件"),
+        (b"PK\x03\x04\x14\x00", "ZIP 压缩包"),
+        (b"RIFF\x10\x00\x00\x00WEBPVP8 ", "WebP 图片"),
+        (b"{\"a\x00\x01\x02", "二进制文件"),
+    ];
+    for (bytes, shown) in cases {
+        let error = import(bytes).err();
+        assert_eq!(error.as_ref().map(|e| e.code()), Some("binary"));
+        let message = error.map(|e| e.message_zh()).unwrap_or_default();
+        assert!(message.contains(shown), "{message}");
+        assert!(!message.contains("GBK"), "{message}");
+    }
+
+    // GBK text is still text, and still called a re-save.
+    let gbk = b"{\"name\": \"\xD0\xC2\xB4\xBA\"}";
+    assert_eq!(import(gbk).err().map(|e| e.code()), Some("not_utf8"));
+}
+
+#[test]
 fn err_size_is_checked_before_reading() {
     // What the app asks of a chosen file's size, before reading a byte.
     assert_eq!(crate::file::check_size(MAX_FILE_BYTES as u64), Ok(()));
