@@ -73,16 +73,18 @@ impl MoneyError {
         match self {
             MoneyError::Empty => "请输入金额".to_string(),
             MoneyError::NotANumber { input } => {
-                format!("“{input}”不是金额,请输入数字,如 60000 或 6万")
+                format!("“{}”不是金额,请输入数字,如 60000 或 6万", clip(input))
             }
             MoneyError::UnexpectedCharacter { character, .. } => {
                 format!("金额中不能有“{character}”,请只输入数字、逗号和小数点")
             }
             MoneyError::BadGrouping { input } => format!(
-                "“{input}”的逗号位置不对:逗号应每三位分隔一次,如 60,000"
+                "“{}”的逗号位置不对:逗号应每三位分隔一次,如 60,000",
+                clip(input)
             ),
             MoneyError::TooManyDecimals { input } => format!(
-                "“{input}”超过两位小数:金额只记到分,请核对,系统不会自动四舍五入"
+                "“{}”超过两位小数:金额只记到分,请核对,系统不会自动四舍五入",
+                clip(input)
             ),
             MoneyError::Negative { .. } => "金额不能为负数".to_string(),
             MoneyError::TooLarge { .. } => {
@@ -105,7 +107,7 @@ impl MonthError {
     pub fn message_zh(&self) -> String {
         match self {
             MonthError::Malformed { input } => {
-                format!("“{input}”不是有效月份,格式应为 2024-10")
+                format!("“{}”不是有效月份,格式应为 2024-10", clip(input))
             }
         }
     }
@@ -328,8 +330,43 @@ impl CohortError {
                 format!("名额个数应为{expected}个(每个星级一个),实际{got}个")
             }
             CohortError::DuplicateMember { id } => {
-                format!("社区“{id}”重复出现")
+                format!("社区“{}”重复出现", clip(id))
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ok_clip_keeps_short_input_and_cuts_long_input() {
+        let cases = [
+            ("", ""),
+            ("30000.001", "30000.001"),
+            ("12345678901234567890", "12345678901234567890"),
+            ("123456789012345678901", "12345678901234567890…"),
+            (&"长".repeat(700), &format!("{}…", "长".repeat(20))),
+        ];
+        for (input, shown) in cases {
+            assert_eq!(clip(input), shown, "`{input}`");
+        }
+    }
+
+    #[test]
+    fn ok_messages_never_repeat_a_long_input() {
+        let long = "1".repeat(700);
+        let errors = [
+            MoneyError::NotANumber { input: long.clone() }.message_zh(),
+            MoneyError::BadGrouping { input: long.clone() }.message_zh(),
+            MoneyError::TooManyDecimals { input: long.clone() }.message_zh(),
+            MonthError::Malformed { input: long.clone() }.message_zh(),
+            CohortError::DuplicateMember { id: long.clone() }.message_zh(),
+        ];
+        for message in errors {
+            assert!(message.chars().count() < 80, "{message}");
+            assert!(message.contains("11111111111111111111…"), "{message}");
         }
     }
 }

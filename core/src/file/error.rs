@@ -183,7 +183,8 @@ impl FileError {
                     .to_string()
             }
             FileError::UnknownSchemaVersion { found, reads } => format!(
-                "文件的格式版本号“{found}”无效:本程序读取第 {reads} 版格式"
+                "文件的格式版本号“{}”无效:本程序读取第 {reads} 版格式",
+                clip(found)
             ),
             FileError::FutureSchemaVersion { found, reads } => format!(
                 "文件是第 {found} 版格式,比本程序能读取的版本(第 {reads} 版)新:\
