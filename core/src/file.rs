@@ -147,7 +147,30 @@ impl Imported {
             )),
             Some(_) => {}
         }
+
+        // Values the scoring could not use are scored as not answered; a
+        // file holding them was written by hand or by another program, and
+        // the user must hear of it before replacing anything.
+        notes.extend(self.evaluation.issues.iter().map(problem_zh));
         notes
+    }
+}
+
+/// A fact of the file the scoring could not use, as a note on the file.
+fn problem_zh(problem: &crate::score::FactProblem) -> String {
+    use crate::score::ProblemKind;
+
+    let item = problem.item;
+    match &problem.kind {
+        ProblemKind::RangeInverted { low, high } => format!(
+            "文件中第{item}项的预估区间 {low}–{high} 无效(下限高于上限),\
+             按未评估计"
+        ),
+        ProblemKind::RangeAboveMax { high, max } => format!(
+            "文件中第{item}项的预估区间(最高 {high} 分)超过本项满分 {max} 分,\
+             按未评估计"
+        ),
+        _ => format!("文件中{}", problem.message_zh()),
     }
 }
 

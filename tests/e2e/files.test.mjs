@@ -390,6 +390,22 @@ describe('refused files leave everything as it was', () => {
     assert.equal(await page.evaluate(() => localStorage.length), before);
   });
 
+  test('doubtful values are shown as warnings in the preview, not passed over', async () => {
+    const cases = [
+      [{ low: 4, high: 2 }, '文件中第1项的预估区间 4–2 无效(下限高于上限),按未评估计'],
+      [{ low: 50, high: 99 }, '文件中第1项的预估区间(最高 99 分)超过本项满分 5 分,按未评估计'],
+    ];
+    for (const [range, warning] of cases) {
+      const bytes = resealed((d) => { d.facts['1'] = { execution: { range } }; });
+      await choose(page, 'doubtful.json', bytes);
+      await page.waitForSelector('[data-import-preview]', { timeout: 10_000 });
+      const notes = await page.locator('.import-notes li').allTextContents();
+      assert.ok(notes.includes(warning), notes.join('\n'));
+      await page.click('[data-action="cancel-import"]');
+      await page.waitForSelector('[data-import-preview]', { state: 'detached' });
+    }
+  });
+
   test('no page error', () => {
     assert.deepEqual(site.traffic.pageErrors, [], site.traffic.consoleErrors.join('\n'));
   });

@@ -226,6 +226,34 @@ fn ok_stated_summary_is_informative_only() {
     );
 }
 
+#[test]
+fn ok_doubtful_values_are_reported_as_notes() {
+    // Values the scoring cannot use are scored as not answered, and said.
+    let text = exported(&example_b());
+    let cases = [
+        (
+            json!({"range": {"low": 4, "high": 2}}),
+            "文件中第1项的预估区间 4–2 无效(下限高于上限),按未评估计",
+        ),
+        (
+            json!({"range": {"low": 50, "high": 99}}),
+            "文件中第1项的预估区间(最高 99 分)超过本项满分 5 分,按未评估计",
+        ),
+    ];
+    for (fact, note) in cases {
+        let bytes = edited(&text, |v| v["facts"]["1"]["execution"] = fact);
+        let notes = import(&bytes).map(|i| i.notes_zh(&rubric()));
+        let notes = notes.unwrap_or_default();
+        assert!(notes.iter().any(|n| n == note), "{notes:?}");
+    }
+
+    let bytes =
+        edited(&text, |v| v["facts"]["99"] = json!({"x": {"count": 1}}));
+    let notes = import(&bytes).map(|i| i.notes_zh(&rubric()));
+    let notes = notes.unwrap_or_default();
+    assert!(notes.contains(&"文件中第99项:评分细则中没有此项,已忽略".into()));
+}
+
 // ---- Refusals, one test each -------------------------------------------
 
 #[test]
