@@ -138,6 +138,10 @@ describe('a plan and a ledger typed into the ledger page', () => {
     await typeAmount(page, row('amount', 0), '20,000.10');
     assert.equal(await figure(page, 'spent'), '¥20,000.10');
 
+    // The entry ends when the field is left; a refusal in the next edit
+    // goes back to it (within one edit it goes back to the amount the
+    // field held when the edit began).
+    await page.locator(row('amount', 0)).press('Tab');
     await typeAmount(page, row('amount', 0), '100.005');
     const input = page.locator(row('amount', 0));
     assert.equal(await input.inputValue(), '100.005');

@@ -3,12 +3,14 @@
 //!
 //! The field is `type="text"` with a decimal keyboard, so that full-width
 //! digits and 万 arrive intact. Each accepted keystroke moves the figures at
-//! once. A refused text stays on screen with the core's Chinese message,
-//! `aria-invalid` and the amount still counted, and the model keeps the
-//! last accepted amount, where an accepted text that the refused one merely
-//! extends does not count: typing `100.005` over `20,000.10` passes through
-//! the valid `100.00`, but once refused the figures show ¥20,000.10 again,
-//! never an amount that looks like `100.005` rounded. Input-method
+//! once. A refused text stays on screen with the core's Chinese message and
+//! `aria-invalid`, and the model goes back to the amount the field held when
+//! this edit began (when it took focus, or when its last valid entry was
+//! completed), never to a prefix typed on the way: `100.005` typed over
+//! `20,000.10` passes through the valid `100.00`, but once refused the
+//! figures show ¥20,000.10 again; `65000` erased key by key does not leave
+//! ¥6.00 counted. An emptied field is refused too (the model has no "no
+//! amount" apart from ¥0.00, which a new row starts with). Input-method
 //! composition is committed only when it ends.
 
 use leptos::prelude::*;
@@ -41,19 +43,11 @@ pub fn LedgerMoneyInput(
     let error = RwSignal::new(None::<String>);
     let composing = StoredValue::new(false);
 
-    // Texts this field accepted, most recent last, with their amounts;
-    // `base` is the model's amount before any of them.
-    let accepted = StoredValue::new(Vec::<(String, Money)>::new());
+    // The model's amount before the current edit: taken when the field
+    // gains focus and when a valid entry is completed (change, blur), so a
+    // refused text falls back to it rather than to a prefix typed on the
+    // way there.
     let base = StoredValue::new(value.get_untracked());
-    let fallback = move |refused: &str| {
-        let earlier = accepted.with_value(|list| {
-            list.iter()
-                .rev()
-                .find(|(text, _)| !refused.starts_with(text.as_str()))
-                .map(|(_, amount)| *amount)
-        });
-        earlier.unwrap_or_else(|| base.get_value())
-    };
 
     // What this field last sent, so that its own commits (and fallbacks)
     // are not mistaken for a change from elsewhere.
@@ -77,7 +71,6 @@ pub fn LedgerMoneyInput(
         {
             raw.set(amount_text(model));
             error.set(None);
-            accepted.set_value(Vec::new());
             base.set_value(model);
         }
         model
@@ -89,16 +82,10 @@ pub fn LedgerMoneyInput(
         match Money::parse_input(&text) {
             Ok(amount) => {
                 error.set(None);
-                accepted.update_value(|list| {
-                    if list.len() >= MEMORY {
-                        list.remove(0);
-                    }
-                    list.push((text, amount));
-                });
                 commit(amount);
             }
             Err(refused) => {
-                let kept = fallback(&text);
+                let kept = base.get_value();
                 commit(kept);
                 error.set(Some(format!(
                     "{}(仍按 {} 计)",
@@ -106,6 +93,14 @@ pub fn LedgerMoneyInput(
                     kept.format_yuan()
                 )));
             }
+        }
+    };
+
+    // A completed valid entry (the field left, or Enter) is what a later
+    // edit falls back to; a refused one leaves the earlier amount in place.
+    let settle = move || {
+        if error.get_untracked().is_none() {
+            base.set_value(value.get_untracked());
         }
     };
 
@@ -145,6 +140,11 @@ pub fn LedgerMoneyInput(
                     }
                 }
                 prop:value=move || raw.get()
+                on:focus=move |_| {
+                    if !raw.is_disposed() {
+                        base.set_value(value.get_untracked());
+                    }
+                }
                 on:compositionstart=move |_| composing.set_value(true)
                 on:compositionend=move |ev| {
                     composing.set_value(false);
@@ -160,6 +160,12 @@ pub fn LedgerMoneyInput(
                     // Late change during teardown: see CountInput.
                     if !raw.is_disposed() {
                         accept(event_target_value(&ev));
+                        settle();
+                    }
+                }
+                on:blur=move |_| {
+                    if !error.is_disposed() {
+                        settle();
                     }
                 }
             />
@@ -172,10 +178,6 @@ pub fn LedgerMoneyInput(
         </div>
     }
 }
-
-/// How many accepted texts a field remembers for falling back: more than
-/// the keystrokes of any amount.
-const MEMORY: usize = 64;
 
 /// The text an amount is shown as in the field: `60,000.00`, or empty for
 /// ¥0.00 (a new row has no amount yet).

@@ -1,0 +1,83 @@
+// What the user typed, or meant not to count, is neither lost nor counted
+// by accident. A refused entry in a money field puts the model back to what
+// the field held before the edit began, never a prefix typed on the way
+// (`65000` erased, `100.005`).
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { startSite } from './support.mjs';
+
+const field = (name) => `[data-field="${name}"]`;
+const action = (name) => `[data-action="${name}"]`;
+
+const text = async (page, selector) =>
+  ((await page.locator(selector).first().textContent()) ?? '').trim();
+
+/** The error message a field points to, empty when there is none. */
+async function message(page, name) {
+  const input = page.locator(field(name));
+  const id = await input.getAttribute('aria-describedby');
+  return id ? text(page, `#${id}`) : '';
+}
+
+/** Leaves a field with Tab, the way an edit ends. */
+async function leave(page, name) {
+  await page.locator(field(name)).press('Tab');
+}
+
+describe('a refused money entry counts the amount from before the edit', () => {
+  let site;
+  let page;
+  const amount = field('ledger.amount.0');
+  const spent = () => text(page, '[data-ledger="spent"]');
+
+  before(async () => {
+    site = await startSite();
+    page = await site.open('#/ledger');
+    await page.waitForSelector('[data-page="ledger"]');
+    await page.click(action('ledger.expenditure.add'));
+  });
+  after(() => site?.close());
+
+  test('65000 erased key by key leaves no ¥6.00 counted', async () => {
+    const input = page.locator(amount);
+    await input.click();
+    await input.pressSequentially('65000');
+    assert.equal(await spent(), '¥65,000.00');
+    for (let i = 0; i < 5; i += 1) {
+      await input.press('Backspace');
+    }
+    assert.equal(await input.inputValue(), '');
+    assert.equal(await spent(), '¥0.00');
+    assert.match(await message(page, 'ledger.amount.0'), /仍按 ¥0\.00 计/);
+  });
+
+  test('a too-large amount replaced by a letter counts nothing', async () => {
+    const input = page.locator(amount);
+    await input.pressSequentially('99999999999');
+    assert.equal(await input.getAttribute('aria-invalid'), 'true');
+    await input.press('Control+A');
+    await input.pressSequentially('a');
+    assert.equal(await spent(), '¥0.00');
+    assert.match(await message(page, 'ledger.amount.0'), /仍按 ¥0\.00 计/);
+    assert.equal(
+      await page.locator('[data-ledger="gate-spending"]').getAttribute('data-state'),
+      'fail',
+    );
+  });
+
+  test('100.005 over 20,000.10 passes 100.00 but keeps ¥20,000.10', async () => {
+    const input = page.locator(amount);
+    await input.fill('');
+    await input.pressSequentially('20,000.10');
+    await leave(page, 'ledger.amount.0');
+    assert.equal(await spent(), '¥20,000.10');
+
+    await input.click();
+    await input.press('Control+A');
+    await input.pressSequentially('100.005');
+    assert.equal(await spent(), '¥20,000.10');
+    assert.match(await message(page, 'ledger.amount.0'), /仍按 ¥20,000\.10 计/);
+  });
+});
