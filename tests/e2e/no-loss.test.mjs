@@ -1,7 +1,7 @@
 // What the user typed, or meant not to count, is neither lost nor counted
-// by accident. A refused entry in a money field puts the model back to what
-// the field held before the edit began, never a prefix typed on the way
-// (`65000` erased, `100.005`).
+// by accident. A refused entry in a money, count or graded field puts the
+// model back to what the field held before the edit began, never a prefix
+// typed on the way (`65000` erased, `8万`, `100.005`, `2.5`).
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -10,6 +10,7 @@ import { startSite } from './support.mjs';
 
 const field = (name) => `[data-field="${name}"]`;
 const action = (name) => `[data-action="${name}"]`;
+const PICKER = 'select[data-field="community"]';
 
 const text = async (page, selector) =>
   ((await page.locator(selector).first().textContent()) ?? '').trim();
@@ -19,6 +20,11 @@ async function message(page, name) {
   const input = page.locator(field(name));
   const id = await input.getAttribute('aria-describedby');
   return id ? text(page, `#${id}`) : '';
+}
+
+/** Answers a yes/no question (是 / 否) by clicking its radio button. */
+async function answer(page, name, yes) {
+  await page.check(`${field(name)}[value="${yes ? 'yes' : 'no'}"]`);
 }
 
 /** Leaves a field with Tab, the way an edit ends. */
@@ -79,5 +85,70 @@ describe('a refused money entry counts the amount from before the edit', () => {
     await input.pressSequentially('100.005');
     assert.equal(await spent(), '¥20,000.10');
     assert.match(await message(page, 'ledger.amount.0'), /仍按 ¥20,000\.10 计/);
+  });
+});
+
+describe('a refused count or graded end counts the value from before the edit', () => {
+  let site;
+  let page;
+
+  before(async () => {
+    site = await startSite();
+    page = await site.open('#/assess');
+    await page.selectOption(PICKER, { index: 1 });
+    await answer(page, 'item6.four_category_set', true);
+    await answer(page, 'item1.plan', true);
+  });
+  after(() => site?.close());
+
+  for (const typed of ['8万', '８,000', '100.005', '1,000']) {
+    test(`${typed} in a count counts what was there before`, async () => {
+      const name = 'item6.labels';
+      const score = await text(page, '[data-score-item="6"]');
+      const input = page.locator(field(name));
+      await input.click();
+      await input.pressSequentially(typed);
+      assert.equal(await input.getAttribute('aria-invalid'), 'true');
+      assert.match(await message(page, name), /仍按未填写计分/);
+      assert.equal(await text(page, '[data-score-item="6"]'), score);
+
+      // Emptied, the count is unanswered again and nothing is refused.
+      await input.fill('');
+      await leave(page, name);
+    });
+  }
+
+  test('8万 commendations give no bonus', async () => {
+    const name = 'item14.commendations';
+    const bonus = await text(page, '[data-summary="bonus"]');
+    const input = page.locator(field(name));
+    await input.click();
+    await input.pressSequentially('8万');
+    assert.match(await message(page, name), /仍按未填写计分/);
+    assert.equal(await text(page, '[data-summary="bonus"]'), bonus);
+    await input.fill('');
+    await leave(page, name);
+  });
+
+  test('2.5 in a graded range puts both ends back', async () => {
+    const score = await text(page, '[data-score-item="1"]');
+    const low = page.locator(field('item1.execution.low'));
+    await low.click();
+    await low.pressSequentially('2.5');
+    assert.match(await message(page, 'item1.execution.low'), /仍按未填写计分/);
+    assert.equal(await text(page, '[data-score-item="1"]'), score);
+    await leave(page, 'item1.execution.low');
+    assert.equal(await page.inputValue(field('item1.execution.high')), '');
+
+    // Over a settled value, the refusal goes back to that value.
+    await low.fill('');
+    await low.pressSequentially('3');
+    await leave(page, 'item1.execution.low');
+    const three = await text(page, '[data-score-item="1"]');
+    await low.click();
+    await low.press('Control+A');
+    await low.pressSequentially('2.5');
+    assert.match(await message(page, 'item1.execution.low'), /仍按 3 计分/);
+    assert.equal(await text(page, '[data-score-item="1"]'), three);
   });
 });

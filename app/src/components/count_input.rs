@@ -4,8 +4,11 @@
 //! silently dropped by the browser.
 //!
 //! A refused value stays visible with its message and `aria-invalid`, so
-//! the user can correct it; the model keeps the last accepted value, so
-//! the score never goes blank and never counts text that was refused.
+//! the user can correct it; the model goes back to the value the field held
+//! when this edit began (when it took focus, or when its last valid entry
+//! was completed), so the score never counts a prefix of refused text:
+//! `8万` passes through the valid `8` on the way, but once refused the
+//! score is back where it was before the user started typing.
 
 use leptos::prelude::*;
 
@@ -67,6 +70,15 @@ pub fn CountInput(
         }
     });
 
+    // The model's value before the current edit, which a refused text
+    // falls back to: taken on focus and when a valid entry is completed.
+    let base = StoredValue::new(value.get_untracked());
+    let settle = move || {
+        if error.get_untracked().is_none() {
+            base.set_value(value.get_untracked());
+        }
+    };
+
     // One place decides what typed text does to the model.
     let accept = move |text: String| {
         raw.set(text.clone());
@@ -76,7 +88,11 @@ pub fn CountInput(
                 on_commit.try_run(count);
             }
             Err(message) => {
-                let kept = match value.get_untracked() {
+                let before = base.get_value();
+                if value.get_untracked() != before {
+                    on_commit.try_run(before);
+                }
+                let kept = match before {
                     Some(count) => format!("(仍按 {count} 计分)"),
                     None => "(仍按未填写计分)".to_string(),
                 };
@@ -107,6 +123,11 @@ pub fn CountInput(
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=move || error.get().map(|_| described_by.clone())
                 prop:value=move || raw.get()
+                on:focus=move |_| {
+                    if !raw.is_disposed() {
+                        base.set_value(value.get_untracked());
+                    }
+                }
                 on:compositionstart=move |_| composing.set_value(true)
                 on:compositionend=move |ev| {
                     composing.set_value(false);
@@ -121,10 +142,12 @@ pub fn CountInput(
                 on:change=move |ev| {
                     if !raw.is_disposed() {
                         accept(event_target_value(&ev));
+                        settle();
                     }
                 }
                 on:blur=move |_| {
                     if !error.is_disposed() && error.get_untracked().is_none() {
+                        settle();
                         sync(value.get_untracked());
                     }
                 }

@@ -2,7 +2,9 @@
 //! the self-assessor gives the range of points expected, low to high
 //! (our reading). Low and high are two count fields; typing one beyond the
 //! other moves the other along, so the model never holds an inverted
-//! range.
+//! range. The other end moves from where it stood when the edit began, so
+//! a refused text (`2.5`, which passes through `2`) or an erased one puts
+//! both ends back as they were.
 
 use leptos::prelude::*;
 use starcheck_core::Fact;
@@ -46,8 +48,16 @@ pub fn RangeInput(
         };
         rule_id.with_value(|rule| state.set_fact(item, rule, fact));
     };
+
+    // Both ends as they stood when focus entered the pair: an end typed and
+    // then refused or erased gives back the other end it had moved along.
+    let before = StoredValue::new(None::<Ends>);
+    let other = move |pick: fn(Ends) -> Option<u32>| {
+        let now = (low.get_untracked(), high.get_untracked());
+        pick(before.get_value().unwrap_or(now))
+    };
     let set_low = Callback::new(move |value: Option<u32>| {
-        let high = high.get_untracked();
+        let high = other(|(_, high)| high);
         let high = match (value, high) {
             (Some(low), Some(high)) if low > high => Some(low),
             _ => high,
@@ -55,19 +65,35 @@ pub fn RangeInput(
         commit(value, high);
     });
     let set_high = Callback::new(move |value: Option<u32>| {
-        let low = low.get_untracked();
+        let low = other(|(low, _)| low);
         let low = match (low, value) {
             (Some(low), Some(high)) if low > high => Some(high),
             _ => low,
         };
         commit(low, value);
     });
+    let enter = move |_| {
+        if !before.is_disposed() {
+            let now = (low.get_untracked(), high.get_untracked());
+            before.set_value(Some(now));
+        }
+    };
+    let leave = move |_| {
+        if !before.is_disposed() {
+            before.set_value(None);
+        }
+    };
     let full = move |_| commit(Some(max), Some(max));
     let clear = move |_| commit(None, None);
 
     let field = format!("item{item}.{rule}");
     view! {
-        <fieldset class="field field-range" data-rule=rule>
+        <fieldset
+            class="field field-range"
+            data-rule=rule
+            on:focusin=enter
+            on:focusout=leave
+        >
             <legend>{question}</legend>
             <span class="field-hint">
                 {format!(
@@ -112,3 +138,6 @@ pub fn RangeInput(
         </fieldset>
     }
 }
+
+/// The low and high ends of a range, each possibly not filled in.
+type Ends = (Option<u32>, Option<u32>);
