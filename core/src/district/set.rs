@@ -140,6 +140,27 @@ impl Refused {
             reason: error.message_zh(),
         }
     }
+
+    /// Whether `loaded`, a good file, is for the same community: the same
+    /// file name, or the name the export gives that community, any date.
+    pub fn superseded_by(&self, loaded: &Loaded) -> bool {
+        self.file_name == loaded.file_name
+            || names_community(&self.file_name, loaded.community())
+    }
+}
+
+/// Whether `file_name` is the export's name for `community` with some
+/// date: `星级自评_<name>_<YYYY-MM-DD>…`.
+fn names_community(file_name: &str, community: &Community) -> bool {
+    // Any date gives the same prefix; the date itself is checked below.
+    let own = crate::file::file_name(community, Date::constant(2000, 1, 1));
+    let Some(prefix) = own.strip_suffix("2000-01-01.json") else {
+        return false;
+    };
+    let Some(rest) = file_name.strip_prefix(prefix) else {
+        return false;
+    };
+    rest.get(..10).is_some_and(|date| date.parse::<Date>().is_ok())
 }
 
 /// The loaded files, one per community in the order first loaded, and
@@ -159,7 +180,13 @@ impl DistrictSet {
 
     /// Adds an accepted file; a second file for a community keeps the
     /// newer and returns the flag (also kept in [`DistrictSet::duplicates`]).
+    ///
+    /// A refusal of a file for the same community (the same file name, or
+    /// the name the export gives that community with any date) is cleared:
+    /// a good file for it has arrived.
     pub fn add(&mut self, loaded: Loaded) -> Option<Duplicate> {
+        self.refused.retain(|refused| !refused.superseded_by(&loaded));
+
         let key = loaded.key();
         let Some(index) = self.files.iter().position(|f| f.key() == key) else {
             self.files.push(loaded);
@@ -188,6 +215,15 @@ impl DistrictSet {
         };
         self.duplicates.push(duplicate.clone());
         Some(duplicate)
+    }
+
+    /// Clears every refusal a loaded file supersedes (for a set whose
+    /// files were gathered elsewhere, e.g. by a worker, and whose earlier
+    /// refusals were kept).
+    pub fn drop_superseded_refusals(&mut self) {
+        let files = &self.files;
+        self.refused
+            .retain(|refused| !files.iter().any(|f| refused.superseded_by(f)));
     }
 
     /// Records a refused file.
