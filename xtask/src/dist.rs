@@ -125,6 +125,28 @@ fn absolute_urls(text: &str) -> Vec<String> {
     urls
 }
 
+/// The feature flags app/index.html gives trunk's wasm-opt
+/// (`data-wasm-opt-params`), for other wasm shrunk the same way (the
+/// benchmarks' core module and their named copy of the app).
+pub fn wasm_opt_flags(workspace: &Workspace) -> Result<Vec<String>, Error> {
+    let path = workspace.app_dir().join("index.html");
+    let html = std::fs::read_to_string(&path).map_err(Error::io(&path))?;
+    wasm_opt_params(&html).ok_or_else(|| {
+        Error::Invalid(format!(
+            "`{}` has no data-wasm-opt-params attribute",
+            path.display()
+        ))
+    })
+}
+
+/// The words of the first `data-wasm-opt-params="…"` in `html`.
+fn wasm_opt_params(html: &str) -> Option<Vec<String>> {
+    let attribute = "data-wasm-opt-params=\"";
+    let start = html.find(attribute)? + attribute.len();
+    let end = html[start..].find('"')? + start;
+    Some(html[start..end].split_whitespace().map(str::to_owned).collect())
+}
+
 /// "index.html 1.2 KB, starcheck-app-….wasm 98.7 KB, …" for the summary.
 fn sizes(dist: &Path, files: &[PathBuf]) -> String {
     let listed: Vec<String> = files
@@ -141,7 +163,19 @@ fn sizes(dist: &Path, files: &[PathBuf]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::absolute_urls;
+    use super::{absolute_urls, wasm_opt_params};
+
+    #[test]
+    fn ok_wasm_opt_params() {
+        let html = r#"<link data-trunk rel="rust" data-wasm-opt="z"
+            data-wasm-opt-params="--enable-bulk-memory  --enable-sign-ext" />"#;
+        let expected = ["--enable-bulk-memory", "--enable-sign-ext"];
+        assert_eq!(
+            wasm_opt_params(html),
+            Some(expected.map(String::from).to_vec())
+        );
+        assert_eq!(wasm_opt_params("<link data-wasm-opt=\"z\">"), None);
+    }
 
     #[test]
     fn ok_relative_and_namespaces_pass() {

@@ -2,9 +2,13 @@
 //! and tests it. Each command lives in its own module and starts with the
 //! shared [`ensure`] step, which installs only what is missing.
 //!
-//! A new command (for example `bench`) is one more module, one more
-//! [`Command`] variant and one more arm in [`main`].
+//! A new command is one more module, one more [`Command`] variant and one
+//! more arm in [`main`].
 
+mod bench;
+mod bench_machine;
+mod bench_report;
+mod bench_size;
 mod dist;
 mod ensure;
 mod error;
@@ -28,13 +32,17 @@ commands:
   dist    release build of the static site into dist/ (works from any
           sub-path, needs no network)
   test    format, lints, core tests, browser tests of the app, a fresh
-          dist and the end-to-end tests against it";
+          dist and the end-to-end tests against it
+  bench   a fresh dist, then sizes, load and input times, core scoring
+          and the district import measured against their budgets, into
+          BENCHMARKS.md; `bench --reuse-dist` measures the dist/ there";
 
 /// What the user asked for on the command line.
 enum Command {
     Serve(serve::Options),
     Dist,
     Test,
+    Bench(bench::Options),
     Help,
 }
 
@@ -47,6 +55,9 @@ impl Command {
                 "serve" => Ok(Self::Serve(serve::Options::default())),
                 "dist" => Ok(Self::Dist),
                 "test" => Ok(Self::Test),
+                "bench" => {
+                    Ok(Self::Bench(bench::Options { reuse_dist: false }))
+                }
                 "help" | "-h" | "--help" => Ok(Self::Help),
                 other => {
                     Err(Error::Usage(format!("unknown command `{other}`")))
@@ -61,6 +72,9 @@ impl Command {
                         "`--port` takes a port from 1 to 65535, not `{port}`"
                     ))),
                 }
+            }
+            [first, flag] if first == "bench" && flag == "--reuse-dist" => {
+                Ok(Self::Bench(bench::Options { reuse_dist: true }))
             }
             [first, ..] => {
                 Err(Error::Usage(format!("`{first}` takes no arguments")))
@@ -78,6 +92,7 @@ fn main() -> ExitCode {
             Command::Serve(options) => serve::run(&workspace, options),
             Command::Dist => dist::run(&workspace),
             Command::Test => test::run(&workspace),
+            Command::Bench(options) => bench::run(&workspace, options),
             Command::Help => {
                 process::say(USAGE);
                 Ok(())
@@ -121,6 +136,14 @@ mod tests {
         ));
         assert!(matches!(parse(&["dist"]), Ok(Command::Dist)));
         assert!(matches!(parse(&["test"]), Ok(Command::Test)));
+        assert!(matches!(
+            parse(&["bench"]),
+            Ok(Command::Bench(bench::Options { reuse_dist: false }))
+        ));
+        assert!(matches!(
+            parse(&["bench", "--reuse-dist"]),
+            Ok(Command::Bench(bench::Options { reuse_dist: true }))
+        ));
         assert!(matches!(parse(&[]), Ok(Command::Help)));
         assert!(matches!(parse(&["--help"]), Ok(Command::Help)));
     }

@@ -53,6 +53,11 @@ impl Workspace {
         Ok(Self { root, search_path })
     }
 
+    /// The repository's root folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
     /// The Leptos app, where index.html and Trunk.toml live.
     pub fn app_dir(&self) -> PathBuf {
         self.root.join("app")
