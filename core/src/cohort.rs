@@ -10,10 +10,19 @@
 //! (1, 2, 2, 4). Equal totals that straddle a quota boundary are a tie for a
 //! person to settle: flagged, never broken silently; the tied communities'
 //! extra subsidy is undetermined, while the cohort's total stays known,
-//! since the slots themselves are fixed. A community that fails a gate is
-//! not ranked and takes no slot; ranked communities fill the quotas from the
-//! top, and a slot left unfilled shows as empty at the bottom tier. A
-//! community whose gates are not yet assessed (no spending entered) is
+//! since the slots themselves are fixed. Ranges that overlap across a quota
+//! boundary (the community above could be overtaken by one below, in a
+//! different tier) are flagged as undecided (未定) for a person to settle;
+//! their extra is shown as the low end gives it.
+//!
+//! (our reading) A community that fails a gate is not ranked and gets no
+//! tier, but it keeps its position in the order of every community's
+//! evaluation: the slot at that position stays EMPTY in the tier it falls
+//! in, and nobody below moves up. A failed community whose total equals
+//! passing communities' totals stands behind them (its empty slot is the
+//! last of their positions): not being ranked, it claims none of the
+//! better slots, and the passing equals keep the tie rules above.
+//! A community whose gates are not yet assessed (no spending entered) is
 //! ranked, flagged as provisional. The base subsidy is counted for every
 //! community of the cohort, failed or not (the notice grants it to each
 //! creating community and does not say it is reclaimed).
@@ -62,6 +71,9 @@ pub struct Standing {
     pub extra: Option<Money>,
     /// Gates not yet assessed (no spending entered): a provisional place.
     pub provisional: bool,
+    /// Messages of the overlaps across a quota boundary this community is
+    /// part of (未定); empty when its tier is decided.
+    pub undecided: Vec<String>,
 }
 
 /// A community left out of the ranking.
@@ -100,6 +112,27 @@ pub struct TieFlag {
     pub message: String,
 }
 
+/// A slot left empty by a community that failed a gate, or by nobody.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmptySlot {
+    /// The slot's position, from 1.
+    pub position: u32,
+    pub tier: String,
+    /// The failed community whose position this is, if any.
+    pub failed: Option<String>,
+}
+
+/// Two communities whose total ranges overlap across a quota boundary: the
+/// order by the low end could flip between tiers (未定).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OverlapFlag {
+    /// The one ranked higher by the low end, then the one below.
+    pub ids: Vec<String>,
+    pub tiers: Vec<String>,
+    /// e.g. `梅峰社区(99分)与西郊社区(98–100分)分数范围重叠,跨五星与四星,名次可能互换,未定,需人工确定`.
+    pub message: String,
+}
+
 /// The ranking, tiers and money of a cohort.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CohortResult {
@@ -110,6 +143,10 @@ pub struct CohortResult {
     pub unranked: Vec<Unranked>,
     pub tiers: Vec<TierFill>,
     pub ties: Vec<TieFlag>,
+    /// Ranges overlapping across a quota boundary (未定).
+    pub overlaps: Vec<OverlapFlag>,
+    /// Empty slots within the quotas, top first.
+    pub empty: Vec<EmptySlot>,
     /// Base subsidy × every community.
     pub base_total: Money,
     /// Extras of every filled slot (tied slots included: they are fixed).
@@ -135,36 +172,61 @@ pub fn rank_cohort(
     }
     let base = rubric.base_subsidy();
 
-    // Gate failures take no slot.
-    let unranked: Vec<Unranked> = entrants
-        .iter()
-        .filter(|e| e.evaluation.fails())
-        .map(|e| Unranked {
-            id: e.id.to_string(),
-            total: e.evaluation.total,
-            reason: failure_reason(e.evaluation),
-            base_subsidy: base,
-        })
-        .collect();
-
-    // Best first by the low end; the id only orders the display of equals.
-    let mut ranked: Vec<&Entrant<'_>> =
-        entrants.iter().filter(|e| !e.evaluation.fails()).collect();
-    ranked.sort_by(|a, b| {
-        b.evaluation.total.low.cmp(&a.evaluation.total.low).then(a.id.cmp(b.id))
+    // Every community in the order of its evaluation, best first by the
+    // low end; among equals the failed stand last, the id only orders the
+    // display.
+    let mut ordered: Vec<&Entrant<'_>> = entrants.iter().collect();
+    ordered.sort_by(|a, b| {
+        b.evaluation
+            .total
+            .low
+            .cmp(&a.evaluation.total.low)
+            .then(a.evaluation.fails().cmp(&b.evaluation.fails()))
+            .then(a.id.cmp(b.id))
     });
 
-    let mut standings = Vec::with_capacity(ranked.len());
+    // Failed communities are not ranked, but their positions stay.
+    let mut unranked = Vec::new();
+    let mut empty = Vec::new();
+    for (position, entrant) in ordered.iter().enumerate() {
+        if !entrant.evaluation.fails() {
+            continue;
+        }
+        unranked.push(Unranked {
+            id: entrant.id.to_string(),
+            total: entrant.evaluation.total,
+            reason: failure_reason(entrant.evaluation),
+            base_subsidy: base,
+        });
+        if let Some(tier) = slots.tier_name(position) {
+            empty.push(EmptySlot {
+                position: u32::try_from(position + 1).unwrap_or(u32::MAX),
+                tier,
+                failed: Some(entrant.id.to_string()),
+            });
+        }
+    }
+
+    let mut standings = Vec::with_capacity(ordered.len());
     let mut ties = Vec::new();
+    let mut passing_positions = Vec::with_capacity(ordered.len());
     let mut start = 0;
-    while start < ranked.len() {
-        // `start < ranked.len()`, so the group has at least one member.
-        let points = ranked[start].evaluation.total.low;
-        let end = ranked[start..]
+    while start < ordered.len() {
+        // `start < ordered.len()`, so the group has at least one member.
+        let points = ordered[start].evaluation.total.low;
+        let end = ordered[start..]
             .iter()
-            .position(|e| e.evaluation.total.low != points)
-            .map_or(ranked.len(), |offset| start + offset);
-        let group = &ranked[start..end];
+            .position(|e| {
+                e.evaluation.total.low != points || e.evaluation.fails()
+            })
+            .map_or(ordered.len(), |offset| start + offset);
+        if end == start {
+            // A failed community: its position was handled above.
+            start += 1;
+            continue;
+        }
+        let group = &ordered[start..end];
+        passing_positions.extend(start..end);
 
         let placement = slots.placement(start, end);
         if let Placement::Tie { tiers, .. } = &placement {
@@ -186,25 +248,98 @@ pub fn rank_cohort(
                 extra,
                 provisional: entrant.evaluation.outcome
                     == GateState::NotAssessed,
+                undecided: Vec::new(),
             });
         }
         start = end;
     }
+    let overlaps = flag_overlaps(&mut standings);
+
+    // Slots within the quotas that nobody reaches stay empty too.
+    let within = usize::try_from(slots.total_quota()).unwrap_or(usize::MAX);
+    for position in ordered.len()..within {
+        if let Some(tier) = slots.tier_name(position) {
+            empty.push(EmptySlot {
+                position: u32::try_from(position + 1).unwrap_or(u32::MAX),
+                tier,
+                failed: None,
+            });
+        }
+    }
 
     // Slots are fixed, so the extras add up even while ties are open.
-    let extra_total: Money = (0..ranked.len()).map(|p| slots.extra_at(p)).sum();
+    let extra_total: Money =
+        passing_positions.iter().map(|&p| slots.extra_at(p)).sum();
     let count = u32::try_from(entrants.len()).unwrap_or(u32::MAX);
     let base_total = base.times(count);
     Ok(CohortResult {
         quotas: slots.quotas(),
-        tiers: slots.fills(&standings, ranked.len()),
+        tiers: slots.fills(&standings, &passing_positions),
         standings,
         unranked,
         ties,
+        overlaps,
+        empty,
         base_total,
         extra_total,
         total: base_total.saturating_add(extra_total),
     })
+}
+
+/// Flags pairs of settled standings in different tiers (or one past the
+/// quotas) whose ranges overlap: the lower one's high end reaches the
+/// upper one's low end, so the order could flip between tiers. Ties are
+/// flagged already and left out.
+fn flag_overlaps(standings: &mut [Standing]) -> Vec<OverlapFlag> {
+    let tier_of = |s: &Standing| match &s.placement {
+        Placement::Tier { tier, .. } => Some(Some(tier.clone())),
+        Placement::NoSlot => Some(None),
+        Placement::Tie { .. } => None,
+    };
+    let mut flags = Vec::new();
+    let mut marks: Vec<(usize, usize, String)> = Vec::new();
+    for (upper_index, upper) in standings.iter().enumerate() {
+        let Some(upper_tier) = tier_of(upper) else { continue };
+        for (offset, lower) in standings[upper_index + 1..].iter().enumerate() {
+            let Some(lower_tier) = tier_of(lower) else { continue };
+            if lower_tier == upper_tier
+                || lower.total.low >= upper.total.low
+                || lower.total.high < upper.total.low
+            {
+                continue;
+            }
+            let name = |t: &Option<String>| {
+                t.clone().unwrap_or_else(|| "名额之外".to_string())
+            };
+            let tiers = vec![name(&upper_tier), name(&lower_tier)];
+            let message = format!(
+                "{}({}分)与{}({}分)分数范围重叠,跨{},名次可能互换,未定,需人工确定",
+                upper.id,
+                upper.total,
+                lower.id,
+                lower.total,
+                tiers.join("与")
+            );
+            marks.push((
+                upper_index,
+                upper_index + 1 + offset,
+                message.clone(),
+            ));
+            flags.push(OverlapFlag {
+                ids: vec![upper.id.clone(), lower.id.clone()],
+                tiers,
+                message,
+            });
+        }
+    }
+    for (upper, lower, message) in marks {
+        for index in [upper, lower] {
+            if let Some(standing) = standings.get_mut(index) {
+                standing.undecided.push(message.clone());
+            }
+        }
+    }
+    flags
 }
 
 /// Why an evaluation is not ranked: the summaries of its failed gates.
@@ -289,6 +424,18 @@ impl Slots {
         None
     }
 
+    /// The name of the tier of slot `position`, or `None` past every quota.
+    fn tier_name(&self, position: usize) -> Option<String> {
+        self.tier_at(position)
+            .and_then(|index| self.tiers.get(index))
+            .map(|tier| tier.0.clone())
+    }
+
+    /// Every quota added up.
+    fn total_quota(&self) -> u128 {
+        self.tiers.iter().map(|t| u128::from(t.2)).sum()
+    }
+
     fn extra_at(&self, position: usize) -> Money {
         self.tier_at(position)
             .and_then(|index| self.tiers.get(index))
@@ -324,17 +471,25 @@ impl Slots {
         }
     }
 
-    /// How each tier's slots are filled by `ranked` communities.
-    fn fills(&self, standings: &[Standing], ranked: usize) -> Vec<TierFill> {
-        let mut start = 0u64;
-        let ranked = u64::try_from(ranked).unwrap_or(u64::MAX);
+    /// How each tier's slots are filled by the passing communities at
+    /// `positions`; the other slots of a tier are empty.
+    fn fills(
+        &self,
+        standings: &[Standing],
+        positions: &[usize],
+    ) -> Vec<TierFill> {
+        let mut counts = vec![0u32; self.tiers.len()];
+        for &position in positions {
+            if let Some(count) =
+                self.tier_at(position).and_then(|i| counts.get_mut(i))
+            {
+                *count = count.saturating_add(1);
+            }
+        }
         self.tiers
             .iter()
-            .map(|(name, stars, quota, extra)| {
-                let end = start.saturating_add(u64::from(*quota));
-                let held = ranked.clamp(start, end) - start;
-                start = end;
-
+            .zip(counts)
+            .map(|((name, stars, quota, extra), held)| {
                 let members: Vec<String> = standings
                     .iter()
                     .filter(|s| {
@@ -342,7 +497,6 @@ impl Slots {
                     })
                     .map(|s| s.id.clone())
                     .collect();
-                let held = u32::try_from(held).unwrap_or(u32::MAX);
                 let settled = u32::try_from(members.len()).unwrap_or(u32::MAX);
                 TierFill {
                     tier: name.clone(),
@@ -602,22 +756,135 @@ mod tests {
         assert_eq!(tier_sizes(&result), [2, 8, 10]);
     }
 
+    /// `all` with community `at` failing a gate, its total kept.
+    fn failing_at(all: &mut [Evaluation], at: usize) {
+        let mut failing = evaluate(&rubric(), &example_b());
+        failing.community = all[at].community.clone();
+        failing.total = all[at].total;
+        all[at] = failing;
+    }
+
     #[test]
     fn ok_gate_failure_is_unranked_and_slot_left_empty() {
         let mut all = evaluations(&example_cohort());
-        let mut failing = example_b();
-        failing.community = all[0].community.clone();
-        all[0] = evaluate(&rubric(), &failing);
+        failing_at(&mut all, 4);
         let result = rank(&all, None);
 
         assert_eq!(result.unranked.len(), 1);
-        assert_eq!(result.unranked[0].id, "新春社区");
+        assert_eq!(result.unranked[0].id, "新桥社区");
         assert!(result.unranked[0].reason.contains("还差 ¥0.01 达到 75%"));
         assert_eq!(result.standings.len(), 19);
+
+        // Slot 5 stays empty in 四星; nobody below moves up.
+        assert_eq!(tier_sizes(&result), [2, 7, 10]);
+        assert_eq!(result.tiers[1].empty_slots, 1);
+        assert_eq!(result.tiers[2].empty_slots, 0);
+        assert_eq!(
+            result.empty,
+            [EmptySlot {
+                position: 5,
+                tier: "四星".to_string(),
+                failed: Some("新桥社区".to_string()),
+            }]
+        );
+        let ranks: Vec<u32> = result.standings.iter().map(|s| s.rank).collect();
+        let expected: Vec<u32> = (1..=20).filter(|&r| r != 5).collect();
+        assert_eq!(ranks, expected);
+        assert_eq!(result.standings[4].id, "明光社区");
+        assert_eq!(result.standings[4].rank, 6);
+        assert_eq!(
+            result.standings[9].placement,
+            Placement::Tier { tier: "三星".to_string(), stars: 3 }
+        );
+        // Base for all 20; extras for 2 + 7 paid slots.
+        assert_eq!(result.extra_total, Money::from_yuan(380_000));
+        assert_eq!(result.total, Money::from_yuan(1_980_000));
+    }
+
+    #[test]
+    fn ok_gate_failure_at_the_top_leaves_a_five_star_slot_empty() {
+        let mut all = evaluations(&example_cohort());
+        failing_at(&mut all, 0);
+        let result = rank(&all, None);
+        assert_eq!(tier_sizes(&result), [1, 8, 10]);
+        assert_eq!(result.tiers[0].empty_slots, 1);
+        assert_eq!(result.standings[0].rank, 2);
+        assert_eq!(result.total, Money::from_yuan(1_600_000 + 280_000));
+    }
+
+    #[test]
+    fn ok_failed_equal_stands_behind_passing_equals() {
+        // Positions 9 and 10 hold 91 points, one passing, one failing:
+        // the passing one keeps slot 10 (四星), the failed one's slot 11
+        // (三星) stays empty; no tie, since only one is ranked.
+        let mut cohort = example_cohort();
+        cohort[10].set_fact(8, "base_quality", Fact::Range { low: 6, high: 6 });
+        let mut all = evaluations(&cohort);
+        assert_eq!((all[9].total.low, all[10].total.low), (91, 91));
+        failing_at(&mut all, 9);
+        let result = rank(&all, None);
+
+        assert!(result.ties.is_empty());
+        let passing = &result.standings[9];
+        assert_eq!(passing.id, all[10].community.name);
+        assert_eq!(passing.rank, 10);
+        assert_eq!(
+            passing.placement,
+            Placement::Tier { tier: "四星".to_string(), stars: 4 }
+        );
+        assert_eq!(result.empty[0].position, 11);
+        assert_eq!(result.empty[0].tier, "三星");
         assert_eq!(tier_sizes(&result), [2, 8, 9]);
-        assert_eq!(result.tiers[2].empty_slots, 1);
-        // Base for all 20; extras for the 2 + 8 filled paid slots.
+    }
+
+    #[test]
+    fn ok_ranges_overlapping_across_a_boundary_are_undecided() {
+        // 西郊社区 98–100 below 新春社区 100 and 梅峰社区 99 (五星): ranked
+        // by the low end, both pairs flagged.
+        let mut cohort = example_cohort();
+        cohort[2].set_fact(
+            8,
+            "base_quality",
+            Fact::Range { low: 13, high: 15 },
+        );
+        let result = rank(&evaluations(&cohort), None);
+        let pairs: Vec<Vec<String>> =
+            result.overlaps.iter().map(|o| o.ids.clone()).collect();
+        assert_eq!(pairs, [["新春社区", "西郊社区"], ["梅峰社区", "西郊社区"]]);
+        let overlap = &result.overlaps[1];
+        assert_eq!(overlap.tiers, ["五星", "四星"]);
+        assert_eq!(
+            overlap.message,
+            "梅峰社区(99分)与西郊社区(98–100分)分数范围重叠,跨五星与四星,名次可能互换,未定,需人工确定"
+        );
+        assert_eq!(result.standings[1].undecided, [overlap.message.as_str()]);
+        assert_eq!(result.standings[2].undecided.len(), 2);
+        assert!(result.standings[3].undecided.is_empty());
+        // Ranked by the low end still; the money stays as it gives.
+        assert_eq!(result.standings[2].rank, 3);
         assert_eq!(result.total, Money::from_yuan(2_000_000));
+    }
+
+    #[test]
+    fn ok_ranges_overlapping_inside_a_tier_are_decided() {
+        // 笋浯社区 96–98 reaches 西郊社区's 98, both 四星: no flag.
+        let mut cohort = example_cohort();
+        cohort[3].set_fact(
+            8,
+            "base_quality",
+            Fact::Range { low: 12, high: 14 },
+        );
+        let all = evaluations(&cohort);
+        assert_eq!((all[3].total.low, all[3].total.high), (97, 99));
+        let result = rank(&all, None);
+        // 97–99 reaches 梅峰社区's 99 (五星) too: that pair is flagged, the
+        // 四星 pair is not.
+        let pairs: Vec<Vec<String>> =
+            result.overlaps.iter().map(|o| o.ids.clone()).collect();
+        assert_eq!(
+            pairs,
+            [vec!["梅峰社区".to_string(), "笋浯社区".to_string()]]
+        );
     }
 
     #[test]

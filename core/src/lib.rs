@@ -51,7 +51,7 @@ pub use ledger::{
 };
 pub use money::{Money, format_yuan};
 pub use months::{MonthLine, MonthState, YearMonth};
-pub use readings::{Reading, our_readings};
+pub use readings::{RANKING_READINGS, Reading, our_readings};
 pub use rubric::{
     BonusItem, BonusPart, Category, Container, EquipmentRequirement, FactShape,
     Gates, Item, Method, Penalty, Rubric, Rule, Schedule, Tier,

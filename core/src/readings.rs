@@ -109,6 +109,11 @@ pub const READINGS: &[Reading] = &[
         zh: "排名按各社区总分范围的低端(有把握得到的分数)从高到低,同分并列(如1、2、2、4名)。",
     },
     Reading {
+        id: "overlap-undecided",
+        module: "cohort",
+        zh: "两个社区的总分范围有重叠、且按低端排名分属不同星级的(如99分与98–100分跨五星与四星),名次可能互换,两者都标记为“未定”、由人工确定;表中的星级和追加补助仍按低端排名显示。",
+    },
+    Reading {
         id: "ties-at-boundary",
         module: "cohort",
         zh: "同分且跨越星级名额分界的,标记为并列、由人工确定,不自动打破;这些社区的追加补助暂不确定,但总金额因名额固定仍可计算。",
@@ -116,7 +121,7 @@ pub const READINGS: &[Reading] = &[
     Reading {
         id: "failed-no-slot",
         module: "cohort",
-        zh: "考核不通过的社区不参与排名、不占名额,名额也不顺延给他人;空出的名额显示在最低星级。基础补助仍按每个创建社区计算。",
+        zh: "考核不通过的社区不参与排名、不评星级,但按总分(低端)仍排在原来的位置:该位置的名额留空,显示为所在星级的空缺名额,不顺延给他人,排在其后的社区不前移。与其同分的社区排在它前面(空缺名额是这组同分位置的最后一个)。基础补助仍按每个已载入的社区计算,考核不通过的也计入;空缺名额没有追加补助。",
     },
     Reading {
         id: "provisional",
@@ -134,6 +139,16 @@ pub const READINGS: &[Reading] = &[
 pub fn our_readings() -> &'static [Reading] {
     READINGS
 }
+
+/// The ids of the assumptions behind a cohort's ranking, tiers and money
+/// (the district page's note).
+pub const RANKING_READINGS: &[&str] = &[
+    "rank-by-low",
+    "overlap-undecided",
+    "ties-at-boundary",
+    "failed-no-slot",
+    "provisional",
+];
 
 #[cfg(test)]
 mod tests {
@@ -160,6 +175,9 @@ mod tests {
         for reading in READINGS {
             assert!(modules.contains(&reading.module), "{}", reading.id);
             assert!(!reading.zh.is_empty());
+        }
+        for id in RANKING_READINGS {
+            assert!(ids.contains(id), "{id}");
         }
     }
 }

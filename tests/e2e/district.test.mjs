@@ -3,18 +3,22 @@
 // own export, see core/src/district/fixtures.rs) go through the file
 // picker at once; the page must accept 19, refuse the corrupt one with
 // its reason and go on, rank by the quotas 2/8/10, flag the tie at rank 10
-// across 四星 and 三星, leave 新桥社区 (spent ¥59,999.99) unranked with its
-// slot empty, and add up the money exactly:
+// (海景社区 and 铭湖社区, 91) across 四星 and 三星, flag 梅峰社区 99 and
+// 西郊社区 98–100 as 未定 (ranges overlapping across 五星 and 四星), leave
+// 新桥社区 (96, spent ¥59,999.99) unranked with its slot 5 empty in 四星
+// (RUBRIC.md: the slot is not handed on; nobody below moves up), and add up
+// the money exactly:
 //
 //   base   19 × ¥80,000                                  = ¥1,520,000.00
-//   extra  2 × ¥120,000 + 8 × ¥20,000 (18 ranked, slots
-//          1–10 filled; slot 10 is held by the tie)      =   ¥400,000.00
+//   extra  2 × ¥120,000 + 7 × ¥20,000 (slots 1–4 and
+//          6–10 filled, slot 5 empty; slot 10 is held by
+//          the tie)                                      =   ¥380,000.00
 //          of which undetermined (the tie's 四星 slot)   =    ¥20,000.00
-//   total                                                = ¥1,920,000.00
+//   total                                                = ¥1,900,000.00
 //
 // After the second load (tests/fixtures/district-more/: 梅峰社区's older
-// file, flagged and dropped; 朝阳社区's intact file) 20 communities:
-// ¥1,600,000 + ¥400,000 = ¥2,000,000.00, as RUBRIC.md says for the 20.
+// file, flagged and dropped; 朝阳社区's intact file, 81, slot 20) 20
+// communities: ¥1,600,000 + ¥380,000 = ¥1,980,000.00.
 //
 // The CSV export is checked byte by byte and opened by a real spreadsheet
 // program: LibreOffice Calc converts it to PDF headless, and the PDF's
@@ -50,21 +54,21 @@ const FIRST_LOAD_ROWS = [
   ['2', '梅峰社区', '99', '五星', '¥120,000.00'],
   ['3', '西郊社区', '98–100', '四星', '¥20,000.00'],
   ['4', '笋浯社区', '97', '四星', '¥20,000.00'],
-  ['5', '明光社区', '95', '四星', '¥20,000.00'],
-  ['6', '金浦社区', '94', '四星', '¥20,000.00'],
-  ['7', '高山社区', '93', '四星', '¥20,000.00'],
-  ['8', '树兜社区', '92', '四星', '¥20,000.00'],
-  ['9', '海景社区', '91', '四星', '¥20,000.00'],
-  ['10', '铭湖社区', '90', '四星或三星(同分待定)', '待定(同分)'],
-  ['10', '新铺社区', '90', '四星或三星(同分待定)', '待定(同分)'],
-  ['12', '圣湖社区', '88', '三星', '¥0.00'],
-  ['13', '东美社区', '87', '三星', '¥0.00'],
-  ['14', '霞淮社区', '86', '三星', '¥0.00'],
-  ['15', '普明社区', '85', '三星', '¥0.00'],
-  ['16', '万科城社区', '84', '三星', '¥0.00'],
-  ['17', '通海社区', '83', '三星', '¥0.00'],
-  ['18', '万盛社区', '82', '三星', '¥0.00'],
-  ['(19)', '', '—', '三星名额空缺', '—'],
+  ['(5)', '', '—', '四星名额空缺(考核不通过,不顺延)', '—'],
+  ['6', '明光社区', '95', '四星', '¥20,000.00'],
+  ['7', '金浦社区', '94', '四星', '¥20,000.00'],
+  ['8', '高山社区', '93', '四星', '¥20,000.00'],
+  ['9', '树兜社区', '92', '四星', '¥20,000.00'],
+  ['10', '海景社区', '91', '四星或三星(同分待定)', '待定(同分)'],
+  ['10', '铭湖社区', '91', '四星或三星(同分待定)', '待定(同分)'],
+  ['12', '新铺社区', '90', '三星', '¥0.00'],
+  ['13', '圣湖社区', '88', '三星', '¥0.00'],
+  ['14', '东美社区', '87', '三星', '¥0.00'],
+  ['15', '霞淮社区', '86', '三星', '¥0.00'],
+  ['16', '普明社区', '85', '三星', '¥0.00'],
+  ['17', '万科城社区', '84', '三星', '¥0.00'],
+  ['18', '通海社区', '83', '三星', '¥0.00'],
+  ['19', '万盛社区', '82', '三星', '¥0.00'],
   ['(20)', '', '—', '三星名额空缺', '—'],
   ['—', '新桥社区', '96', '不参与排名(考核不通过)', '—'],
 ];
@@ -168,9 +172,29 @@ describe('the district page', () => {
 
     const ties = await page.$$eval('[data-ties] li', (items) => items.map((li) => li.textContent));
     assert.deepEqual(ties, [
-      '丰泽区东湖街道铭湖社区、丰泽区华大街道新铺社区 同分(90分),跨四星与三星,需人工确定',
+      '丰泽区东海街道海景社区、丰泽区东湖街道铭湖社区 同分(91分),跨四星与三星,需人工确定',
     ]);
     assert.equal(await page.locator('[data-tie-flag]').count(), 2);
+
+    // Ranges overlapping across a boundary: flagged 未定, never silent.
+    const overlaps = await page.$$eval('[data-overlaps] li', (items) => items.map((li) => li.textContent));
+    assert.deepEqual(overlaps, ['鲤城区开元街道梅峰社区(99分)与鲤城区鲤中街道西郊社区(98–100分)分数范围重叠,跨五星与四星,名次可能互换,未定,需人工确定']);
+    const undecided = await page.$$eval('[data-undecided]', (flags) =>
+      flags.map((f) => f.closest('tr').dataset.community),
+    );
+    assert.deepEqual(undecided, ['梅峰社区', '西郊社区']);
+
+    // The ranking's assumptions are shown on the page.
+    const readings = await page.$$eval('[data-page="district"] [data-reading]', (items) =>
+      items.map((li) => li.dataset.reading),
+    );
+    assert.deepEqual(readings, [
+      'rank-by-low',
+      'overlap-undecided',
+      'ties-at-boundary',
+      'failed-no-slot',
+      'provisional',
+    ]);
 
     const gates = await page.textContent('tr[data-row-kind="unranked"] td[data-col="gates"]');
     assert.match(gates, /专款专用:通过/);
@@ -181,9 +205,9 @@ describe('the district page', () => {
   test('adds up the money exactly', async () => {
     assert.deepEqual(await totals(page), {
       base: '¥1,520,000.00',
-      extra: '¥400,000.00',
+      extra: '¥380,000.00',
       undetermined: '¥20,000.00',
-      total: '¥1,920,000.00',
+      total: '¥1,900,000.00',
     });
   });
 
@@ -200,11 +224,11 @@ describe('the district page', () => {
     await page.selectOption('[data-field="district-filter"]', '丰泽区');
     rows = await tableRows(page);
     assert.equal(rows.length, 9);
-    assert.deepEqual(rows.map((r) => r[0]), ['9', '10', '10', '12', '13', '14', '15', '16', '17']);
+    assert.deepEqual(rows.map((r) => r[0]), ['10', '10', '12', '13', '14', '15', '16', '17', '18']);
     assert.equal(await page.textContent('[data-subtotal-col="base"]'), '¥720,000.00');
     assert.equal(
       await page.textContent('[data-subtotal-col="extra"]'),
-      '¥20,000.00(另有 2 个社区同分待定)',
+      '¥0.00(另有 2 个社区同分待定)',
     );
     await page.selectOption('[data-field="district-filter"]', '');
     assert.equal((await tableRows(page)).length, 21);
@@ -243,15 +267,18 @@ describe('the district page', () => {
     const lines = text.split('\r\n');
     assert.equal(
       lines[0],
-      '名次,区,街道,社区,基础分,加分,总分,总分下限,否决项,星级,同分待定,基础补助(元),星级奖补(元),补助合计(元),评估日期,文件',
+      '名次,区,街道,社区,基础分,加分,总分,总分下限,否决项,星级,同分待定或未定,基础补助(元),星级奖补(元),补助合计(元),评估日期,文件',
     );
     assert.equal(
       lines[1],
       '1,鲤城区,开元街道,新春社区,100,7,107,107,专款专用:通过;支出不低于75%:通过,五星,,80000.00,120000.00,200000.00,2025-01-06,星级自评_鲤城区开元街道新春社区_2025-01-06.json',
     );
-    assert.match(lines[10], /,"丰泽区东湖街道铭湖社区、丰泽区华大街道新铺社区 同分\(90分\),跨四星与三星,需人工确定",80000\.00,待定,,/);
-    assert.equal(lines[19], '第19位,,,,,,,,,三星名额空缺,,,,,,');
-    assert.ok(lines.includes(',,,,,,,,,合计(元),,1520000.00,400000.00,1920000.00'));
+    assert.ok(lines[2].includes(',五星,"鲤城区开元街道梅峰社区(99分)与鲤城区鲤中街道西郊社区(98–100分)分数范围重叠,跨五星与四星,名次可能互换,未定,需人工确定",80000.00,'), lines[2]);
+    assert.equal(lines[5], '第5位,,,,,,,,,"四星名额空缺(考核不通过,不顺延)",,,,,,');
+    assert.match(lines[10], /,"丰泽区东海街道海景社区、丰泽区东湖街道铭湖社区 同分\(91分\),跨四星与三星,需人工确定",80000\.00,待定,,/);
+    assert.equal(lines[20], '第20位,,,,,,,,,三星名额空缺,,,,,,');
+    assert.ok(lines.includes(',,,,,,,,,合计(元),,1520000.00,380000.00,1900000.00'));
+    assert.ok(lines.includes(',,,,,,,,,未定,"鲤城区开元街道梅峰社区(99分)与鲤城区鲤中街道西郊社区(98–100分)分数范围重叠,跨五星与四星,名次可能互换,未定,需人工确定"'));
     assert.ok(lines.includes(',,,,,,,,,其中同分待定(元),,,20000.00'));
     // No cell starts a formula.
     for (const line of lines) {
@@ -294,12 +321,13 @@ describe('the district page', () => {
       '五星',
       '四星或三星(同分待定)',
       '三星名额空缺',
-      '第19位',
+      '第20位',
+      '四星名额空缺',
       '不参与排名(考核不通过)',
       '98–100',
       '120000',
       '1520000',
-      '1920000',
+      '1900000',
     ]) {
       assert.ok(stdout.includes(expected), `the PDF lacks \`${expected}\``);
     }
@@ -319,15 +347,16 @@ describe('the district page', () => {
     assert.equal(ranking.rows.length, 21);
     assert.deepEqual(ranking.totals, {
       base: '1520000.00',
-      extra: '400000.00',
+      extra: '380000.00',
       extra_undetermined: '20000.00',
-      total: '1920000.00',
+      total: '1900000.00',
       communities: 19,
       ranked: 18,
       unranked: 1,
       empty_slots: 2,
     });
     assert.equal(ranking.ties.length, 1);
+    assert.equal(ranking.overlaps.length, 1);
   });
 
   test('screenshots of the loaded page, desktop and 390 px', async () => {
@@ -360,13 +389,14 @@ describe('the district page', () => {
 
     const rows = await tableRows(page);
     assert.deepEqual(rows[1], ['2', '梅峰社区', '99', '五星', '¥120,000.00']);
-    assert.deepEqual(rows[18], ['19', '朝阳社区', '81', '三星', '¥0.00']);
-    assert.deepEqual(rows[19], ['(20)', '', '—', '三星名额空缺', '—']);
+    // 新桥社区's slot 5 stays empty; 朝阳社区 takes slot 20.
+    assert.deepEqual(rows[4], ['(5)', '', '—', '四星名额空缺(考核不通过,不顺延)', '—']);
+    assert.deepEqual(rows[19], ['20', '朝阳社区', '81', '三星', '¥0.00']);
     assert.deepEqual(await totals(page), {
       base: '¥1,600,000.00',
-      extra: '¥400,000.00',
+      extra: '¥380,000.00',
       undetermined: '¥20,000.00',
-      total: '¥2,000,000.00',
+      total: '¥1,980,000.00',
     });
   });
 
@@ -375,19 +405,21 @@ describe('the district page', () => {
     await page.reload();
     await page.waitForSelector('tr[data-row-kind="ranked"]');
     assert.equal(await page.locator('tr[data-row-kind="ranked"]').count(), 19);
-    assert.equal((await totals(page)).total, '¥2,000,000.00');
+    assert.equal((await totals(page)).total, '¥1,980,000.00');
   });
 
   test('quotas set by the office re-rank the table', async () => {
     await page.fill('[data-quota="0"]', '1');
     await page.press('[data-quota="0"]', 'Tab');
     await page.waitForFunction(
-      () => document.querySelector('[data-total="total"]')?.textContent === '¥1,880,000.00',
+      // 1 × 120,000 + 7 × 20,000 (slot 5 empty in 四星); 朝阳社区 at
+      // slot 20 is past the 19 slots.
+      () => document.querySelector('[data-total="total"]')?.textContent === '¥1,860,000.00',
     );
     const rows = await tableRows(page);
     assert.deepEqual(rows[1].slice(3), ['四星', '¥20,000.00']);
     await page.click('[data-action="reset-quotas"]');
-    assert.equal((await totals(page)).total, '¥2,000,000.00');
+    assert.equal((await totals(page)).total, '¥1,980,000.00');
   });
 
   test('clearing everything takes a second click', async () => {

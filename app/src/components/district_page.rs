@@ -4,14 +4,17 @@
 //! in [`crate::district::DistrictState`]; each part is its own component.
 
 use leptos::prelude::*;
+use starcheck_core::RANKING_READINGS;
 
 use crate::components::chart_district_ranking::ChartDistrictRanking;
 use crate::components::district_compare::DistrictCompare;
 use crate::components::district_load_report::DistrictLoadReport;
 use crate::components::district_loader::DistrictLoader;
+use crate::components::district_overlaps::DistrictOverlaps;
 use crate::components::district_quotas::DistrictQuotas;
 use crate::components::district_storage_notice::DistrictStorageNotice;
 use crate::components::district_table::DistrictTable;
+use crate::components::readings_note::ReadingsNote;
 
 /// The whole district page.
 #[component]
@@ -28,6 +31,9 @@ pub fn DistrictPage() -> impl IntoView {
             <DistrictLoader />
             <DistrictLoadReport />
             <DistrictQuotas />
+            // The ranking's own assumptions, beside the table they shape.
+            <ReadingsNote only=RANKING_READINGS />
+            <DistrictOverlaps />
             <DistrictTable />
             <ChartDistrictRanking />
             <DistrictCompare />

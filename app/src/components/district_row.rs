@@ -137,6 +137,11 @@ pub fn DistrictRow(row: Row) -> impl IntoView {
                 {row.tie.clone().map(|message| view! {
                     <span class="tie-flag" title=message data-tie-flag="">"⚠ 需人工确定"</span>
                 })}
+                {(!row.undecided.is_empty()).then(|| view! {
+                    <span class="undecided-flag" title=row.undecided.join(";") data-undecided="">
+                        "⚠ 未定"
+                    </span>
+                })}
                 {row.provisional.then(|| view! {
                     <span class="provisional" data-provisional="">"暂定:未录入支出"</span>
                 })}

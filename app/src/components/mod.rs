@@ -16,6 +16,7 @@ pub mod district_compare;
 pub mod district_export_bar;
 pub mod district_load_report;
 pub mod district_loader;
+pub mod district_overlaps;
 pub mod district_page;
 pub mod district_quotas;
 pub mod district_row;

@@ -11,9 +11,14 @@ pub fn ReadingsNote(
     /// Start folded, opened by a click on its heading.
     #[prop(optional)]
     folded: bool,
+    /// Show only the readings with these ids (e.g. the ranking's on the
+    /// district page); every reading when absent.
+    #[prop(optional)]
+    only: Option<&'static [&'static str]>,
 ) -> impl IntoView {
     let readings = our_readings()
         .iter()
+        .filter(|reading| only.is_none_or(|ids| ids.contains(&reading.id)))
         .map(|reading| {
             view! { <li data-reading=reading.id>{reading.zh}</li> }
         })
@@ -29,9 +34,11 @@ pub fn ReadingsNote(
             </p>
             <ul>
                 {readings}
-                <li>
-                    "各项“检查时可能查看的材料”是本工具整理的参考清单,非通知原文。"
-                </li>
+                {only.is_none().then(|| view! {
+                    <li>
+                        "各项“检查时可能查看的材料”是本工具整理的参考清单,非通知原文。"
+                    </li>
+                })}
             </ul>
         </details>
     }

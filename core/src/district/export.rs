@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::cohort::{TieFlag, TierFill};
+use crate::cohort::{OverlapFlag, TieFlag, TierFill};
 use crate::csv::{Cell, to_csv};
 use crate::rubric::Rubric;
 
@@ -21,7 +21,7 @@ pub const CSV_HEADER: [&str; 16] = [
     "总分下限",
     "否决项",
     "星级",
-    "同分待定",
+    "同分待定或未定",
     "基础补助(元)",
     "星级奖补(元)",
     "补助合计(元)",
@@ -52,7 +52,8 @@ fn foot_line(cells: Vec<(usize, Cell)>) -> Vec<Cell> {
 
 /// The table as a CSV document for Excel: a header, one line per row (the
 /// table's order), then the foot: the money under the money columns, each
-/// tie's message under 同分待定, and the counts.
+/// tie's message under 同分待定, each overlap across a boundary (未定),
+/// and the counts.
 pub fn table_csv(table: &DistrictTable) -> String {
     let mut lines: Vec<Vec<Cell>> = Vec::new();
     lines.push(CSV_HEADER.iter().map(|h| Cell::text(*h)).collect());
@@ -76,6 +77,12 @@ pub fn table_csv(table: &DistrictTable) -> String {
         lines.push(foot_line(vec![
             (LABEL_COLUMN, Cell::text("同分待定")),
             (TIE_COLUMN, Cell::text(&tie.message)),
+        ]));
+    }
+    for overlap in &table.cohort.overlaps {
+        lines.push(foot_line(vec![
+            (LABEL_COLUMN, Cell::text("未定")),
+            (TIE_COLUMN, Cell::text(&overlap.message)),
         ]));
     }
     lines.push(foot_line(vec![
@@ -133,13 +140,20 @@ fn row_cells(row: &Row) -> Vec<Cell> {
         row.total.map_or(Cell::Empty, |t| Cell::int(t.low)),
         text_or_empty(&row.gates_text()),
         text_or_empty(&row.tier),
-        row.tie.as_deref().map_or(Cell::Empty, Cell::text),
+        flags_cell(row),
         row.base_subsidy.map_or(Cell::Empty, Cell::money),
         extra,
         sum,
         row.as_of.map_or(Cell::Empty, |d| Cell::text(d.to_string())),
         row.file_name.as_deref().map_or(Cell::Empty, Cell::text),
     ]
+}
+
+/// The tie's message and the overlaps' (未定), one cell.
+fn flags_cell(row: &Row) -> Cell {
+    let flags: Vec<&str> =
+        row.tie.iter().chain(&row.undecided).map(String::as_str).collect();
+    if flags.is_empty() { Cell::Empty } else { Cell::text(flags.join(";")) }
 }
 
 /// What the JSON export holds: the ranking result.
@@ -154,6 +168,9 @@ pub struct RankingFile {
     pub rows: Vec<Row>,
     pub tiers: Vec<TierFill>,
     pub ties: Vec<TieFlag>,
+    /// Ranges overlapping across a quota boundary (未定).
+    #[serde(default)]
+    pub overlaps: Vec<OverlapFlag>,
     pub totals: Totals,
 }
 
@@ -180,6 +197,7 @@ pub fn ranking_json(rubric: &Rubric, table: &DistrictTable) -> String {
         rows: table.rows.clone(),
         tiers: table.cohort.tiers.clone(),
         ties: table.ties.clone(),
+        overlaps: table.cohort.overlaps.clone(),
         totals: table.totals,
     };
 

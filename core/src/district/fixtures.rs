@@ -11,12 +11,13 @@
 //! | community | total | what |
 //! |---|---|---|
 //! | 新春社区 | 107 | bonus 5 + 2 (example A) |
-//! | 梅峰社区 | 99 | |
+//! | 梅峰社区 | 99 | overlaps 西郊社区 across 五星 and 四星: 未定 |
 //! | 西郊社区 | 98–100 | item 8 graded 13–15 |
 //! | 笋浯社区 | 97 | one non-conforming poster (item 12 −2) |
-//! | 新桥社区 | 96 | spent ¥59,999.99: fails the 75% gate, unranked |
+//! | 新桥社区 | 96 | spent ¥59,999.99: fails the 75% gate, unranked; its slot 5 (四星) stays empty |
 //! | 明光社区 … 海景社区 | 95 … 91 | 高山社区 lacks November's meeting (item 5 −2) |
-//! | 新铺社区, 铭湖社区 | 90, 90 | the tie at rank 10, across 四星 and 三星 |
+//! | 铭湖社区 | 91 | level with 海景社区: the tie at rank 10, across 四星 and 三星 |
+//! | 新铺社区 | 90 | |
 //! | 圣湖社区 … 万盛社区 | 88 … 82 | |
 //! | 朝阳社区 | — | corrupt: an amount edited after export, checksum refused |
 //!
@@ -115,9 +116,10 @@ pub fn fixture_assessments() -> Vec<Assessment> {
         a.set_fact(5, "meetings", Fact::Meetings(meetings));
         graded(a, 8, "base_quality", 10, 10);
     }
-    // 铭湖社区: 90, level with 新铺社区 at rank 10.
+    // 铭湖社区: 91, level with 海景社区 at rank 10 (slots 10 and 11,
+    // across 四星 and 三星, since 新桥社区's slot 5 is not handed on).
     if let Some(a) = cohort.get_mut(11) {
-        graded(a, 8, "base_quality", 5, 5);
+        graded(a, 8, "base_quality", 6, 6);
     }
     cohort
 }

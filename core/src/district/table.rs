@@ -14,7 +14,9 @@ use std::collections::BTreeMap;
 use jiff::civil::{Date, DateTime};
 use serde::{Deserialize, Serialize};
 
-use crate::cohort::{CohortResult, Entrant, Placement, TieFlag, rank_cohort};
+use crate::cohort::{
+    CohortResult, EmptySlot, Entrant, Placement, TieFlag, rank_cohort,
+};
 use crate::error::CohortError;
 use crate::money::Money;
 use crate::rubric::Rubric;
@@ -84,6 +86,9 @@ pub struct Row {
     pub tie: Option<String>,
     /// Ranked while gates are not yet assessed: provisional.
     pub provisional: bool,
+    /// The messages of ranges overlapping across a quota boundary (未定):
+    /// the order could flip between tiers, for a person to settle.
+    pub undecided: Vec<String>,
     pub base_subsidy: Option<Money>,
     pub extra: Extra,
     pub as_of: Option<Date>,
@@ -163,7 +168,9 @@ pub fn build_table(
         keys.iter().map(String::as_str).zip(&set.files).collect();
     let find = |id: &str| by_key.get(id).copied();
 
-    let mut rows = Vec::new();
+    // Ranked rows and empty slots by position: a failed community's slot
+    // stays where its total puts it.
+    let mut placed: Vec<(u32, Row)> = Vec::new();
     for standing in &cohort.standings {
         let Some(file) = find(&standing.id) else { continue };
         let tie = cohort
@@ -178,19 +185,17 @@ pub fn build_table(
         row.stars = stars;
         row.tie = tie;
         row.provisional = standing.provisional;
+        row.undecided.clone_from(&standing.undecided);
         row.base_subsidy = Some(standing.base_subsidy);
         row.extra = standing.extra.map_or(Extra::Undetermined, Extra::Known);
-        rows.push(row);
+        placed.push((standing.rank, row));
     }
-
-    // Empty slots sit below the last ranked community, in their tiers.
-    let mut slot = u32::try_from(cohort.standings.len()).unwrap_or(u32::MAX);
-    for fill in &cohort.tiers {
-        for _ in 0..fill.empty_slots {
-            slot = slot.saturating_add(1);
-            rows.push(empty_slot_row(slot, &fill.tier));
-        }
+    for slot in &cohort.empty {
+        placed.push((slot.position, empty_slot_row(slot)));
     }
+    // Stable: a tie's rows keep their order.
+    placed.sort_by_key(|(position, _)| *position);
+    let mut rows: Vec<Row> = placed.into_iter().map(|(_, row)| row).collect();
 
     for unranked in &cohort.unranked {
         let Some(file) = find(&unranked.id) else { continue };
@@ -245,6 +250,7 @@ fn community_row(file: &super::Loaded, kind: RowKind) -> Row {
         stars: None,
         tie: None,
         provisional: false,
+        undecided: Vec::new(),
         base_subsidy: None,
         extra: Extra::None,
         as_of: Some(evaluation.as_of),
@@ -253,11 +259,15 @@ fn community_row(file: &super::Loaded, kind: RowKind) -> Row {
     }
 }
 
-fn empty_slot_row(slot: u32, tier: &str) -> Row {
+fn empty_slot_row(slot: &EmptySlot) -> Row {
+    let tier = match &slot.failed {
+        Some(_) => format!("{}名额空缺(考核不通过,不顺延)", slot.tier),
+        None => format!("{}名额空缺", slot.tier),
+    };
     Row {
         kind: RowKind::EmptySlot,
         id: String::new(),
-        rank: Some(slot),
+        rank: Some(slot.position),
         district: String::new(),
         street: String::new(),
         community: String::new(),
@@ -266,10 +276,11 @@ fn empty_slot_row(slot: u32, tier: &str) -> Row {
         total: None,
         gates: Vec::new(),
         outcome: None,
-        tier: format!("{tier}名额空缺"),
+        tier,
         stars: None,
         tie: None,
         provisional: false,
+        undecided: Vec::new(),
         base_subsidy: None,
         extra: Extra::None,
         as_of: None,

@@ -85,22 +85,24 @@ fn ok_first_load_table() {
         ranked(2, "梅峰社区", "99", "五星", "¥120,000.00"),
         ranked(3, "西郊社区", "98–100", "四星", "¥20,000.00"),
         ranked(4, "笋浯社区", "97", "四星", "¥20,000.00"),
-        ranked(5, "明光社区", "95", "四星", "¥20,000.00"),
-        ranked(6, "金浦社区", "94", "四星", "¥20,000.00"),
-        ranked(7, "高山社区", "93", "四星", "¥20,000.00"),
-        ranked(8, "树兜社区", "92", "四星", "¥20,000.00"),
-        ranked(9, "海景社区", "91", "四星", "¥20,000.00"),
+        // 新桥社区 fails at position 5: its 四星 slot stays empty and
+        // nobody below moves up.
+        (Some(5), s(""), s("—"), s("四星名额空缺(考核不通过,不顺延)"), s("—")),
+        ranked(6, "明光社区", "95", "四星", "¥20,000.00"),
+        ranked(7, "金浦社区", "94", "四星", "¥20,000.00"),
+        ranked(8, "高山社区", "93", "四星", "¥20,000.00"),
+        ranked(9, "树兜社区", "92", "四星", "¥20,000.00"),
         // Equals in the order of their ids (the tie's own order).
-        ranked(10, "铭湖社区", "90", "四星或三星(同分待定)", "待定(同分)"),
-        ranked(10, "新铺社区", "90", "四星或三星(同分待定)", "待定(同分)"),
-        ranked(12, "圣湖社区", "88", "三星", "¥0.00"),
-        ranked(13, "东美社区", "87", "三星", "¥0.00"),
-        ranked(14, "霞淮社区", "86", "三星", "¥0.00"),
-        ranked(15, "普明社区", "85", "三星", "¥0.00"),
-        ranked(16, "万科城社区", "84", "三星", "¥0.00"),
-        ranked(17, "通海社区", "83", "三星", "¥0.00"),
-        ranked(18, "万盛社区", "82", "三星", "¥0.00"),
-        (Some(19), s(""), s("—"), s("三星名额空缺"), s("—")),
+        ranked(10, "海景社区", "91", "四星或三星(同分待定)", "待定(同分)"),
+        ranked(10, "铭湖社区", "91", "四星或三星(同分待定)", "待定(同分)"),
+        ranked(12, "新铺社区", "90", "三星", "¥0.00"),
+        ranked(13, "圣湖社区", "88", "三星", "¥0.00"),
+        ranked(14, "东美社区", "87", "三星", "¥0.00"),
+        ranked(15, "霞淮社区", "86", "三星", "¥0.00"),
+        ranked(16, "普明社区", "85", "三星", "¥0.00"),
+        ranked(17, "万科城社区", "84", "三星", "¥0.00"),
+        ranked(18, "通海社区", "83", "三星", "¥0.00"),
+        ranked(19, "万盛社区", "82", "三星", "¥0.00"),
         (Some(20), s(""), s("—"), s("三星名额空缺"), s("—")),
         (None, s("新桥社区"), s("96"), s("不参与排名(考核不通过)"), s("—")),
     ];
@@ -110,18 +112,28 @@ fn ok_first_load_table() {
     assert_eq!(table.ties.len(), 1);
     assert_eq!(
         table.ties[0].message,
-        "丰泽区东湖街道铭湖社区、丰泽区华大街道新铺社区 同分(90分),跨四星与三星,需人工确定"
+        "丰泽区东海街道海景社区、丰泽区东湖街道铭湖社区 同分(91分),跨四星与三星,需人工确定"
     );
 
-    // By hand: 19 × 80,000 base; 2 × 120,000 + 8 × 20,000 for the filled
-    // paid slots (one of them held by the tie: 20,000 undetermined).
+    // 西郊社区's 98–100 reaches 梅峰社区's 99 across 五星 and 四星: 未定.
+    let overlap = "鲤城区开元街道梅峰社区(99分)与鲤城区鲤中街道西郊社区(98–100分)分数范围重叠,跨五星与四星,名次可能互换,未定,需人工确定";
+    let overlaps: Vec<&str> =
+        table.cohort.overlaps.iter().map(|o| o.message.as_str()).collect();
+    assert_eq!(overlaps, [overlap]);
+    assert_eq!(table.rows[1].undecided, [overlap]);
+    assert_eq!(table.rows[2].undecided, [overlap]);
+    assert!(table.rows[3].undecided.is_empty());
+
+    // By hand: 19 × 80,000 base; 2 × 120,000 + 7 × 20,000 for the paid
+    // slots filled (slot 5 is empty; slot 10 is held by the tie: 20,000
+    // undetermined).
     assert_eq!(
         table.totals,
         Totals {
             base: yuan(1_520_000),
-            extra: yuan(400_000),
+            extra: yuan(380_000),
             extra_undetermined: yuan(20_000),
-            total: yuan(1_920_000),
+            total: yuan(1_900_000),
             communities: 19,
             ranked: 18,
             unranked: 1,
@@ -156,13 +168,21 @@ fn ok_second_load_flags_the_older_duplicate_and_adds_the_intact_file() {
         "{message}"
     );
 
+    // 朝阳社区's intact file clears the refusal of its corrupt one.
+    assert!(set.refused.is_empty(), "{:?}", set.refused);
+
+    // Only 新桥社区's slot 5 is empty now.
     let table = table_of(&set);
-    assert_eq!(
-        table.rows.iter().filter(|r| r.kind == RowKind::EmptySlot).count(),
-        1
-    );
+    let empty: Vec<Option<u32>> = table
+        .rows
+        .iter()
+        .filter(|r| r.kind == RowKind::EmptySlot)
+        .map(|r| r.rank)
+        .collect();
+    assert_eq!(empty, [Some(5)]);
     assert_eq!(table.totals.base, yuan(1_600_000));
-    assert_eq!(table.totals.total, yuan(2_000_000));
+    // 新桥社区's 四星 slot is not handed on: 380,000 of extras.
+    assert_eq!(table.totals.total, yuan(1_980_000));
 }
 
 #[test]
@@ -205,7 +225,7 @@ fn ok_quotas_set_by_the_office() {
             "四星",
             "四星",
             "四星",
-            "三星",
+            "三星名额空缺(考核不通过,不顺延)",
             "三星",
             "三星",
             "三星",
@@ -214,7 +234,7 @@ fn ok_quotas_set_by_the_office() {
         ]
     );
     assert_eq!(table.totals.total, yuan(19 * 80_000 + 120_000 + 3 * 20_000));
-    assert_eq!(table.totals.empty_slots, 0);
+    assert_eq!(table.totals.empty_slots, 1);
 
     let wrong = build_table(&rubric(), &set, Some(&[1, 2]));
     assert!(wrong.is_err());
@@ -258,7 +278,8 @@ fn ok_sort_and_filter() {
 
     let sub = subtotal(&view(&table, Some("丰泽区"), SortKey::Rank, true));
     assert_eq!(sub.base, yuan(9 * 80_000));
-    assert_eq!(sub.extra_settled, yuan(20_000));
+    // 海景社区 is in the tie now: nothing of 丰泽区's is settled.
+    assert_eq!(sub.extra_settled, yuan(0));
     assert_eq!(sub.undetermined_rows, 2);
 }
 
@@ -329,7 +350,7 @@ fn ok_table_csv() {
     let lines: Vec<&str> = csv.trim_start_matches(BOM).split("\r\n").collect();
     assert_eq!(
         lines[0],
-        "名次,区,街道,社区,基础分,加分,总分,总分下限,否决项,星级,同分待定,基础补助(元),星级奖补(元),补助合计(元),评估日期,文件"
+        "名次,区,街道,社区,基础分,加分,总分,总分下限,否决项,星级,同分待定或未定,基础补助(元),星级奖补(元),补助合计(元),评估日期,文件"
     );
     assert_eq!(
         lines[1],
@@ -341,25 +362,35 @@ fn ok_table_csv() {
         lines[3]
     );
     assert!(
+        lines[2].contains(",五星,\"鲤城区开元街道梅峰社区(99分)与鲤城区鲤中街道西郊社区(98–100分)分数范围重叠,跨五星与四星,名次可能互换,未定,需人工确定\",80000.00,"),
+        "{}",
+        lines[2]
+    );
+    assert_eq!(
+        lines[5],
+        "第5位,,,,,,,,,\"四星名额空缺(考核不通过,不顺延)\",,,,,,"
+    );
+    assert!(
         lines[10].starts_with(
-            "10,丰泽区,东湖街道,铭湖社区,90,0,90,90,专款专用:通过;支出不低于75%:通过,\
-             四星或三星(同分待定),\"丰泽区东湖街道铭湖社区、丰泽区华大街道新铺社区 \
-             同分(90分),跨四星与三星,需人工确定\",80000.00,待定,,2025-01-06,"
+            "10,丰泽区,东海街道,海景社区,91,0,91,91,专款专用:通过;支出不低于75%:通过,\
+             四星或三星(同分待定),\"丰泽区东海街道海景社区、丰泽区东湖街道铭湖社区 \
+             同分(91分),跨四星与三星,需人工确定\",80000.00,待定,,2025-01-06,"
         ),
         "{}",
         lines[10]
     );
-    assert_eq!(lines[19], "第19位,,,,,,,,,三星名额空缺,,,,,,");
+    assert_eq!(lines[20], "第20位,,,,,,,,,三星名额空缺,,,,,,");
     assert!(lines[21].starts_with("不排名,鲤城区,临江街道,新桥社区,96,0,96,96,专款专用:通过;支出不低于75%:不通过,不参与排名(考核不通过),,80000.00,,80000.00,"), "{}", lines[21]);
     // The money under the money columns, the tie under 同分待定.
     let foot = &lines[23..];
     assert_eq!(
         foot,
         [
-            ",,,,,,,,,合计(元),,1520000.00,400000.00,1920000.00",
+            ",,,,,,,,,合计(元),,1520000.00,380000.00,1900000.00",
             ",,,,,,,,,其中同分待定(元),,,20000.00",
-            ",,,,,,,,,同分待定,\"丰泽区东湖街道铭湖社区、丰泽区华大街道新铺社区 \
-             同分(90分),跨四星与三星,需人工确定\"",
+            ",,,,,,,,,同分待定,\"丰泽区东海街道海景社区、丰泽区东湖街道铭湖社区 \
+             同分(91分),跨四星与三星,需人工确定\"",
+            ",,,,,,,,,未定,\"鲤城区开元街道梅峰社区(99分)与鲤城区鲤中街道西郊社区(98–100分)分数范围重叠,跨五星与四星,名次可能互换,未定,需人工确定\"",
             ",,,,,,,,,社区数,\"共 19 个社区:参与排名 18,考核不通过 1,空缺名额 2\"",
             "",
         ]
@@ -376,7 +407,11 @@ fn ok_ranking_json() {
         serde_json::from_str(&json).unwrap_or_default();
     assert_eq!(value["format"], "starcheck-district-ranking");
     assert_eq!(value["quotas"], serde_json::json!([2, 8, 10]));
-    assert_eq!(value["totals"]["total"], "1920000.00");
+    assert_eq!(value["totals"]["total"], "1900000.00");
+    assert_eq!(
+        value["overlaps"][0]["tiers"],
+        serde_json::json!(["五星", "四星"])
+    );
     assert_eq!(value["rows"][0]["community"], "新春社区");
     assert_eq!(value["rows"][9]["extra"]["state"], "undetermined");
     let back: Result<RankingFile, _> = serde_json::from_str(&json);

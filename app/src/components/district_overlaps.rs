@@ -1,0 +1,45 @@
+//! The pairs of communities whose score ranges overlap across a quota
+//! boundary (未定): ranked by the low end, but the order could flip
+//! between tiers, so a person must settle them, like ties.
+
+use leptos::prelude::*;
+
+use crate::district::DistrictState;
+
+/// A notice listing every overlap across a boundary; nothing when none.
+#[component]
+pub fn DistrictOverlaps() -> impl IntoView {
+    let district = expect_context::<DistrictState>();
+
+    // Only the messages: the notice redraws when they change.
+    let messages = Memo::new(move |_| {
+        district.table.with(|t| {
+            t.as_ref()
+                .map(|t| {
+                    t.cohort
+                        .overlaps
+                        .iter()
+                        .map(|o| o.message.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+
+    view! {
+        <Show when=move || messages.with(|m| !m.is_empty())>
+            <div class="notice district-overlaps" role="alert" data-overlaps="">
+                <strong>"分数范围跨名额重叠,星级未定,需人工确定:"</strong>
+                <ul>
+                    {move || {
+                        messages
+                            .get()
+                            .into_iter()
+                            .map(|m| view! { <li data-overlap="">{m}</li> })
+                            .collect_view()
+                    }}
+                </ul>
+            </div>
+        </Show>
+    }
+}
