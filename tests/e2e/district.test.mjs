@@ -386,6 +386,8 @@ describe('the district page', () => {
     assert.equal(duplicate.dropped, '2024-12-20');
     assert.match(duplicate.text, /评估日期 2025-01-06,导出于 2025-01-06 17:01/);
     assert.match(duplicate.text, /评估日期 2024-12-20,导出于 2024-12-20 16:30/);
+    // 朝阳社区's intact file clears the refusal of its corrupt one.
+    assert.equal(await page.locator('[data-refused]').count(), 0);
 
     const rows = await tableRows(page);
     assert.deepEqual(rows[1], ['2', '梅峰社区', '99', '五星', '¥120,000.00']);
