@@ -345,7 +345,7 @@ describe('refused files leave everything as it was', () => {
         Buffer.alloc(100),
       ]),
       code: 'binary',
-      message: /^(?![\s\S]*GBK)[\s\S]*这不是 StarCheck 导出的 JSON 文件(看起来是 PNG 图片)/,
+      message: /^(?![\s\S]*GBK)[\s\S]*这不是 StarCheck 导出的 JSON 文件\(看起来是 PNG 图片\)/,
     },
     {
       name: 'a file that is neither UTF-8 nor GB18030 text',
