@@ -6,9 +6,9 @@
 //!
 //! Each figure is printed as one line `bench <key> <value>`, which xtask
 //! reads into BENCHMARKS.md. Beside wall-clock time it reports the time
-//! the thread spent on a CPU (Linux's /proc/thread-self/schedstat, in
-//! nanoseconds): on a machine shared with other builds, wall-clock time
-//! also counts the waits for a free core. With `--export <folder> <count>` it instead
+//! the thread spent on a CPU (`CLOCK_THREAD_CPUTIME_ID`, Linux only): on
+//! a machine shared with other builds, wall-clock time also counts the
+//! waits for a free core. With `--export <folder> <count>` it instead
 //! writes `<count>` exported files of the benchmark cohort and example A's
 //! file (`example-a.json`) for the browser benchmarks in tests/bench/.
 
@@ -172,11 +172,35 @@ impl Clock {
     }
 }
 
-/// Nanoseconds this thread has run on a CPU: the first field of
-/// /proc/thread-self/schedstat (Linux); `None` elsewhere.
+/// Nanoseconds this thread has run on a CPU; `None` off Linux.
+#[cfg(target_os = "linux")]
 fn cpu_ns() -> Option<u64> {
-    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    text.split_whitespace().next()?.parse().ok()
+    /// `struct timespec` of 64-bit Linux.
+    #[repr(C)]
+    struct Timespec {
+        seconds: i64,
+        nanoseconds: i64,
+    }
+    unsafe extern "C" {
+        fn clock_gettime(clock: i32, time: *mut Timespec) -> i32;
+    }
+    const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
+
+    let mut time = Timespec { seconds: 0, nanoseconds: 0 };
+    // SAFETY: `time` is a valid, writable timespec for the call; the C
+    // library std already links provides `clock_gettime`.
+    let status = unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut time) };
+    if status != 0 {
+        return None;
+    }
+    let seconds = u64::try_from(time.seconds).ok()?;
+    let nanoseconds = u64::try_from(time.nanoseconds).ok()?;
+    Some(seconds * 1_000_000_000 + nanoseconds)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn cpu_ns() -> Option<u64> {
+    None
 }
 
 /// The middle value (the mean of the two middle ones for an even count).
