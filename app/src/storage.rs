@@ -304,6 +304,23 @@ impl Drafts {
             }
         });
 
+        // A page being left (reload, tab closed, switched away on a phone,
+        // where the tab may be killed unseen) never runs the timer: the
+        // pending change is written at once, with the same checks.
+        let hidden = window_event_listener(leptos::ev::pagehide, move |_| {
+            drafts.flush();
+        });
+        let switched =
+            window_event_listener(leptos::ev::visibilitychange, move |_| {
+                if document().hidden() {
+                    drafts.flush();
+                }
+            });
+        on_cleanup(move || {
+            hidden.remove();
+            switched.remove();
+        });
+
         // Another tab's writes arrive as `storage` events.
         let listener =
             window_event_listener(leptos::ev::storage, move |event| {
@@ -381,6 +398,23 @@ impl Drafts {
                 warn!("starcheck: no timer: {}", file_io::describe(&error));
                 self.save_now();
             }
+        }
+    }
+
+    /// Writes a change not yet saved at once, instead of after
+    /// AUTOSAVE_DELAY. `save_now` still refuses to overwrite a newer save
+    /// from another tab, and a storage fault is kept and logged as usual.
+    fn flush(self) {
+        if self.timer.is_disposed() {
+            return;
+        }
+        let changed = self
+            .state
+            .assessment
+            .with_untracked(|a| self.saved.with_value(|saved| saved != a));
+        if changed {
+            self.cancel_pending();
+            self.save_now();
         }
     }
 

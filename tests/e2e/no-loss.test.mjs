@@ -1,7 +1,9 @@
 // What the user typed, or meant not to count, is neither lost nor counted
 // by accident. A refused entry in a money, count or graded field puts the
 // model back to what the field held before the edit began, never a prefix
-// typed on the way (`65000` erased, `8万`, `100.005`, `2.5`).
+// typed on the way (`65000` erased, `8万`, `100.005`, `2.5`); and an edit
+// made just before a reload is in the draft when the page comes back,
+// although the autosave waits 0.8 s.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -11,6 +13,8 @@ import { startSite } from './support.mjs';
 const field = (name) => `[data-field="${name}"]`;
 const action = (name) => `[data-action="${name}"]`;
 const PICKER = 'select[data-field="community"]';
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const text = async (page, selector) =>
   ((await page.locator(selector).first().textContent()) ?? '').trim();
@@ -151,4 +155,33 @@ describe('a refused count or graded end counts the value from before the edit', 
     assert.match(await message(page, 'item1.execution.low'), /仍按 3 计分/);
     assert.equal(await text(page, '[data-score-item="1"]'), three);
   });
+});
+
+describe('an edit just before a reload is in the draft', () => {
+  let site;
+  let page;
+
+  before(async () => {
+    site = await startSite();
+    page = await site.open('#/assess');
+    await page.selectOption(PICKER, { index: 1 });
+    await answer(page, 'item1.plan', true);
+    await sleep(1500);
+  });
+  after(() => site?.close());
+
+  for (const [wait, typed] of [
+    [0, '2'],
+    [300, '4'],
+  ]) {
+    test(`typed, then reloaded after ${wait} ms: ${typed} is back`, async () => {
+      const low = page.locator(field('item1.execution.low'));
+      await low.fill('');
+      await low.pressSequentially(typed);
+      await sleep(wait);
+      await page.reload();
+      await page.waitForSelector('[data-app-ready="true"]');
+      assert.equal(await page.inputValue(field('item1.execution.low')), typed);
+    });
+  }
 });
