@@ -7,7 +7,7 @@
 //! wasm (`tests/bench/core-wasm/`); the browser benchmarks
 //! (`tests/bench/run.mjs`) against dist/ in headless Chromium on 127.0.0.1;
 //! and a size breakdown of the app's wasm with twiggy. The measuring takes
-//! about two minutes; the builds before it take what builds take.
+//! three to four minutes; the builds before it take what builds take.
 //!
 //! Benchmarks are not tests: nothing here fails on a missed budget, and
 //! `cargo xtask test` runs none of it. A step that cannot measure (a
