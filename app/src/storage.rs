@@ -539,6 +539,47 @@ impl Drafts {
         }
     }
 
+    /// Whether `community` already has a stored draft of its own.
+    pub fn has_draft(self, community: &Community) -> bool {
+        !matches!(read(&draft_key(community, "")), Stored::Absent)
+    }
+
+    /// Whether renaming the open draft to `community` would meet another
+    /// draft already stored under that community's key.
+    pub fn rename_taken(self, community: &Community) -> bool {
+        let key = draft_key(community, &self.label.get_value());
+        let open = self.open_key.get_untracked();
+        open.as_deref() != Some(key.as_str())
+            && !matches!(read(&key), Stored::Absent)
+    }
+
+    /// Leaves the open draft saved under its own community and goes to
+    /// `community`'s draft: the stored one when there is one (`Ok(true)`),
+    /// else a new, empty one (`Ok(false)`). Refused, with the reason,
+    /// while the open draft has changes that could not be saved: leaving
+    /// would lose them.
+    pub fn switch_to(self, community: &Community) -> Result<bool, String> {
+        self.flush();
+        let unsaved = self
+            .state
+            .assessment
+            .with_untracked(|a| self.saved.with_value(|saved| saved != a));
+        if unsaved {
+            return Err("当前草稿还有未保存的修改,请先处理保存提示或导出文件,再换社区。"
+                .to_string());
+        }
+
+        let key = draft_key(community, "");
+        if !matches!(read(&key), Stored::Absent) {
+            self.open(&key);
+            return Ok(true);
+        }
+        self.new_draft();
+        let community = community.clone();
+        self.state.update_assessment(|a| a.community = community);
+        Ok(false)
+    }
+
     /// Starts a new, empty assessment; the first change stores it.
     pub fn new_draft(self) {
         self.cancel_pending();

@@ -3,7 +3,8 @@
 // model back to what the field held before the edit began, never a prefix
 // typed on the way (`65000` erased, `8万`, `100.005`, `2.5`); and an edit
 // made just before a reload is in the draft when the page comes back,
-// although the autosave waits 0.8 s.
+// although the autosave waits 0.8 s. Picking another community for a
+// draft with answers asks before anything moves.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -184,4 +185,67 @@ describe('an edit just before a reload is in the draft', () => {
       assert.equal(await page.inputValue(field('item1.execution.low')), typed);
     });
   }
+});
+
+describe('picking another community for a draft with answers asks first', () => {
+  let site;
+  let page;
+  const XIJIAO = '3';
+  const SUNWU = '4';
+
+  /** The stored drafts' keys that name `name`. */
+  const keysNaming = (name) =>
+    page.evaluate(
+      (name) => Object.keys(localStorage).filter((k) => k.startsWith('starcheck.draft') && k.includes(name)),
+      name,
+    );
+
+  before(async () => {
+    site = await startSite();
+    page = await site.open('#/assess');
+    await page.selectOption(PICKER, XIJIAO);
+    await answer(page, 'item1.plan', true);
+    await sleep(1500);
+  });
+  after(() => site?.close());
+
+  test('the question names the community; cancel keeps everything', async () => {
+    await page.selectOption(PICKER, SUNWU);
+    const question = page.locator('[data-community-switch]');
+    await question.waitFor();
+    assert.match(await question.textContent(), /为笋浯社区新建草稿/);
+    assert.match(await question.textContent(), /把当前草稿改为笋浯社区/);
+    assert.equal(await page.inputValue(PICKER), XIJIAO);
+    await page.click(action('community.switch.cancel'));
+    assert.equal(await question.count(), 0);
+    assert.equal(await page.inputValue(PICKER), XIJIAO);
+    assert.equal((await keysNaming('西郊社区')).length, 1);
+  });
+
+  test('a new draft for 笋浯 leaves 西郊 saved with its answers', async () => {
+    await page.selectOption(PICKER, SUNWU);
+    await page.click(action('community.switch.new'));
+    assert.equal(await page.inputValue(PICKER), SUNWU);
+    assert.equal(await page.isChecked(`${field('item1.plan')}[value="yes"]`), false);
+    assert.match(await text(page, '[data-community-note]'), /笋浯社区新建草稿/);
+    await sleep(1500);
+    assert.equal((await keysNaming('西郊社区')).length, 1);
+    assert.equal((await keysNaming('笋浯社区')).length, 1);
+  });
+
+  test('back to 西郊 without answers opens its draft', async () => {
+    await page.selectOption(PICKER, XIJIAO);
+    assert.equal(await page.isChecked(`${field('item1.plan')}[value="yes"]`), true);
+    assert.match(await text(page, '[data-community-note]'), /已打开西郊社区已有的草稿/);
+  });
+
+  test('renaming onto a community with a draft is refused', async () => {
+    await page.selectOption(PICKER, SUNWU);
+    await page.click(action('community.switch.rename'));
+    assert.match(await text(page, '[data-community-note]'), /笋浯社区已有草稿/);
+    assert.equal(await page.inputValue(PICKER), XIJIAO);
+    assert.equal(await page.isChecked(`${field('item1.plan')}[value="yes"]`), true);
+    await sleep(1200);
+    assert.equal((await keysNaming('西郊社区')).length, 1);
+  });
 });

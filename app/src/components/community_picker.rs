@@ -2,12 +2,22 @@
 //! notice's Attachment 1, grouped by district (a `<select>` with one
 //! `<optgroup>` per district, options "街道 社区"), or any other community
 //! typed in (other counties create their own).
+//!
+//! Picking another listed community while the current draft has answers
+//! asks first, inline: start (or open) that community's own draft and
+//! leave this one saved under its community, or rename this draft to it
+//! (refused when that community already has a draft), or cancel. Without
+//! answers the pick simply switches: to the community's stored draft when
+//! there is one, else by renaming the empty draft.
 
 use leptos::prelude::*;
-use starcheck_core::{Community, ListedCommunity, listed_communities};
+use starcheck_core::{
+    Assessment, Community, ListedCommunity, listed_communities,
+};
 
 use crate::components::text_input::TextInput;
 use crate::state::AppState;
+use crate::storage::Drafts;
 
 /// The `<select>` value of free entry.
 const OTHER: &str = "other";
@@ -38,30 +48,135 @@ pub fn CommunityPicker() -> impl IntoView {
     });
 
     // What the <select> shows follows the model and the mode.
-    let selected = move || {
-        if free_entry.get() {
-            return OTHER.to_string();
-        }
-        community
-            .with(|c| listed_number(c).map(|n| n.to_string()))
-            .unwrap_or_default()
+    let selected = move || selected_value(free_entry, community);
+
+    // The drafts, absent where the picker is mounted on its own (tests):
+    // then a pick renames the content as it always did.
+    let drafts = use_context::<Drafts>();
+
+    // A pick waiting for the user's choice, and what the last choice did.
+    let pending = RwSignal::new(None::<Community>);
+    let note = RwSignal::new(None::<String>);
+    let select = NodeRef::<leptos::html::Select>::new();
+
+    // Goes to the community's stored draft, or starts one for it, leaving
+    // the current draft saved where it is.
+    let open_own = move |drafts: Drafts, chosen: &Community| {
+        let name = chosen.name.clone();
+        let said = match drafts.switch_to(chosen) {
+            Ok(true) => format!("已打开{name}已有的草稿。"),
+            Ok(false) => format!("已为{name}新建草稿,原来的草稿仍保存着。"),
+            Err(reason) => reason,
+        };
+        note.set(Some(said));
     };
 
     // A choice either names a listed community or opens free entry.
     let on_change = move |ev| {
         let value = event_target_value(&ev);
+        note.set(None);
+        pending.set(None);
         if value == OTHER {
             free_entry.set(true);
             state.update_assessment(|a| a.community = Community::default());
             return;
         }
-        free_entry.set(false);
         let chosen = value.parse::<u8>().ok().and_then(|number| {
             listed_communities().iter().find(|c| c.number == number)
         });
-        let community = chosen.map(ListedCommunity::to_community);
-        state
-            .update_assessment(|a| a.community = community.unwrap_or_default());
+        let chosen = chosen.map(ListedCommunity::to_community);
+
+        // Another community for a draft with answers: ask, and show the
+        // current community until the user has chosen.
+        let current = community.get_untracked();
+        let answered = state.assessment.with_untracked(|a| {
+            *a != Assessment::new(a.community.clone(), a.as_of)
+        });
+        let elsewhere = current != Community::default()
+            && chosen.as_ref().is_some_and(|c| *c != current);
+        if let (Some(drafts), Some(chosen)) = (drafts, chosen.clone())
+            && elsewhere
+        {
+            if answered {
+                pending.set(Some(chosen));
+                if let Some(select) = select.get_untracked() {
+                    select.set_value(&selected_value(free_entry, community));
+                }
+                return;
+            }
+            if drafts.has_draft(&chosen) {
+                free_entry.set(false);
+                open_own(drafts, &chosen);
+                return;
+            }
+        }
+
+        free_entry.set(false);
+        state.update_assessment(|a| a.community = chosen.unwrap_or_default());
+    };
+
+    // The three answers to the question.
+    let make_new = move |_| {
+        let Some(chosen) = pending.get_untracked() else {
+            return;
+        };
+        pending.set(None);
+        if let Some(drafts) = drafts {
+            free_entry.set(false);
+            open_own(drafts, &chosen);
+        }
+    };
+    let rename = move |_| {
+        let Some(chosen) = pending.get_untracked() else {
+            return;
+        };
+        pending.set(None);
+        if drafts.is_some_and(|d| d.rename_taken(&chosen)) {
+            note.set(Some(format!(
+                "{}已有草稿,不能把当前草稿改为{};可以选“为{}新建草稿”打开它。",
+                chosen.name, chosen.name, chosen.name
+            )));
+            return;
+        }
+        free_entry.set(false);
+        note.set(Some(format!("当前草稿已改为{}。", chosen.name)));
+        state.update_assessment(|a| a.community = chosen);
+    };
+    let cancel = move |_| pending.set(None);
+
+    // The inline question, naming the community picked.
+    let question = move || {
+        pending.get().map(|chosen| {
+            let name = chosen.name.clone();
+            view! {
+                <div class="community-switch" role="group" data-community-switch="">
+                    <p>{format!("当前草稿已有答案。换到{name}:")}</p>
+                    <button
+                        type="button"
+                        data-action="community.switch.new"
+                        on:click=make_new
+                    >
+                        {format!("为{name}新建草稿")}
+                    </button>
+                    <button
+                        type="button"
+                        class="secondary"
+                        data-action="community.switch.rename"
+                        on:click=rename
+                    >
+                        {format!("把当前草稿改为{name}")}
+                    </button>
+                    <button
+                        type="button"
+                        class="secondary"
+                        data-action="community.switch.cancel"
+                        on:click=cancel
+                    >
+                        "取消"
+                    </button>
+                </div>
+            }
+        })
     };
 
     // One field of the free entry, committed outside IME composition.
@@ -84,6 +199,7 @@ pub fn CommunityPicker() -> impl IntoView {
                     data-field="community"
                     prop:value=selected
                     on:change=on_change
+                    node_ref=select
                 >
                     <option value="">"请选择社区"</option>
                     {district_groups()}
@@ -93,6 +209,10 @@ pub fn CommunityPicker() -> impl IntoView {
                     "名单为通知附件1的20个创建社区;其他县(市、区)的社区请选“其他社区”手动填写。"
                 </span>
             </div>
+            {question}
+            <p class="field-hint" role="status" data-community-note="">
+                {move || note.get()}
+            </p>
             <Show when=move || free_entry.get()>
                 <div class="free-entry">
                     <TextInput
@@ -120,6 +240,19 @@ pub fn CommunityPicker() -> impl IntoView {
             </Show>
         </div>
     }
+}
+
+/// The `<select>` value for the model's community and the mode.
+fn selected_value(
+    free_entry: RwSignal<bool>,
+    community: Memo<Community>,
+) -> String {
+    if free_entry.get() {
+        return OTHER.to_string();
+    }
+    community
+        .with(|c| listed_number(c).map(|n| n.to_string()))
+        .unwrap_or_default()
 }
 
 /// One `<optgroup>` per district, in the notice's order.
