@@ -52,7 +52,7 @@ async fn a_full_width_count_updates_the_score() {
 async fn an_invalid_count_shows_a_message_and_keeps_the_score() {
     let page = mount(AssessPage);
     item6_all_but_containers(&page);
-    page.type_into(CONTAINERS, "２");
+    page.enter(CONTAINERS, "２");
     settle().await;
     assert_eq!(page.text("[data-score-item=\"6\"]"), "1");
 
@@ -114,11 +114,11 @@ async fn yes_no_and_graded_range_score_item_1() {
     assert_eq!(page.text("[data-status-item=\"1\"]"), "未评估");
 
     page.click("input[data-field=\"item1.plan\"][value=\"yes\"]");
-    page.type_into("input[data-field=\"item1.execution.low\"]", "３");
+    page.enter("input[data-field=\"item1.execution.low\"]", "３");
     settle().await;
     assert_eq!(page.text("[data-score-item=\"1\"]"), "3");
 
-    page.type_into("input[data-field=\"item1.execution.high\"]", "5");
+    page.enter("input[data-field=\"item1.execution.high\"]", "5");
     settle().await;
     assert_eq!(page.text("[data-score-item=\"1\"]"), "3–5");
 

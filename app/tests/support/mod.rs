@@ -65,6 +65,16 @@ impl Mounted {
         dispatch(&input, "input");
     }
 
+    /// Types a whole entry and leaves the field: `input`, then `change`,
+    /// as a browser fires them when the user tabs away. Fields fall back
+    /// to the last such completed entry when a later text is refused.
+    pub fn enter(&self, selector: &str, value: &str) {
+        let input = self.input(selector);
+        input.set_value(value);
+        dispatch(&input, "input");
+        dispatch(&input, "change");
+    }
+
     /// Sets an input's value and fires `change` (date fields, selects).
     pub fn change(&self, selector: &str, value: &str) {
         let element = self.find(selector);
