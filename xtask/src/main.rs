@@ -12,7 +12,6 @@ mod bench_size;
 mod dist;
 mod ensure;
 mod error;
-mod js;
 mod process;
 mod serve;
 mod test;
