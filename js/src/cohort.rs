@@ -1,0 +1,498 @@
+//! Many communities ranked together, as the district page ranks them: a
+//! [`DistrictSet`] (one file per community, the newer kept when a second
+//! arrives, refusals listed with their reasons) laid out by the core's
+//! `build_table` into ranks, tiers by quota, ties and money.
+//!
+//! Entries come one at a time ([`Cohort::add_file`],
+//! [`Cohort::add_object`]), so a caller with hundreds of files can show
+//! progress and stop early; `rankCohort` is the same over an array.
+//!
+//! The district page's worker (`js/worker/district-worker.js`) also hands
+//! its result back through here: [`Cohort::keep`] takes the files the
+//! page already holds, and [`Cohort::handover`] gives the page what it
+//! needs to rebuild the same set without reading any file again.
+
+use serde::Serialize;
+use serde_json::Value;
+use starcheck_core::district::{
+    DistrictSet, DistrictTable, Duplicate, Loaded, Refused, build_table,
+};
+use starcheck_core::file::{
+    self, ExportMeta, FileError, Imported, RubricRef, SCHEMA_VERSION, Summary,
+};
+use starcheck_core::{GateState, Rubric, ScoreRange};
+
+use crate::error::Refusal;
+use crate::single::{self, Built, Decode, VERSION};
+
+/// A refused entry, in the ranking's list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Listed {
+    /// The entry's position among those offered, from 0.
+    pub index: usize,
+    pub file_name: String,
+    pub code: String,
+    pub message: String,
+    pub message_zh: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+}
+
+/// An entry that was taken.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Added {
+    pub ok: bool,
+    pub index: usize,
+    pub key: String,
+    pub file_name: String,
+    pub total: ScoreRange,
+    pub outcome: GateState,
+    /// A second entry for a community already in: which one was kept.
+    pub duplicate: Option<Duplicate>,
+}
+
+/// The ranking of everything taken so far.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Ranking<'a> {
+    pub ok: bool,
+    /// Rows, ties, totals and the cohort's own result, as the district
+    /// table shows them.
+    #[serde(flatten)]
+    pub table: &'a DistrictTable,
+    pub duplicates: &'a [Duplicate],
+    pub refused: &'a [Listed],
+}
+
+/// Where a file of the set came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Origin {
+    /// The page's own file number n ([`Cohort::keep`]).
+    Kept(usize),
+    /// Read here.
+    Read,
+}
+
+/// A file of the set as the page gets it back: its own file number n,
+/// or a file read here as the JSON of a [`Loaded`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HandedFile {
+    Kept(usize),
+    Read(String),
+}
+
+/// What the page needs to rebuild the set (see the module docs). The
+/// files, lists and table are JSON text, which the page reads with the
+/// same core types.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Handover {
+    pub files: Vec<HandedFile>,
+    /// JSON of `Vec<Duplicate>`.
+    pub duplicates: String,
+    /// JSON of `Vec<Refused>`.
+    pub refused: String,
+    /// The table, or why there is none (Chinese).
+    pub table: Result<TableJson, String>,
+}
+
+/// A `DistrictTable` as JSON in pieces the page reads a slice at a time:
+/// everything but the rows, then each row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableJson {
+    /// The table with no rows.
+    pub rest: String,
+    /// Each `Row`, in order.
+    pub rows: Vec<String>,
+}
+
+/// The communities taken so far.
+pub struct Cohort {
+    rubric: Rubric,
+    set: DistrictSet,
+    /// Parallel to `set.files`.
+    origins: Vec<Origin>,
+    refused: Vec<Listed>,
+    offered: usize,
+}
+
+impl Default for Cohort {
+    fn default() -> Self {
+        Cohort::new()
+    }
+}
+
+impl Cohort {
+    /// An empty cohort scored with the built-in rubric.
+    pub fn new() -> Cohort {
+        Cohort {
+            rubric: Rubric::quanzhou_2024(),
+            set: DistrictSet::new(),
+            origins: Vec::new(),
+            refused: Vec::new(),
+            offered: 0,
+        }
+    }
+
+    /// How many communities are in.
+    pub fn size(&self) -> usize {
+        self.set.files.len()
+    }
+
+    /// An exported file: checked as the app imports it, then taken (the
+    /// newer file kept for a community already in) or refused.
+    pub fn add_file(
+        &mut self,
+        file_name: Option<String>,
+        bytes: &[u8],
+        decode: Decode,
+    ) -> Result<Added, Refusal> {
+        let index = self.next_index();
+        match single::read(&self.rubric, bytes, decode) {
+            Ok(read) => {
+                // The set keeps UTF-8 text that imports as it is: a file
+                // read as GB18030 is kept as the export of what it holds.
+                let text = match std::str::from_utf8(bytes) {
+                    Ok(text) if read.decoded_from.is_none() => {
+                        text.trim_start_matches('\u{feff}').to_string()
+                    }
+                    _ => file::export(
+                        &self.rubric,
+                        &read.imported.assessment,
+                        &read.imported.meta,
+                    ),
+                };
+                let file_name = file_name.unwrap_or_else(|| {
+                    let a = &read.imported.assessment;
+                    file::file_name(&a.community, a.as_of)
+                });
+                Ok(self.take(index, file_name, text, read.imported))
+            }
+            Err(error) => Err(self.refuse(index, file_name, &error)),
+        }
+    }
+
+    /// A file-shaped object (as `scoreAssessment` takes): scored and
+    /// taken, with the text of its export as the file.
+    pub fn add_object(
+        &mut self,
+        file_name: Option<String>,
+        value: Value,
+    ) -> Result<Added, Refusal> {
+        let index = self.next_index();
+        let Built { assessment, evaluation, exported_at } =
+            match single::build(&self.rubric, value) {
+                Ok(built) => built,
+                Err(refusal) => {
+                    return Err(self.list(index, file_name, refusal, None));
+                }
+            };
+        let meta = ExportMeta { app_version: VERSION.to_string(), exported_at };
+        let text = file::export(&self.rubric, &assessment, &meta);
+        let file_name = file_name.unwrap_or_else(|| {
+            file::file_name(&assessment.community, assessment.as_of)
+        });
+        let imported = Imported {
+            rubric: RubricRef {
+                id: self.rubric.id().to_string(),
+                version: self.rubric.version(),
+            },
+            stated: Some(Summary::of(&evaluation)),
+            assessment,
+            meta,
+            schema_version: SCHEMA_VERSION,
+            rubric_differs: false,
+            evaluation,
+            had_bom: false,
+        };
+        Ok(self.take(index, file_name, text, imported))
+    }
+
+    /// Something that is neither a file nor an object, refused in its
+    /// place in the list.
+    pub fn add_unreadable(
+        &mut self,
+        file_name: Option<String>,
+        refusal: Refusal,
+    ) -> Refusal {
+        let index = self.next_index();
+        self.list(index, file_name, refusal, None)
+    }
+
+    /// The district table of the set: `quotas` one per tier (top
+    /// first), or the rubric's.
+    pub fn table(
+        &self,
+        quotas: Option<&[u32]>,
+    ) -> Result<DistrictTable, Refusal> {
+        build_table(&self.rubric, &self.set, quotas).map_err(Refusal::from)
+    }
+
+    /// The ranking: `table` (from [`Cohort::table`]) with the duplicates
+    /// flagged and the entries refused.
+    pub fn ranking<'a>(&'a self, table: &'a DistrictTable) -> Ranking<'a> {
+        Ranking {
+            ok: true,
+            table,
+            duplicates: &self.set.duplicates,
+            refused: &self.refused,
+        }
+    }
+
+    /// A file the page already holds, as its file number `number`: read
+    /// again so that the ranking covers the whole set. It imported when
+    /// the page took it, so it does again; if not, it is refused like
+    /// any file and the page learns why.
+    pub fn keep(&mut self, number: usize, file_name: &str, text: &str) {
+        match file::import_with(&self.rubric, text.as_bytes()) {
+            Ok(imported) => {
+                let loaded = Loaded {
+                    file_name: file_name.to_string(),
+                    text: text.to_string(),
+                    imported,
+                };
+                self.set.add(loaded);
+                self.origins.push(Origin::Kept(number));
+            }
+            Err(error) => self.set.refuse(file_name, &error),
+        }
+    }
+
+    /// What the page needs to rebuild this set and show its table.
+    pub fn handover(&self, quotas: Option<&[u32]>) -> Handover {
+        let files = self
+            .set
+            .files
+            .iter()
+            .zip(&self.origins)
+            .map(|(loaded, origin)| match origin {
+                Origin::Kept(number) => HandedFile::Kept(*number),
+                Origin::Read => HandedFile::Read(json(loaded)),
+            })
+            .collect();
+        let table = build_table(&self.rubric, &self.set, quotas)
+            .map(|mut table| {
+                let rows = std::mem::take(&mut table.rows);
+                TableJson {
+                    rest: json(&table),
+                    rows: rows.iter().map(json).collect(),
+                }
+            })
+            .map_err(|error| format!("无法排名:{error}"));
+        Handover {
+            files,
+            duplicates: json(&self.set.duplicates),
+            refused: json(&self.set.refused),
+            table,
+        }
+    }
+
+    fn next_index(&mut self) -> usize {
+        let index = self.offered;
+        self.offered += 1;
+        index
+    }
+
+    /// Adds to the set, keeping `origins` parallel to its files: a new
+    /// community goes last, a newer file replaces the older in place.
+    fn take(
+        &mut self,
+        index: usize,
+        file_name: String,
+        text: String,
+        imported: Imported,
+    ) -> Added {
+        let loaded = Loaded { file_name, text, imported };
+        let mut added = Added {
+            ok: true,
+            index,
+            key: loaded.key(),
+            file_name: loaded.file_name.clone(),
+            total: loaded.imported.evaluation.total,
+            outcome: loaded.imported.evaluation.outcome,
+            duplicate: None,
+        };
+        match self.set.add(loaded) {
+            None => self.origins.push(Origin::Read),
+            Some(duplicate) => {
+                if duplicate.replaced {
+                    let at = self
+                        .set
+                        .files
+                        .iter()
+                        .position(|f| f.key() == added.key);
+                    if let Some(origin) =
+                        at.and_then(|i| self.origins.get_mut(i))
+                    {
+                        *origin = Origin::Read;
+                    }
+                }
+                added.duplicate = Some(duplicate);
+            }
+        }
+        added
+    }
+
+    fn refuse(
+        &mut self,
+        index: usize,
+        file_name: Option<String>,
+        error: &FileError,
+    ) -> Refusal {
+        self.list(index, file_name, Refusal::from(error), Some(error))
+    }
+
+    /// Lists a refusal (and keeps the core's form of a file's for the
+    /// page).
+    fn list(
+        &mut self,
+        index: usize,
+        file_name: Option<String>,
+        refusal: Refusal,
+        error: Option<&FileError>,
+    ) -> Refusal {
+        let file_name =
+            file_name.unwrap_or_else(|| format!("第 {} 项", index + 1));
+        match error {
+            Some(error) => self.set.refuse(&file_name, error),
+            None => self.set.refused.push(Refused {
+                file_name: file_name.clone(),
+                code: refusal.code.clone(),
+                reason: refusal.message_zh.clone(),
+            }),
+        }
+        self.refused.push(Listed {
+            index,
+            file_name,
+            code: refusal.code.clone(),
+            message: refusal.message.clone(),
+            message_zh: refusal.message_zh.clone(),
+            path: refusal.path.clone(),
+        });
+        refusal
+    }
+}
+
+/// JSON text of the core's plain data. Data with string keys and no
+/// floats always serialises; the empty fallback keeps this total, and
+/// the page refuses empty text like any unreadable handover.
+fn json<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use starcheck_core::district::fixtures::{
+        district_fixtures, district_more_fixtures,
+    };
+    use starcheck_core::district::{DistrictSet, load_file};
+
+    use super::*;
+
+    fn no_decoder(_: &[u8]) -> Option<String> {
+        None
+    }
+
+    #[test]
+    fn ok_ranking_is_the_district_pages() {
+        let rubric = Rubric::quanzhou_2024();
+        let mut cohort = Cohort::new();
+        let mut set = DistrictSet::new();
+        for file in district_fixtures() {
+            let bytes = file.text.as_bytes();
+            let _ = cohort.add_file(
+                Some(file.file_name.clone()),
+                bytes,
+                no_decoder,
+            );
+            let _ = load_file(&rubric, &mut set, &file.file_name, bytes);
+        }
+        assert_eq!(cohort.size(), 19);
+
+        let expected = build_table(&rubric, &set, None).ok();
+        let table = cohort.table(None).ok();
+        assert_eq!(table, expected);
+        let Some(table) = table else { return };
+        let ranking = cohort.ranking(&table);
+        let codes: Vec<_> = ranking
+            .refused
+            .iter()
+            .map(|r| (r.index, r.code.as_str()))
+            .collect();
+        assert_eq!(codes, [(19, "checksum_mismatch")]);
+    }
+
+    #[test]
+    fn err_quotas_of_the_wrong_length() {
+        let cohort = Cohort::new();
+        let code = cohort.table(Some(&[1, 2])).err().map(|e| e.code);
+        assert_eq!(code.as_deref(), Some("quota_count"));
+    }
+
+    #[test]
+    fn ok_handover_names_the_kept_files() {
+        let mut cohort = Cohort::new();
+        let kept: Vec<_> = district_fixtures().into_iter().take(19).collect();
+        for (number, file) in kept.iter().enumerate() {
+            cohort.keep(number, &file.file_name, &file.text);
+        }
+        for file in district_more_fixtures() {
+            let bytes = file.text.as_bytes();
+            let _ = cohort.add_file(Some(file.file_name), bytes, no_decoder);
+        }
+
+        // 梅峰社区's older file is dropped; 朝阳社区's is new.
+        let handover = cohort.handover(None);
+        let numbers: Vec<usize> = handover
+            .files
+            .iter()
+            .filter_map(|f| match f {
+                HandedFile::Kept(number) => Some(*number),
+                HandedFile::Read(_) => None,
+            })
+            .collect();
+        assert_eq!(numbers, (0..19).collect::<Vec<_>>());
+        let Some(HandedFile::Read(json)) = handover.files.last() else {
+            panic!("the new file is read here");
+        };
+        let loaded: Option<Loaded> = serde_json::from_str(json).ok();
+        assert_eq!(
+            loaded.map(|l| l.imported.assessment.community.name),
+            Some("朝阳社区".to_string())
+        );
+        let duplicates: Vec<Duplicate> =
+            serde_json::from_str(&handover.duplicates).unwrap_or_default();
+        assert_eq!(duplicates.len(), 1);
+        let rows = handover.table.map(|t| t.rows).unwrap_or_default();
+        assert_eq!(rows.len(), 21);
+        assert!(rows.iter().any(|row| row.contains("朝阳社区")));
+    }
+
+    #[test]
+    fn ok_a_newer_file_replaces_a_kept_one() {
+        let more = district_more_fixtures();
+        let newer = district_fixtures();
+        let mut cohort = Cohort::new();
+        cohort.keep(7, &more[0].file_name, &more[0].text);
+        let added = cohort.add_file(None, newer[1].text.as_bytes(), no_decoder);
+        assert!(added.is_ok_and(|a| a.duplicate.is_some_and(|d| d.replaced)));
+        let files = cohort.handover(None).files;
+        assert!(matches!(files.as_slice(), [HandedFile::Read(_)]), "{files:?}");
+    }
+
+    #[test]
+    fn ok_objects_and_unreadable_entries_take_their_places() {
+        let mut cohort = Cohort::new();
+        let refusal = Refusal::not_a_file("a number");
+        let listed = cohort.add_unreadable(None, refusal);
+        assert_eq!(listed.code, "not_a_file");
+
+        let text = &district_fixtures()[0].text;
+        let value: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+        let added = cohort.add_object(None, value).ok();
+        assert_eq!(added.as_ref().map(|a| a.index), Some(1));
+        assert_eq!(added.map(|a| a.total), Some(ScoreRange::exact(107)));
+        let Ok(table) = cohort.table(None) else { return };
+        let ranking = cohort.ranking(&table);
+        let first = ranking.refused.first().map(|r| r.file_name.as_str());
+        assert_eq!(first, Some("第 1 项"));
+    }
+}
