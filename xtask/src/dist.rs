@@ -1,5 +1,9 @@
 //! `cargo xtask dist`: the release build of the static site into dist/.
 //!
+//! The JavaScript module (js/, built first by [`js::build`]) is copied in
+//! by trunk as `dist/js/`: the district page's worker runs on it, and
+//! other sites can load it (README.md shows how).
+//!
 //! Every URL in the built page is relative (`--public-url ./`), so the
 //! folder works copied to any static host, at the root or under a sub-path
 //! such as `/starcheck/`, as long as the page's own URL ends with a slash.
@@ -11,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use crate::ensure::{Needs, ensure};
 use crate::error::Error;
+use crate::js::{self, Profile};
 use crate::process::{self, announce};
 use crate::workspace::Workspace;
 
@@ -28,6 +33,7 @@ pub fn build(workspace: &Workspace) -> Result<(), Error> {
         std::fs::remove_dir_all(&dist).map_err(Error::io(&dist))?;
     }
 
+    js::build(workspace, Profile::Release)?;
     announce(
         "building the release site into dist/ (several minutes on a cold cache)",
     );

@@ -12,6 +12,7 @@ mod bench_size;
 mod dist;
 mod ensure;
 mod error;
+mod js;
 mod process;
 mod serve;
 mod test;

@@ -5,13 +5,17 @@
 //! anything is built.
 //!
 //! The development build goes to target/serve/, not dist/, so serving
-//! never overwrites a release build nor races `cargo xtask test`.
+//! never overwrites a release build nor races `cargo xtask test`. The
+//! JavaScript module under it (`js/`, the district page's worker) is built
+//! once at start; restart serve after changing core/ or js/ for the
+//! worker to see the change.
 
 use std::io;
 use std::net::TcpListener;
 
 use crate::ensure::{Needs, ensure};
 use crate::error::Error;
+use crate::js::{self, Profile};
 use crate::process::{self, announce};
 use crate::workspace::Workspace;
 
@@ -37,6 +41,7 @@ pub fn run(workspace: &Workspace, options: Options) -> Result<(), Error> {
     let port = options.port;
     check_port(port)?;
     ensure(workspace, Needs { node_packages: false, browser: false })?;
+    js::build(workspace, Profile::Dev)?;
 
     announce(&format!(
         "serving on http://127.0.0.1:{port} (rebuilds on change; Ctrl-C stops)"

@@ -58,6 +58,17 @@ impl Workspace {
         &self.root
     }
 
+    /// The JavaScript module's crate and its worker script.
+    pub fn js_dir(&self) -> PathBuf {
+        self.root.join("js")
+    }
+
+    /// Where the JavaScript module is staged for trunk to copy into the
+    /// site as `js/` (see app/index.html).
+    pub fn js_stage_dir(&self) -> PathBuf {
+        self.root.join("target").join("starcheck-js").join("js")
+    }
+
     /// The Leptos app, where index.html and Trunk.toml live.
     pub fn app_dir(&self) -> PathBuf {
         self.root.join("app")
