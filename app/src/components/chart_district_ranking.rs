@@ -4,13 +4,18 @@
 //! named in text at its side, each bar has its rank, name, total and tier
 //! written out, and a table under the chart repeats them: colour is never
 //! the only signal. Communities that fail a gate are not ranked and are
-//! not drawn; the district table lists them.
+//! not drawn; the district table lists them. A big district's chart
+//! draws its first [`MOST_BARS`] ranks and says so: a thousand bars are
+//! neither readable nor quick to draw (the page would stall for half a
+//! second at the end of a bulk load).
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use starcheck_core::ScoreRange;
 use starcheck_core::district::{Row, RowKind};
 
 use crate::district::DistrictState;
+use crate::district::worker::next_task;
 
 /// Width of the bar track in SVG units.
 pub const TRACK: f64 = 260.0;
@@ -23,6 +28,9 @@ const ROW: f64 = 22.0;
 
 /// The end of the scale when the rubric is not at hand.
 const SCALE: u32 = 109;
+
+/// The most bars drawn, from rank 1.
+pub const MOST_BARS: usize = 50;
 
 /// One ranked community as drawn.
 #[derive(Clone, Debug, PartialEq)]
@@ -96,11 +104,20 @@ pub fn ChartDistrictRanking() -> impl IntoView {
     let rubric = district.rubric();
     let scale = rubric.with_value(|r| r.base_max() + r.bonus_max());
     let scale = if scale == 0 { SCALE } else { scale };
-    let ranked = Memo::new(move |_| {
-        district.table.with(|t| match t {
+    // Drawn a task after the table changes, so that a big district's
+    // table and chart are laid out in frames of their own.
+    let ranked = RwSignal::new(Vec::<Bar>::new());
+    Effect::new(move |_| {
+        let drawn = district.table.with(|t| match t {
             Ok(table) => bars(&table.rows),
             Err(_) => Vec::new(),
-        })
+        });
+        spawn_local(async move {
+            next_task().await;
+            if ranked.with_untracked(|r| *r != drawn) {
+                ranked.set(drawn);
+            }
+        });
     });
 
     move || {
@@ -108,12 +125,13 @@ pub fn ChartDistrictRanking() -> impl IntoView {
         if list.is_empty() {
             return ().into_any();
         }
-        chart(&list, scale).into_any()
+        let drawn = &list[..list.len().min(MOST_BARS)];
+        chart(drawn, list.len(), scale).into_any()
     }
 }
 
-/// The figure for a non-empty ranking.
-fn chart(list: &[Bar], scale: u32) -> impl IntoView + use<> {
+/// The figure for a non-empty ranking: the first bars of `ranked`.
+fn chart(list: &[Bar], ranked: usize, scale: u32) -> impl IntoView + use<> {
     let height = ROW * list.len() as f64 + 8.0;
     let summary = list
         .iter()
@@ -204,6 +222,10 @@ fn chart(list: &[Bar], scale: u32) -> impl IntoView + use<> {
                 {format!(
                     "按名次排列,条长为总分(0–{scale}),斜线段为尚未确定的分;底色段为按名额划分的星级,右侧写明星级。考核不通过的社区不参与排名,未画出。"
                 )}
+                {(ranked > list.len()).then(|| format!(
+                    "共 {ranked} 个社区参与排名,图中画出前 {} 个,其余见全区对照表。",
+                    list.len()
+                ))}
             </figcaption>
             <table class="chart-data">
                 <thead>

@@ -1,6 +1,7 @@
 //! What happened to the files of the loads so far: a summary of the last
-//! load, every refused file with the core's Chinese reason, and every
-//! second file for a community already loaded, with both files' dates.
+//! load (or that it was cancelled), every refused file with the core's
+//! Chinese reason, and every second file for a community already loaded,
+//! with both files' dates.
 
 use leptos::prelude::*;
 
@@ -15,6 +16,12 @@ pub fn DistrictLoadReport() -> impl IntoView {
     // "本次读取 20 个文件:接受 19 个,拒绝 1 个".
     let summary = move || {
         let load = district.last_load.get();
+        if let Some(done) = load.cancelled {
+            return Some(format!(
+                "已取消载入:读取了 {done}/{} 个文件,本次的文件均未载入",
+                load.files
+            ));
+        }
         if load.files == 0 || load.reading.is_some() {
             return None;
         }

@@ -1,6 +1,8 @@
 //! Choosing many exported files at once: a file picker with `multiple` and
 //! a drop zone for files dragged from the desktop. Every file goes to
-//! [`DistrictState::load_files`], which checks each as import does.
+//! [`DistrictState::load_files`], which checks each as import does (in a
+//! web worker). While a load runs: the files read of the total, a bar,
+//! and a button that cancels it; the picker waits until it ends.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -49,11 +51,28 @@ pub fn DistrictLoader() -> impl IntoView {
         district.load_files(files);
     };
 
-    // While reading: "正在读取 3/20".
+    // While reading: "正在读取 3/20", then the ranking of the whole set.
     let progress = move || {
         let load = district.last_load.get();
-        load.reading
-            .map(|done| format!("正在读取 {done}/{} 个文件…", load.files))
+        let done = load.reading?;
+        let total = load.files;
+        let words = if load.finishing {
+            format!("已读取 {total}/{total} 个文件,正在排名…")
+        } else {
+            format!("正在读取 {done}/{total} 个文件…")
+        };
+        Some(view! {
+            <span data-progress-done=done data-progress-total=total>{words}</span>
+            <progress max=total value=done></progress>
+            <button
+                type="button"
+                class="button secondary"
+                data-action="cancel-load"
+                on:click=move |_| district.cancel_load()
+            >
+                "取消载入"
+            </button>
+        })
     };
 
     view! {
@@ -75,6 +94,7 @@ pub fn DistrictLoader() -> impl IntoView {
                 multiple=true
                 accept=".json,application/json"
                 data-action="district-files"
+                prop:disabled=move || district.loading.get()
                 on:change=on_change
             />
             <p class="field-hint">"也可以把多个文件一起拖放到这里。"</p>

@@ -102,6 +102,7 @@ pub fn DistrictRow(row: Row) -> impl IntoView {
                 class="button secondary district-remove"
                 data-action="remove-community"
                 aria-label=format!("移除{}", row.community)
+                prop:disabled=move || district.loading.get()
                 on:click=move |_| district.remove(&key)
             >
                 "移除"

@@ -3,7 +3,9 @@
 //! failures), the ties for a person to settle above it and the money at
 //! its foot ([`DistrictTableFoot`]), with the exports
 //! ([`DistrictExportBar`]). Rows, order and money are the core's
-//! (`starcheck_core::district::view`).
+//! (`starcheck_core::district::view`). A district of hundreds shows its
+//! first [`PAGE_ROWS`] rows in the order chosen and more on request, so
+//! that a sort or a load never renders a thousand rows in one go.
 
 use leptos::prelude::*;
 use starcheck_core::district::{Row, SortKey, view as rows_view};
@@ -13,20 +15,24 @@ use crate::components::district_row::DistrictRow;
 use crate::components::district_table_foot::DistrictTableFoot;
 use crate::district::DistrictState;
 
-/// Every row shown, in order, with its position.
+/// Rows rendered at first, and added by each "more".
+pub const PAGE_ROWS: usize = 50;
+
+/// How many rows the view has, and the first `limit` of them in order.
 fn shown(
     district: DistrictState,
     filter: Option<String>,
     key: SortKey,
     ascending: bool,
-) -> Vec<(usize, Row)> {
+    limit: usize,
+) -> (usize, Vec<Row>) {
     district.table.with(|table| match table {
-        Ok(table) => rows_view(table, filter.as_deref(), key, ascending)
-            .into_iter()
-            .cloned()
-            .enumerate()
-            .collect(),
-        Err(_) => Vec::new(),
+        Ok(table) => {
+            let rows = rows_view(table, filter.as_deref(), key, ascending);
+            let first = rows.iter().take(limit).map(|&r| r.clone()).collect();
+            (rows.len(), first)
+        }
+        Err(_) => (0, Vec::new()),
     })
 }
 
@@ -48,9 +54,16 @@ pub fn DistrictTable() -> impl IntoView {
         }
     });
 
-    let rows = move || {
+    let limit = RwSignal::new(PAGE_ROWS);
+    let rows = Memo::new(move |_| {
         let (key, ascending) = sort.get();
-        shown(district, filter.get(), key, ascending)
+        shown(district, filter.get(), key, ascending, limit.get())
+    });
+    let hidden = move || rows.with(|(all, first)| all - first.len());
+    let more_text = move || {
+        rows.with(|(all, first)| {
+            format!("显示前 {} 行,共 {all} 行", first.len())
+        })
     };
     let empty = move || district.set.with(|s| s.files.is_empty());
 
@@ -155,6 +168,7 @@ pub fn DistrictTable() -> impl IntoView {
                     type="button"
                     class="button secondary"
                     data-action="clear-set"
+                    prop:disabled=move || district.loading.get()
                     on:click=on_clear
                     on:blur=move |_| clear_armed.set(false)
                 >
@@ -198,17 +212,40 @@ pub fn DistrictTable() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        // Dozens of rows at most: re-rendered whole on change.
+                        // A page of rows at most: re-rendered whole on change.
                         {move || {
-                            rows()
-                                .into_iter()
-                                .map(|(_, row)| view! { <DistrictRow row=row /> })
-                                .collect_view()
+                            rows.with(|(_, first)| {
+                                first
+                                    .iter()
+                                    .map(|row| view! { <DistrictRow row=row.clone() /> })
+                                    .collect_view()
+                            })
                         }}
                     </tbody>
                     <DistrictTableFoot filter=filter />
                 </table>
             </div>
+            <Show when=move || { hidden() > 0 }>
+                <p class="district-more" data-rows-hidden=hidden>
+                    {more_text}
+                    <button
+                        type="button"
+                        class="button secondary"
+                        data-action="show-more-rows"
+                        on:click=move |_| limit.update(|l| *l = l.saturating_add(PAGE_ROWS))
+                    >
+                        {format!("再显示 {PAGE_ROWS} 行")}
+                    </button>
+                    <button
+                        type="button"
+                        class="button secondary"
+                        data-action="show-all-rows"
+                        on:click=move |_| limit.set(usize::MAX)
+                    >
+                        "显示全部"
+                    </button>
+                </p>
+            </Show>
         </Show>
     }
 }

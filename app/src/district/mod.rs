@@ -3,27 +3,40 @@
 //! outlives a visit to another tab even when storage is unavailable.
 //!
 //! The set, the table, the comparison and the exports are the core's
-//! (`starcheck_core::district`); this module reads the chosen files (with
-//! [`crate::file_io`], whose GB18030 retry it shares with import), keeps
-//! the set in storage ([`storage`]) and hands the loaded evaluations to
-//! [`AppState::peers`], where the assessment page uses them as the likely
-//! tier's reference (the user's own community left out).
+//! (`starcheck_core::district`); this module has the chosen files read,
+//! keeps the set in storage ([`storage`]) and hands the loaded
+//! evaluations to [`AppState::peers`], where the assessment page uses them
+//! as the likely tier's reference (the user's own community left out).
+//!
+//! Chosen files are read, checked, scored and ranked in a web worker on
+//! the JavaScript build of the core ([`worker`]), with progress after
+//! every file and a cancel button, so the page answers clicks throughout;
+//! the table it ranked is shown as long as the set is the one it ranked
+//! ([`Ranked`]). Where no worker can run, they are read on the page as
+//! before ([`DistrictState::load_on_page`], with [`crate::file_io`]'s
+//! GB18030 retry, which the worker repeats). While a load runs, removing
+//! a community and clearing the set wait for it to end. A stored set is
+//! still read back on the page at start-up: a few hundred files (what
+//! local storage holds) take a moment there.
 
 pub mod storage;
+pub mod worker;
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use leptos::logging::warn;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use starcheck_core::district::{
-    DistrictSet, DistrictTable, Loaded, build_table, community_key,
+    DistrictSet, DistrictTable, FileStamp, Loaded, build_table, community_key,
 };
 use starcheck_core::{Evaluation, FileError};
 
 use crate::file_io::{self, now_local, read_assessment, read_bytes};
 use crate::state::AppState;
 use storage::{SetEnvelope, Stored, StoredFile};
+use worker::{Answer, Job};
 
 /// How the set stands with storage.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,6 +63,39 @@ pub struct LoadSummary {
     pub refused: usize,
     /// Still reading: files done so far.
     pub reading: Option<usize>,
+    /// Every file read; the set being rebuilt from the worker's answer.
+    pub finishing: bool,
+    /// Cancelled after this many files were read: none of them was kept.
+    pub cancelled: Option<usize>,
+}
+
+/// A table ranked in the worker, with the files (key and stamp, in
+/// order) and the quotas it was ranked for: the table memo shows it while
+/// the set holds exactly those files, instead of ranking again here.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ranked {
+    files: Vec<(String, FileStamp)>,
+    quotas: Option<Vec<u32>>,
+    table: Result<DistrictTable, String>,
+}
+
+impl Ranked {
+    /// The key and stamp of every file of `set`, in order.
+    pub fn stamps_of(set: &DistrictSet) -> Vec<(String, FileStamp)> {
+        set.files.iter().map(|f| (f.key(), f.stamp())).collect()
+    }
+
+    /// Whether this table is the one of `set` under `quotas`.
+    fn fits(&self, set: &DistrictSet, quotas: &Option<Vec<u32>>) -> bool {
+        self.quotas == *quotas
+            && self.files.len() == set.files.len()
+            && set.files.iter().zip(&self.files).all(|(file, (key, stamp))| {
+                file.file_name == stamp.file_name
+                    && file.imported.assessment.as_of == stamp.as_of
+                    && file.imported.meta.exported_at == stamp.exported_at
+                    && file.key() == *key
+            })
+    }
 }
 
 /// Handles to the district page's state; cheap to copy.
@@ -64,7 +110,12 @@ pub struct DistrictState {
     pub last_load: RwSignal<LoadSummary>,
     /// Communities (keys) chosen for the comparison.
     pub selected: RwSignal<BTreeSet<String>>,
+    /// A load is running (reading or rebuilding the set).
+    pub loading: Memo<bool>,
     rubric: StoredValue<starcheck_core::Rubric>,
+    ranked: RwSignal<Option<Ranked>>,
+    job: StoredValue<Option<Job>, LocalStorage>,
+    jobs: StoredValue<u64>,
 }
 
 impl DistrictState {
@@ -76,11 +127,24 @@ impl DistrictState {
         let set = RwSignal::new(DistrictSet::new());
         let quotas = RwSignal::new(None::<Vec<u32>>);
         let status = RwSignal::new(StoreStatus::Idle);
+        let ranked = RwSignal::new(None::<Ranked>);
+        let last_load = RwSignal::new(LoadSummary::default());
 
-        // The table is the core's; the memo keeps unchanged tables from
-        // re-rendering.
+        // The table is the core's: the worker's while the set is the one
+        // it ranked, else ranked here. The memo keeps unchanged tables
+        // from re-rendering.
         let table = Memo::new(move |_| {
             let quotas = quotas.get();
+            let worker = set.with(|s| {
+                ranked.with(|r| {
+                    r.as_ref()
+                        .filter(|r| r.fits(s, &quotas))
+                        .map(|r| r.table.clone())
+                })
+            });
+            if let Some(table) = worker {
+                return table;
+            }
             rubric.with_value(|r| {
                 set.with(|s| build_table(r, s, quotas.as_deref()))
                     .map_err(|e| format!("无法排名:{e}"))
@@ -92,27 +156,40 @@ impl DistrictState {
             quotas,
             table,
             status,
-            last_load: RwSignal::new(LoadSummary::default()),
+            last_load,
             selected: RwSignal::new(BTreeSet::new()),
+            loading: Memo::new(move |_| {
+                last_load.with(|l| l.reading.is_some())
+            }),
             rubric,
+            ranked,
+            job: StoredValue::new_local(None),
+            jobs: StoredValue::new(0),
         };
         state.restore();
 
         // Peers for the likely tier: every loaded community but the one
-        // being assessed, recomputed only when either side changes.
+        // being assessed, recomputed only when either side changes. A
+        // thousand evaluations take a moment to copy: in a task of their
+        // own, after the page has drawn the change.
         let own = Memo::new(move |_| {
             app.assessment.with(|a| community_key(&a.community))
         });
         Effect::new(move |_| {
-            let own = own.get();
-            let peers: Vec<Evaluation> = set.with(|s| {
-                s.files
-                    .iter()
-                    .filter(|f| f.key() != own)
-                    .map(|f| f.imported.evaluation.clone())
-                    .collect()
+            own.track();
+            set.track();
+            spawn_local(async move {
+                worker::next_task().await;
+                let own = own.get_untracked();
+                let peers: Vec<Evaluation> = set.with_untracked(|s| {
+                    s.files
+                        .iter()
+                        .filter(|f| f.key() != own)
+                        .map(|f| f.imported.evaluation.clone())
+                        .collect()
+                });
+                app.peers.set(peers);
             });
-            app.peers.set(peers);
         });
         state
     }
@@ -179,25 +256,67 @@ impl DistrictState {
         }
     }
 
-    /// Reads `files` one after the other: each accepted, flagged as a
-    /// duplicate or refused with its reason; a bad file never stops the
-    /// rest. Saves once at the end.
+    /// Reads `files`: each accepted, flagged as a duplicate or refused
+    /// with its reason; a bad file never stops the rest. In the worker
+    /// when one can run, else on the page. One load at a time: files
+    /// chosen while one runs are ignored (the picker is disabled then).
     pub fn load_files(self, files: Vec<web_sys::File>) {
         if files.is_empty() {
             return;
         }
+        if self.loading.get_untracked() {
+            warn!(
+                "starcheck: a load is running; the files chosen now are ignored"
+            );
+            return;
+        }
+        self.last_load.set(LoadSummary {
+            files: files.len(),
+            reading: Some(0),
+            ..LoadSummary::default()
+        });
+
+        let id = self.next_job();
+        match worker::start(self, id, files.clone()) {
+            Ok(job) => self.set_job(job),
+            Err(error) => {
+                warn!(
+                    "starcheck: no worker for the district load ({}); \
+                     reading the files on the page",
+                    file_io::describe(&error)
+                );
+                self.load_on_page(files);
+            }
+        }
+    }
+
+    /// Reads `files` on the page, one after the other, saving once at the
+    /// end; the way without a worker. Cancelling puts the set back as it
+    /// was before.
+    pub fn load_on_page(self, files: Vec<web_sys::File>) {
         let total = files.len();
+        let id = self.next_job();
+        let job = Job::on_page(id);
+        let cancelled = Rc::clone(&job.cancelled);
+        self.set_job(job);
         self.last_load.set(LoadSummary {
             files: total,
             reading: Some(0),
             ..LoadSummary::default()
         });
+        let before = self.set.get_untracked();
+
         spawn_local(async move {
             let mut summary =
                 LoadSummary { files: total, ..Default::default() };
             for (done, chosen) in files.into_iter().enumerate() {
                 let name = chosen.name();
-                match read_bytes(&chosen).await {
+                let bytes = read_bytes(&chosen).await;
+                if cancelled.get() {
+                    self.set.set(before);
+                    return;
+                }
+                match bytes {
                     Ok(bytes) => self.take(&name, &bytes, &mut summary),
                     Err(error) => {
                         let reason = error.message_zh();
@@ -216,8 +335,132 @@ impl DistrictState {
             }
             summary.reading = None;
             self.last_load.set(summary);
+            self.end_job(id);
             self.persist();
         });
+    }
+
+    /// Stops the running load; the set stays as it was before it.
+    pub fn cancel_load(self) {
+        let Some(mut job) = self.job.try_update_value(Option::take).flatten()
+        else {
+            return;
+        };
+        job.cancelled.set(true);
+        job.stop_worker();
+        self.last_load.update(|l| {
+            l.cancelled = Some(l.reading.unwrap_or(0));
+            l.reading = None;
+            l.finishing = false;
+        });
+    }
+
+    /// Makes `job` the running load; a worker still left from the last
+    /// one is ended.
+    fn set_job(self, job: Job) {
+        let old = self.job.try_update_value(|j| j.replace(job)).flatten();
+        if let Some(mut old) = old {
+            old.stop_worker();
+        }
+    }
+
+    fn next_job(self) -> u64 {
+        self.jobs.update_value(|n| *n += 1);
+        self.jobs.get_value()
+    }
+
+    /// The worker read `done` files of load `id`.
+    fn progress(self, id: u64, done: usize) {
+        if !self.is_job(id) {
+            return;
+        }
+        self.last_load.update(|l| {
+            if l.reading.is_some() {
+                l.reading = Some(done);
+            }
+        });
+    }
+
+    /// The worker of load `id` answered: the set is rebuilt next (the
+    /// worker is ended after). The cancel flag, or `None` when `id` is
+    /// not the running load.
+    fn worker_done(self, id: u64) -> Option<Rc<std::cell::Cell<bool>>> {
+        let cancelled = self.job.with_value(|job| match job {
+            Some(job) if job.id == id => Some(Rc::clone(&job.cancelled)),
+            _ => None,
+        })?;
+        self.last_load.update(|l| l.finishing = true);
+        Some(cancelled)
+    }
+
+    /// Load `id` is over: forgets it (and ends its worker).
+    fn end_job(self, id: u64) -> Option<Job> {
+        if !self.is_job(id) {
+            return None;
+        }
+        let mut job = self.job.try_update_value(Option::take).flatten()?;
+        job.stop_worker();
+        Some(job)
+    }
+
+    fn is_job(self, id: u64) -> bool {
+        self.job.with_value(|job| job.as_ref().is_some_and(|j| j.id == id))
+    }
+
+    /// Rebuilds the set from the worker's answer, with the table it
+    /// ranked, and saves it in a later task. `before` is the set the
+    /// answer's file numbers refer to; should the set have changed since
+    /// (nothing in the page changes it while a load runs), the new files
+    /// are added to it one by one instead and the table is ranked here.
+    async fn rebuild(
+        self,
+        answer: Answer,
+        before: &[(String, FileStamp)],
+        quotas: Option<Vec<u32>>,
+    ) {
+        let Answer {
+            files,
+            read_here,
+            duplicates,
+            refused,
+            table,
+            mut summary,
+        } = answer;
+        let unchanged =
+            self.set.with_untracked(|s| Ranked::stamps_of(s) == before);
+
+        if unchanged {
+            let mut next = self.set.with_untracked(|s| DistrictSet {
+                files,
+                duplicates: s.duplicates.clone(),
+                refused: s.refused.clone(),
+            });
+            next.duplicates.extend(duplicates);
+            next.refused.extend(refused);
+            // A good file for a community clears its earlier refusals.
+            next.drop_superseded_refusals();
+            self.ranked.set(Some(Ranked {
+                files: Ranked::stamps_of(&next),
+                quotas,
+                table,
+            }));
+            self.set.set(next);
+        } else {
+            self.set.update(|s| {
+                let new = files.into_iter().zip(read_here);
+                for (loaded, _) in new.filter(|(_, read)| *read) {
+                    s.add(loaded);
+                }
+                s.refused.extend(refused);
+            });
+        }
+        summary.reading = None;
+        self.last_load.set(summary);
+
+        // Saving writes every file's text: a task of its own, after the
+        // table is shown.
+        worker::next_task().await;
+        self.persist();
     }
 
     /// Checks one file's bytes as import does and adds it to the set.
@@ -266,8 +509,11 @@ impl DistrictState {
         self.set.update(|s| s.refuse(name, error));
     }
 
-    /// Takes a community out of the set.
+    /// Takes a community out of the set (not while a load runs).
     pub fn remove(self, key: &str) {
+        if self.loading.get_untracked() {
+            return;
+        }
         self.set.update(|s| s.remove(key));
         self.selected.update(|s| {
             s.remove(key);
@@ -275,21 +521,29 @@ impl DistrictState {
         self.persist();
     }
 
-    /// Empties the set (files, flags and refusals).
+    /// Empties the set (files, flags and refusals); not while a load
+    /// runs.
     pub fn clear(self) {
+        if self.loading.get_untracked() {
+            return;
+        }
         self.set.update(DistrictSet::clear);
+        self.ranked.set(None);
         self.selected.set(BTreeSet::new());
         self.last_load.set(LoadSummary::default());
         self.persist();
     }
 
-    /// Forgets the refusal and duplicate notices, keeping the files.
+    /// Forgets the refusal and duplicate notices, keeping the files (and
+    /// a running load's progress).
     pub fn dismiss_notices(self) {
         self.set.update(|s| {
             s.refused.clear();
             s.duplicates.clear();
         });
-        self.last_load.set(LoadSummary::default());
+        if !self.loading.get_untracked() {
+            self.last_load.set(LoadSummary::default());
+        }
     }
 
     /// Sets the quotas (`None`: back to the rubric's) and saves.
@@ -315,6 +569,17 @@ impl DistrictState {
     pub fn persist(self) {
         if matches!(self.status.get_untracked(), StoreStatus::Unreadable { .. })
         {
+            return;
+        }
+        let too_large = self.set.with_untracked(|s| {
+            storage::surely_too_large(s.files.iter().map(|f| f.text.as_str()))
+        });
+        if too_large {
+            warn!(
+                "starcheck: district set not saved: larger than local storage"
+            );
+            let full = storage::save_error_zh(&storage::StorageError::Full);
+            self.status.set(StoreStatus::NotSaved(full));
             return;
         }
         let files: Vec<StoredFile> = self.set.with_untracked(|s| {

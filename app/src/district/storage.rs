@@ -84,6 +84,25 @@ pub enum Stored {
     },
 }
 
+/// The most text a browser keeps in local storage for one site: 5 Mi
+/// UTF-16 code units (Chromium allows 10 MiB of UTF-16, Firefox and Safari
+/// about 5 MB).
+pub const MOST_CHARS: usize = 5 * 1024 * 1024;
+
+/// Whether files holding `texts` surely do not fit in local storage: a
+/// thousand files do not, and writing them would copy every text only to
+/// be refused, holding the page for a moment.
+pub fn surely_too_large<'a>(texts: impl Iterator<Item = &'a str>) -> bool {
+    let mut chars = 0usize;
+    for text in texts {
+        chars = chars.saturating_add(text.chars().count());
+        if chars > MOST_CHARS {
+            return true;
+        }
+    }
+    false
+}
+
 /// Reads the stored set.
 pub fn load() -> Stored {
     if !storage_available() {

@@ -1,0 +1,419 @@
+//! The district page's bulk load in a web worker: the chosen files go to
+//! `js/district-worker.js` (built beside the JavaScript module
+//! `js/starcheck.js` into the site, see `js/` and xtask's `js` step),
+//! which reads, checks, scores and ranks them with the same core and
+//! reports progress after every file. The page only hands the files over
+//! and rebuilds the set from the answer, both a slice at a time with the
+//! browser's turn between slices, so a click is handled at once however
+//! many files there are.
+//!
+//! The messages are described in the worker script. The answer names
+//! every file of the new set: one the page already held by its number
+//! (cloned here, not read again), a new one as the JSON of a
+//! `starcheck_core::district::Loaded`; the table comes ranked, and
+//! [`super::Ranked`] lets the table memo take it while the set is
+//! unchanged.
+//!
+//! Cancelling ends the worker (or stops the rebuild) and keeps the set as
+//! it was. When the worker cannot start or fails before it answers (a
+//! browser without module workers, a site copied without `js/`), the
+//! console says why and the files are read on the page instead
+//! ([`DistrictState::load_on_page`]): slower with many files, but
+//! complete.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use leptos::logging::warn;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use starcheck_core::district::{
+    DistrictTable, Duplicate, FileStamp, Loaded, Refused,
+};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use super::{DistrictState, LoadSummary};
+use crate::file_io::{FileIoError, describe};
+
+/// The worker script, relative to the page: under any sub-path the page
+/// is served from, `js/` sits beside `index.html`.
+pub const WORKER_URL: &str = "js/district-worker.js";
+
+/// Work done on the page between two turns of the browser, in ms: well
+/// inside the 100 ms in which a click must be answered.
+const SLICE_MS: f64 = 12.0;
+
+/// Files (or held files) per message to the worker: handing a file over
+/// costs the page up to a few milliseconds while the browser is busy.
+const BATCH: usize = 10;
+
+/// A load in progress: in the worker, then rebuilding on the page, or
+/// read on the page when the worker could not be used.
+pub struct Job {
+    /// Tells this load's messages from a cancelled one's.
+    pub id: u64,
+    /// Set by the cancel button; every step checks it.
+    pub cancelled: Rc<Cell<bool>>,
+    worker: Option<Running>,
+}
+
+impl Job {
+    /// A load read on the page.
+    pub fn on_page(id: u64) -> Job {
+        Job { id, cancelled: Rc::new(Cell::new(false)), worker: None }
+    }
+
+    /// Ends the worker, if it still runs.
+    pub fn stop_worker(&mut self) {
+        if let Some(running) = self.worker.take() {
+            running.worker.terminate();
+        }
+    }
+}
+
+/// The worker and the listeners that must live as long as it does.
+struct Running {
+    worker: web_sys::Worker,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+/// What a load sent to the worker, for reading its answer.
+#[derive(Clone)]
+struct Sent {
+    /// The set the answer's file numbers refer to.
+    before: Vec<(String, FileStamp)>,
+    /// The quotas its table was ranked with.
+    quotas: Option<Vec<u32>>,
+    /// To read on the page if the worker fails.
+    files: Rc<Vec<web_sys::File>>,
+}
+
+/// Starts the load in a worker and hands the files over in batches. An
+/// error means no worker could be made: the caller reads the files on
+/// the page.
+pub fn start(
+    district: DistrictState,
+    id: u64,
+    files: Vec<web_sys::File>,
+) -> Result<Job, JsValue> {
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    let worker = web_sys::Worker::new_with_options(WORKER_URL, &options)?;
+
+    let sent = Sent {
+        before: district.set.with_untracked(super::Ranked::stamps_of),
+        quotas: district.quotas.get_untracked(),
+        files: Rc::new(files),
+    };
+    let on_message = {
+        let sent = sent.clone();
+        Closure::<dyn FnMut(_)>::new(move |event: web_sys::MessageEvent| {
+            let data = event.data();
+            match text(&data, "kind").as_str() {
+                "progress" => district.progress(id, number(&data, "done")),
+                "done" => spawn_local(finish(district, id, data, sent.clone())),
+                "failed" => {
+                    let reason = text(&data, "message");
+                    fall_back(district, id, &sent.files, &reason);
+                }
+                _ => {}
+            }
+        })
+    };
+    let on_error = {
+        let files = Rc::clone(&sent.files);
+        Closure::<dyn FnMut(_)>::new(move |event: web_sys::Event| {
+            let reason = event
+                .dyn_ref::<web_sys::ErrorEvent>()
+                .map(|e| e.message())
+                .unwrap_or_else(|| event.type_());
+            fall_back(district, id, &files, &reason);
+        })
+    };
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
+
+    let head = message("load")?;
+    Reflect::set(&head, &"total".into(), &sent.files.len().into())?;
+    let quotas: JsValue = match &sent.quotas {
+        Some(quotas) => {
+            quotas.iter().map(|&q| JsValue::from(q)).collect::<Array>().into()
+        }
+        None => JsValue::NULL,
+    };
+    Reflect::set(&head, &"quotas".into(), &quotas)?;
+    worker.post_message(&head)?;
+
+    let job = Job {
+        id,
+        cancelled: Rc::new(Cell::new(false)),
+        worker: Some(Running {
+            worker: worker.clone(),
+            _on_message: on_message,
+            _on_error: on_error,
+        }),
+    };
+    spawn_local(hand_over(district, worker, Rc::clone(&job.cancelled), sent));
+    Ok(job)
+}
+
+/// Sends the held files, then the chosen ones, a batch per task.
+async fn hand_over(
+    district: DistrictState,
+    worker: web_sys::Worker,
+    cancelled: Rc<Cell<bool>>,
+    sent: Sent,
+) {
+    let held = district.set.with_untracked(|s| s.files.len());
+    let mut start = 0;
+    while start < held && !cancelled.get() {
+        let end = (start + BATCH).min(held);
+        let kept = district.set.with_untracked(|s| {
+            let batch = Array::new();
+            for file in s.files.get(start..end).unwrap_or_default() {
+                let entry = Object::new();
+                let _ = Reflect::set(
+                    &entry,
+                    &"file_name".into(),
+                    &file.file_name.as_str().into(),
+                );
+                let _ = Reflect::set(
+                    &entry,
+                    &"text".into(),
+                    &file.text.as_str().into(),
+                );
+                batch.push(&entry);
+            }
+            batch
+        });
+        post(&worker, "kept", &kept);
+        start = end;
+        next_task().await;
+    }
+    for chunk in sent.files.chunks(BATCH) {
+        if cancelled.get() {
+            return;
+        }
+        post(&worker, "files", &chunk.iter().collect::<Array>());
+        next_task().await;
+    }
+}
+
+/// Posts `{kind, <kind>: list}`. A failure shows as the worker's
+/// `messageerror`, which falls back to reading on the page.
+fn post(worker: &web_sys::Worker, kind: &str, list: &Array) {
+    let sent = message(kind).and_then(|m| {
+        Reflect::set(&m, &kind.into(), list)?;
+        worker.post_message(&m)
+    });
+    if let Err(error) = sent {
+        warn!(
+            "starcheck: a message to the district worker failed: {}",
+            describe(&error)
+        );
+    }
+}
+
+fn message(kind: &str) -> Result<Object, JsValue> {
+    let message = Object::new();
+    Reflect::set(&message, &"kind".into(), &kind.into())?;
+    Ok(message)
+}
+
+/// The worker failed: say why, end it, and read the files on the page
+/// (outside the listener that called, which this drops).
+fn fall_back(
+    district: DistrictState,
+    id: u64,
+    files: &Rc<Vec<web_sys::File>>,
+    reason: &str,
+) {
+    warn!(
+        "starcheck: the district worker failed ({reason}); reading the files \
+         on the page instead"
+    );
+    let files = files.as_ref().clone();
+    spawn_local(async move {
+        if district.end_job(id).is_some() {
+            district.load_on_page(files);
+        }
+    });
+}
+
+/// The worker's answer, read and applied a slice at a time.
+async fn finish(district: DistrictState, id: u64, data: JsValue, sent: Sent) {
+    let Some(cancelled) = district.worker_done(id) else {
+        return;
+    };
+    match read_answer(district, &data, &cancelled).await {
+        Ok(answer) if !cancelled.get() => {
+            district.rebuild(answer, &sent.before, sent.quotas).await;
+
+            // Ending a worker frees its memory: a task of its own too.
+            next_task().await;
+            district.end_job(id);
+        }
+        Err(reason) if !cancelled.get() => {
+            fall_back(district, id, &sent.files, &format!("answer: {reason}"));
+        }
+        _ => {}
+    }
+}
+
+/// The worker's answer, read: the new set's files in order (with which
+/// of them are new), the new flags and refusals, the table and the
+/// counts.
+pub struct Answer {
+    pub files: Vec<Loaded>,
+    pub read_here: Vec<bool>,
+    pub duplicates: Vec<Duplicate>,
+    pub refused: Vec<Refused>,
+    pub table: Result<DistrictTable, String>,
+    pub summary: LoadSummary,
+}
+
+/// Reads the answer, a slice at a time. Stops once cancelled.
+async fn read_answer(
+    district: DistrictState,
+    data: &JsValue,
+    cancelled: &Cell<bool>,
+) -> Result<Answer, String> {
+    let mut pace = Pace::new();
+    let listed = field(data, "files")
+        .dyn_into::<Array>()
+        .map_err(|_| "the answer has no list of files".to_string())?;
+    let mut files = Vec::with_capacity(listed.length() as usize);
+    let mut read_here = Vec::with_capacity(files.capacity());
+    for entry in listed.iter() {
+        if let Some(bytes) = entry.dyn_ref::<Uint8Array>() {
+            let loaded = serde_json::from_slice::<Loaded>(&bytes.to_vec())
+                .map_err(|e| format!("a file's data: {e}"))?;
+            files.push(loaded);
+            read_here.push(true);
+        } else if let Some(number) = entry.as_f64() {
+            let held = district
+                .set
+                .with_untracked(|s| s.files.get(number as usize).cloned())
+                .ok_or_else(|| format!("no file number {number}"))?;
+            files.push(held);
+            read_here.push(false);
+        } else {
+            return Err("a file of the answer is neither".to_string());
+        }
+        pace.step().await;
+        if cancelled.get() {
+            return Err("cancelled".to_string());
+        }
+    }
+
+    let json = |name: &str| field(data, name).as_string().unwrap_or_default();
+    let duplicates = serde_json::from_str(&json("duplicates"))
+        .map_err(|e| format!("the duplicates: {e}"))?;
+    let mut refused: Vec<Refused> = serde_json::from_str(&json("refused"))
+        .map_err(|e| format!("the refusals: {e}"))?;
+    let unread = field(data, "unread").dyn_into::<Array>().unwrap_or_default();
+    for name in unread.iter().filter_map(|n| n.as_string()) {
+        let error = FileIoError::Read("the worker could not read it".into());
+        refused.push(Refused {
+            file_name: name,
+            code: "read_failed".to_string(),
+            reason: error.message_zh(),
+        });
+    }
+
+    // The table without its rows, then the rows a slice at a time.
+    let table = field(data, "table");
+    let pieces = field(&table, "Ok");
+    let table = match field(&pieces, "rest").dyn_into::<Uint8Array>() {
+        Ok(rest) => {
+            next_task().await;
+            let mut table: DistrictTable =
+                serde_json::from_slice(&rest.to_vec())
+                    .map_err(|e| format!("the table: {e}"))?;
+            let rows =
+                field(&pieces, "rows").dyn_into::<Array>().unwrap_or_default();
+            for row in rows.iter() {
+                let row = row.dyn_into::<Uint8Array>().map_err(|_| {
+                    "a row of the table is not bytes".to_string()
+                })?;
+                let row = serde_json::from_slice(&row.to_vec())
+                    .map_err(|e| format!("a row of the table: {e}"))?;
+                table.rows.push(row);
+                pace.step().await;
+            }
+            Ok(table)
+        }
+        Err(_) => Err(text(&table, "Err")),
+    };
+    if cancelled.get() {
+        return Err("cancelled".to_string());
+    }
+
+    let counts = field(data, "summary");
+    let summary = LoadSummary {
+        files: number(&counts, "files"),
+        accepted: number(&counts, "accepted"),
+        duplicates: number(&counts, "duplicates"),
+        refused: number(&counts, "refused"),
+        ..LoadSummary::default()
+    };
+    Ok(Answer { files, read_here, duplicates, refused, table, summary })
+}
+
+/// Counts the work done since the browser's last turn, and gives it one
+/// when a slice is used up.
+pub struct Pace {
+    since: f64,
+}
+
+impl Pace {
+    pub fn new() -> Pace {
+        Pace { since: js_sys::Date::now() }
+    }
+
+    pub async fn step(&mut self) {
+        if js_sys::Date::now() - self.since >= SLICE_MS {
+            next_task().await;
+            self.since = js_sys::Date::now();
+        }
+    }
+}
+
+impl Default for Pace {
+    fn default() -> Self {
+        Pace::new()
+    }
+}
+
+/// Resolves in a later task (a zero timeout): input waiting since is
+/// handled first.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let scheduled =
+            web_sys::window().map(|w| w.set_timeout_with_callback(&resolve));
+        if !matches!(scheduled, Some(Ok(_))) {
+            // No timer (no window): go on at once rather than never.
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    if let Err(error) = JsFuture::from(promise).await {
+        warn!("starcheck: a pause failed: {}", describe(&error));
+    }
+}
+
+fn field(value: &JsValue, name: &str) -> JsValue {
+    Reflect::get(value, &name.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn text(value: &JsValue, name: &str) -> String {
+    field(value, name).as_string().unwrap_or_default()
+}
+
+fn number(value: &JsValue, name: &str) -> usize {
+    field(value, name).as_f64().map_or(0, |n| n as usize)
+}
