@@ -2,6 +2,8 @@
 // core's serde forms (snake_case members, dates as "2025-01-06", civil
 // date-times as "2025-01-06T17:00:00", months as "2024-10"). wasm-bindgen
 // puts this text into starcheck.d.ts beside the functions' declarations.
+// Written by hand: a change to a core type's serde form must be made here
+// too (js-module.test.mjs checks the functions' declarations, not these).
 
 /** An amount of yuan with two places, always a string: "60000.00". */
 export type Money = string;
@@ -304,6 +306,8 @@ export interface Row {
   stars: number | null;
   tie: string | null;
   provisional: boolean;
+  /** Overlaps across a quota boundary this row is in (未定). */
+  undecided: string[];
   base_subsidy: Money | null;
   extra:
     | { state: "known"; amount: Money }
@@ -351,6 +355,7 @@ export interface Ranking {
       base_subsidy: Money;
       extra: Money | null;
       provisional: boolean;
+      undecided: string[];
     }[];
     unranked: {
       id: string;
@@ -368,6 +373,10 @@ export interface Ranking {
       empty_slots: number;
     }[];
     ties: TieFlag[];
+    /** Score ranges overlapping across a quota boundary: for a person. */
+    overlaps: { ids: string[]; tiers: string[]; message: string }[];
+    /** Slots within the quotas nobody fills, top first. */
+    empty: { position: number; tier: string; failed: string | null }[];
     base_total: Money;
     extra_total: Money;
     total: Money;
