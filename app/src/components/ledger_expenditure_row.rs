@@ -244,11 +244,11 @@ pub fn LedgerExpenditureRow(
                 />
                 <fieldset class="field field-yes-no ledger-designated">
                     <legend>"专款专用"</legend>
-                    <div class="choices">{designated_choices.to_vec()}</div>
+                    <div class="choices">{Vec::from(designated_choices)}</div>
                 </fieldset>
                 <fieldset class="field ledger-documents">
                     <legend>"已存档凭证"</legend>
-                    <div class="choices">{document_boxes.to_vec()}</div>
+                    <div class="choices">{Vec::from(document_boxes)}</div>
                 </fieldset>
             </div>
             {flags}

@@ -165,7 +165,7 @@ pub fn LedgerPlanEditor(
                 }
             >
                 <legend>{question}</legend>
-                <div class="choices">{choices.to_vec()}</div>
+                <div class="choices">{Vec::from(choices)}</div>
                 <span class="field-hint" class:status-error=mismatch data-plan-hint="">
                     {answer_hint}
                 </span>

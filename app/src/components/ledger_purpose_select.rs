@@ -106,7 +106,7 @@ pub fn LedgerPurposeSelect(
                     }
                 }
             >
-                {options.to_vec()}
+                {Vec::from(options)}
             </select>
             <span class="field-hint" data-plan-link="">{link}</span>
         </div>

@@ -31,7 +31,7 @@ pub fn NavBar(
 
     view! {
         <nav class="nav-bar" aria-label="页面">
-            <ul>{tabs.to_vec()}</ul>
+            <ul>{Vec::from(tabs)}</ul>
         </nav>
     }
 }

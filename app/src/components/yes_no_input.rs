@@ -61,7 +61,7 @@ pub fn YesNoInput(
     view! {
         <fieldset class="field field-yes-no" data-rule=rule.clone()>
             <legend>{question}</legend>
-            <div class="choices">{options.to_vec()}</div>
+            <div class="choices">{Vec::from(options)}</div>
             <span class="field-hint">{consequence}</span>
         </fieldset>
     }
