@@ -459,7 +459,10 @@ async function districtImport(context, appUrl, { prefix, count, limit }) {
       (count) => {
         const summary = document.querySelector('[data-load-summary]')?.textContent ?? '';
         const read = summary.match(/本次读取\s*(\d+)\s*个文件/);
-        const rows = document.querySelectorAll('tr[data-row-kind]').length;
+        // The table renders its first rows and says how many it holds back.
+        const shown = document.querySelectorAll('tr[data-row-kind]').length;
+        const held = Number(document.querySelector('[data-rows-hidden]')?.dataset.rowsHidden ?? 0);
+        const rows = shown + held;
         if (!read || Number(read[1]) !== count || rows < count) return null;
         return { at: performance.now(), summary, rows };
       },
