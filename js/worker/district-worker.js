@@ -18,7 +18,8 @@
 //                                communities replaces it or is dropped
 //                  {kind: 'files', files: File[]}  the chosen files
 //   worker → page  {kind: 'ready'}                 the module is loaded
-//                  {kind: 'progress', done, total} after every file
+//                  {kind: 'progress', done, total} at most every
+//                                PROGRESS_MS, and after the last file
 //                  {kind: 'done', files, duplicates, refused, table,
 //                   unread, summary}
 //                                Cohort.handOverToPage's answer (see
@@ -42,6 +43,15 @@ const ready = init().then(
   },
 );
 
+/**
+ * Least time between two progress messages, in ms: each one costs the
+ * page a render, and a person reads no faster than this.
+ */
+const PROGRESS_MS = 50;
+
+/** Files read ahead of the one being checked (see readAhead). */
+const READ_AHEAD = 128;
+
 /** The load under way: its cohort and the files not yet read. */
 let load = null;
 
@@ -57,7 +67,7 @@ self.onmessage = async (event) => {
         load.kept += 1;
       });
     } else if (message?.kind === 'files') {
-      load.queue.push(...message.files);
+      load.queue.push(...message.files.map((file) => ({ file, bytes: null })));
       load.wake?.();
     }
   } catch (error) {
@@ -80,24 +90,27 @@ async function read(state, total, quotas) {
   try {
     const summary = { files: total, accepted: 0, duplicates: 0, refused: 0 };
     const unread = [];
+    let shown = -Infinity;
     for (let done = 0; done < total; done += 1) {
       while (state.queue.length === 0) {
         await new Promise((wake) => {
           state.wake = wake;
         });
       }
-      const file = state.queue.shift();
-      const bytes = await file.arrayBuffer().then(
-        (buffer) => new Uint8Array(buffer),
-        () => null,
-      );
+      readAhead(state.queue);
+      const { file, bytes: reading } = state.queue.shift();
+      const bytes = await reading;
       if (bytes === null) {
         unread.push(file.name);
         summary.refused += 1;
       } else {
         count(summary, cohort.add(bytes, file.name));
       }
-      self.postMessage({ kind: 'progress', done: done + 1, total });
+      const now = performance.now();
+      if (done + 1 === total || now - shown >= PROGRESS_MS) {
+        self.postMessage({ kind: 'progress', done: done + 1, total });
+        shown = now;
+      }
     }
 
     const handed = cohort.handOverToPage(quotas ?? null);
@@ -109,6 +122,22 @@ async function read(state, total, quotas) {
     return { answer: { kind: 'done', ...handed, unread, summary }, transfer };
   } finally {
     cohort.free();
+  }
+}
+
+/**
+ * Starts reading the next READ_AHEAD files of `queue`, those not yet
+ * started: a chosen file is read through the browser's own process, and
+ * reads one after another wait on each other far longer than the core
+ * takes to check a file. Each entry's `bytes` becomes a promise of a
+ * Uint8Array, or of null when the browser cannot read the file.
+ */
+function readAhead(queue) {
+  for (const entry of queue.slice(0, READ_AHEAD)) {
+    entry.bytes ??= entry.file.arrayBuffer().then(
+      (buffer) => new Uint8Array(buffer),
+      () => null,
+    );
   }
 }
 
