@@ -1,7 +1,8 @@
 //! Writes the district page's test files with the core's own export:
 //! `tests/fixtures/district/` (the 20 files of the first load) and
 //! `tests/fixtures/district-more/` (the second load) and
-//! `tests/fixtures/district-hostile/` (names a spreadsheet would misread).
+//! `tests/fixtures/district-hostile/` (names a spreadsheet would misread),
+//! and `tests/fixtures/report/` (example B, for the printed report).
 //! What each file holds
 //! is described in `starcheck_core::district::fixtures`; the core's test
 //! `district_fixtures` fails when the committed files differ from these.
@@ -14,7 +15,7 @@ use std::process::ExitCode;
 
 use starcheck_core::district::fixtures::{
     Fixture, district_fixtures, district_hostile_fixtures,
-    district_more_fixtures,
+    district_more_fixtures, report_fixtures,
 };
 
 fn main() -> ExitCode {
@@ -23,6 +24,7 @@ fn main() -> ExitCode {
         (root.join("district"), district_fixtures()),
         (root.join("district-more"), district_more_fixtures()),
         (root.join("district-hostile"), district_hostile_fixtures()),
+        (root.join("report"), report_fixtures()),
     ];
     for (folder, files) in sets {
         if let Err(error) = write_set(&folder, &files) {

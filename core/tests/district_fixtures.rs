@@ -1,4 +1,4 @@
-//! The committed district fixtures (`tests/fixtures/district*/`) are
+//! The committed fixtures (`tests/fixtures/district*/`, `report/`) are
 //! exactly what `starcheck_core::district::fixtures` makes today: a change
 //! to the export format, the rubric or the fixtures' recipe fails here
 //! until `cargo run -p starcheck-core --example district_fixtures` is run
@@ -9,7 +9,7 @@ use std::path::Path;
 
 use starcheck_core::district::fixtures::{
     Fixture, district_fixtures, district_hostile_fixtures,
-    district_more_fixtures,
+    district_more_fixtures, report_fixtures,
 };
 
 const REGENERATE: &str =
@@ -65,6 +65,11 @@ fn ok_second_load_fixtures_are_current() {
 #[test]
 fn ok_hostile_fixtures_are_current() {
     check("district-hostile", district_hostile_fixtures());
+}
+
+#[test]
+fn ok_report_fixture_is_current() {
+    check("report", report_fixtures());
 }
 
 #[test]

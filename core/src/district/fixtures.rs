@@ -28,12 +28,16 @@
 //! [`district_hostile_fixtures`]: one file whose names a spreadsheet
 //! would misread (a formula, an `@` prefix, a phone number, a comma and a
 //! quote), for the CSV export's end-to-end check.
+//!
+//! [`report_fixtures`]: example B (梅峰社区, base 70, fails the 75% gate)
+//! exported without an export time, for the printed report's end-to-end
+//! check (`tests/fixtures/report/`).
 
 use jiff::civil::{Date, DateTime, date};
 
 use crate::assessment::{Assessment, Community, Fact, Meeting};
 use crate::community::ATTACHMENT_1;
-use crate::examples::{AFTER_CAMPAIGN, example_cohort};
+use crate::examples::{AFTER_CAMPAIGN, example_b, example_cohort};
 use crate::file::{ExportMeta, export, file_name};
 use crate::money::Money;
 use crate::rubric::Rubric;
@@ -182,4 +186,18 @@ pub fn district_hostile_fixtures() -> Vec<Fixture> {
     let [district, street, name] = HOSTILE_NAMES;
     hostile.community = Community::new(district, street, name);
     vec![fixture(&hostile, exported_at(0))]
+}
+
+/// Example B's exported file, as the report page's test imports it: no
+/// export time, so the page shows none.
+pub fn report_fixtures() -> Vec<Fixture> {
+    let b = example_b();
+    let meta = ExportMeta {
+        app_version: FIXTURE_APP_VERSION.to_string(),
+        exported_at: None,
+    };
+    vec![Fixture {
+        file_name: file_name(&b.community, b.as_of),
+        text: export(&Rubric::quanzhou_2024(), &b, &meta),
+    }]
 }
