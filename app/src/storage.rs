@@ -983,7 +983,10 @@ impl Drafts {
             drafts,
         };
         if let Err(error) = LocalStorage::set(INDEX_KEY, &index) {
-            warn!("starcheck: draft index not saved: {}", classify(error));
+            warn!(
+                "starcheck: draft index not saved: {}",
+                StorageError::from(error)
+            );
         }
     }
 }
@@ -1071,18 +1074,21 @@ fn write(key: &str, envelope: &Envelope) -> Result<(), StorageError> {
     if !storage_available() {
         return Err(StorageError::Unavailable);
     }
-    LocalStorage::set(key, envelope).map_err(classify)
+    LocalStorage::set(key, envelope).map_err(StorageError::from)
 }
 
-fn classify(error: GlooError) -> StorageError {
-    match error {
-        GlooError::JsError(js) if js.name == "QuotaExceededError" => {
-            StorageError::Full
+/// How the browser refused a write: full, switched off, or otherwise.
+impl From<GlooError> for StorageError {
+    fn from(error: GlooError) -> StorageError {
+        match error {
+            GlooError::JsError(js) if js.name == "QuotaExceededError" => {
+                StorageError::Full
+            }
+            GlooError::JsError(js) if js.name == "SecurityError" => {
+                StorageError::Unavailable
+            }
+            other => StorageError::Other(other.to_string()),
         }
-        GlooError::JsError(js) if js.name == "SecurityError" => {
-            StorageError::Unavailable
-        }
-        other => StorageError::Other(other.to_string()),
     }
 }
 

@@ -10,11 +10,9 @@
 //! app, or holding a file that no longer imports) is never written over
 //! until the user has downloaded it or chosen to discard it.
 //!
-//! The drafts module keeps its read, write and error-sorting helpers
-//! private; the few lines of [`classify`] repeat its sorting of browser
-//! errors rather than widen its interface from here.
+//! A refused write is sorted (full, switched off, other) by the same
+//! conversion from gloo's error as a draft's.
 
-use gloo_storage::errors::StorageError as GlooError;
 use gloo_storage::{LocalStorage, Storage};
 use jiff::civil::DateTime;
 use serde::{Deserialize, Serialize};
@@ -123,25 +121,13 @@ pub fn save(envelope: &SetEnvelope) -> Result<(), StorageError> {
     if !storage_available() {
         return Err(StorageError::Unavailable);
     }
-    LocalStorage::set(SET_KEY, envelope).map_err(classify)
+    LocalStorage::set(SET_KEY, envelope).map_err(StorageError::from)
 }
 
 /// Removes the stored set (after the user chose to discard it).
 pub fn remove() {
     if storage_available() {
         LocalStorage::delete(SET_KEY);
-    }
-}
-
-fn classify(error: GlooError) -> StorageError {
-    match error {
-        GlooError::JsError(js) if js.name == "QuotaExceededError" => {
-            StorageError::Full
-        }
-        GlooError::JsError(js) if js.name == "SecurityError" => {
-            StorageError::Unavailable
-        }
-        other => StorageError::Other(other.to_string()),
     }
 }
 
