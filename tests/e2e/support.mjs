@@ -64,7 +64,9 @@ const CONTENT_TYPES = {
  * Serves `root` at `http://127.0.0.1:<ephemeral port><base>`, the way a
  * plain static host would: `<base>` without its slash redirects to it,
  * folders give their index.html, anything outside `<base>` is 404.
- * Returns `{ origin, url, served, close }`; `served` lists the paths asked.
+ * Returns `{ origin, url, served, setRoot, close }`; `served` lists the
+ * paths asked; `setRoot(dir)` serves another folder from then on (a new
+ * version deployed at the same address).
  */
 export async function serveDist({ root = DIST_DIR, base = DEFAULT_BASE } = {}) {
   if (!base.startsWith('/') || !base.endsWith('/')) {
@@ -74,10 +76,11 @@ export async function serveDist({ root = DIST_DIR, base = DEFAULT_BASE } = {}) {
     throw new Error(`\`${root}/index.html\` not found: run \`cargo xtask dist\` first`);
   });
 
+  let current = resolve(root);
   const served = [];
   const server = createServer((request, response) => {
     served.push(request.url);
-    respond(root, base, request, response).catch((error) => {
+    respond(current, base, request, response).catch((error) => {
       response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       response.end(`server error: ${error.message}`);
     });
@@ -93,6 +96,9 @@ export async function serveDist({ root = DIST_DIR, base = DEFAULT_BASE } = {}) {
     origin,
     url: `${origin}${base}`,
     served,
+    setRoot: (dir) => {
+      current = resolve(dir);
+    },
     close: () => new Promise((done) => {
       server.closeAllConnections();
       server.close(() => done());
@@ -222,11 +228,11 @@ export async function openApp(context, url, { timeout = 30_000 } = {}) {
 }
 
 /**
- * Everything one test file needs, started together: the server (at `base`),
- * the browser and the traffic record. `close` stops them all.
+ * Everything one test file needs, started together: the server (serving
+ * `root` at `base`), the browser and the traffic record. `close` stops them all.
  */
-export async function startSite({ base = DEFAULT_BASE, viewport } = {}) {
-  const server = await serveDist({ base });
+export async function startSite({ base = DEFAULT_BASE, viewport, root = DIST_DIR } = {}) {
+  const server = await serveDist({ base, root });
   const browser = await launchBrowser({ viewport }).catch(async (error) => {
     await server.close();
     throw error;
