@@ -181,14 +181,15 @@ impl Updates {
         on_update_found.forget();
 
         // A page left open for weeks looks for a new version whenever it
-        // is shown again; offline that fails, which is fine.
-        let check =
+        // is shown again; offline that fails, which is fine. The listener
+        // lives as long as the page (its handle is never used to remove
+        // it).
+        let _listener =
             window_event_listener(leptos::ev::visibilitychange, move |_| {
                 if !document().hidden() {
                     spawn_local(check_for_update(registration.clone()));
                 }
             });
-        on_cleanup(move || check.remove());
     }
 
     /// The worker controlling the page changed: reload if the user asked

@@ -172,11 +172,13 @@ export async function launchBrowser({ viewport = { width: 1280, height: 800 } } 
 
 /**
  * Records what every page of `context` does from now on: `requests` (each
- * URL asked for, web sockets included), `failures` (requests that failed
- * or answered 400 and above), `consoleErrors` and `pageErrors`.
+ * URL asked for, web sockets included, the offline worker's too),
+ * `pageRequests` (only those of the pages themselves, not of the service
+ * worker filling its cache), `failures` (requests that failed or answered
+ * 400 and above), `consoleErrors` and `pageErrors`.
  */
 export function recordTraffic(context) {
-  const record = { requests: [], failures: [], consoleErrors: [], pageErrors: [] };
+  const record = { requests: [], pageRequests: [], failures: [], consoleErrors: [], pageErrors: [] };
 
   const watchPage = (page) => {
     page.on('websocket', (socket) => record.requests.push(socket.url()));
@@ -184,7 +186,12 @@ export function recordTraffic(context) {
   context.pages().forEach(watchPage);
   context.on('page', watchPage);
 
-  context.on('request', (request) => record.requests.push(request.url()));
+  context.on('request', (request) => {
+    record.requests.push(request.url());
+    if (!request.serviceWorker()) {
+      record.pageRequests.push(request.url());
+    }
+  });
   context.on('requestfailed', (request) => {
     record.failures.push(`${request.url()}: ${request.failure()?.errorText ?? 'failed'}`);
   });
