@@ -131,7 +131,8 @@ fn try_download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
         document.create_element("a")?.unchecked_into();
     link.set_href(&url);
     link.set_download(name);
-    link.set_attribute("style", "display:none")?;
+    // `hidden`, not a style attribute, which the page's policy refuses.
+    link.set_hidden(true);
     let body = document.body().ok_or_else(|| JsValue::from_str("no body"))?;
     body.append_child(&link)?;
     link.click();

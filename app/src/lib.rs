@@ -12,6 +12,7 @@ pub mod date;
 pub mod district;
 pub mod file_io;
 pub mod labels;
+pub mod offline;
 pub mod route;
 pub mod state;
 pub mod storage;
@@ -27,7 +28,9 @@ use crate::components::ledger_page::LedgerPage;
 use crate::components::nav_bar::NavBar;
 use crate::components::report_page::ReportPage;
 use crate::components::rubric_page::RubricPage;
+use crate::components::update_prompt::UpdatePrompt;
 use crate::district::DistrictState;
+use crate::offline::Updates;
 use crate::route::{Route, use_route};
 use crate::state::AppState;
 use crate::storage::Drafts;
@@ -45,6 +48,9 @@ pub fn App() -> impl IntoView {
     // The district page's loaded set outlives visits to other tabs.
     provide_context(DistrictState::start());
 
+    // The offline copy and the prompt for a new version (release builds).
+    provide_context(Updates::start());
+
     // The page follows the hash, so links, back and forward all work.
     let route = use_route();
 
@@ -61,6 +67,7 @@ pub fn App() -> impl IntoView {
         <div class="app" data-app-ready=move || mounted.get().then_some("true")>
             <AppHeader />
             <DraftsBar />
+            <UpdatePrompt />
             <NavBar route=route />
             <main class="app-main">{move || page(route.get())}</main>
         </div>

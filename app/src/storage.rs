@@ -404,7 +404,8 @@ impl Drafts {
     /// Writes a change not yet saved at once, instead of after
     /// AUTOSAVE_DELAY. `save_now` still refuses to overwrite a newer save
     /// from another tab, and a storage fault is kept and logged as usual.
-    fn flush(self) {
+    /// Also called before the page reloads for a new version.
+    pub fn flush(self) {
         if self.timer.is_disposed() {
             return;
         }
@@ -416,6 +417,17 @@ impl Drafts {
             self.cancel_pending();
             self.save_now();
         }
+    }
+
+    /// Whether the content on screen differs from what was last loaded or
+    /// saved: a reload now would lose it.
+    pub fn unsaved(self) -> bool {
+        if self.timer.is_disposed() {
+            return false;
+        }
+        self.state
+            .assessment
+            .with_untracked(|a| self.saved.with_value(|saved| saved != a))
     }
 
     /// Saves the current content now, unless that would overwrite newer or

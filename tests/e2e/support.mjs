@@ -64,7 +64,9 @@ const CONTENT_TYPES = {
  * Serves `root` at `http://127.0.0.1:<ephemeral port><base>`, the way a
  * plain static host would: `<base>` without its slash redirects to it,
  * folders give their index.html, anything outside `<base>` is 404.
- * Returns `{ origin, url, served, close }`; `served` lists the paths asked.
+ * Returns `{ origin, url, served, setRoot, close }`; `served` lists the
+ * paths asked; `setRoot(dir)` serves another folder from then on (a new
+ * version deployed at the same address).
  */
 export async function serveDist({ root = DIST_DIR, base = DEFAULT_BASE } = {}) {
   if (!base.startsWith('/') || !base.endsWith('/')) {
@@ -74,10 +76,11 @@ export async function serveDist({ root = DIST_DIR, base = DEFAULT_BASE } = {}) {
     throw new Error(`\`${root}/index.html\` not found: run \`cargo xtask dist\` first`);
   });
 
+  let current = resolve(root);
   const served = [];
   const server = createServer((request, response) => {
     served.push(request.url);
-    respond(root, base, request, response).catch((error) => {
+    respond(current, base, request, response).catch((error) => {
       response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       response.end(`server error: ${error.message}`);
     });
@@ -93,6 +96,9 @@ export async function serveDist({ root = DIST_DIR, base = DEFAULT_BASE } = {}) {
     origin,
     url: `${origin}${base}`,
     served,
+    setRoot: (dir) => {
+      current = resolve(dir);
+    },
     close: () => new Promise((done) => {
       server.closeAllConnections();
       server.close(() => done());
@@ -166,11 +172,13 @@ export async function launchBrowser({ viewport = { width: 1280, height: 800 } } 
 
 /**
  * Records what every page of `context` does from now on: `requests` (each
- * URL asked for, web sockets included), `failures` (requests that failed
- * or answered 400 and above), `consoleErrors` and `pageErrors`.
+ * URL asked for, web sockets included, the offline worker's too),
+ * `pageRequests` (only those of the pages themselves, not of the service
+ * worker filling its cache), `failures` (requests that failed or answered
+ * 400 and above), `consoleErrors` and `pageErrors`.
  */
 export function recordTraffic(context) {
-  const record = { requests: [], failures: [], consoleErrors: [], pageErrors: [] };
+  const record = { requests: [], pageRequests: [], failures: [], consoleErrors: [], pageErrors: [] };
 
   const watchPage = (page) => {
     page.on('websocket', (socket) => record.requests.push(socket.url()));
@@ -178,7 +186,12 @@ export function recordTraffic(context) {
   context.pages().forEach(watchPage);
   context.on('page', watchPage);
 
-  context.on('request', (request) => record.requests.push(request.url()));
+  context.on('request', (request) => {
+    record.requests.push(request.url());
+    if (!request.serviceWorker()) {
+      record.pageRequests.push(request.url());
+    }
+  });
   context.on('requestfailed', (request) => {
     record.failures.push(`${request.url()}: ${request.failure()?.errorText ?? 'failed'}`);
   });
@@ -222,11 +235,11 @@ export async function openApp(context, url, { timeout = 30_000 } = {}) {
 }
 
 /**
- * Everything one test file needs, started together: the server (at `base`),
- * the browser and the traffic record. `close` stops them all.
+ * Everything one test file needs, started together: the server (serving
+ * `root` at `base`), the browser and the traffic record. `close` stops them all.
  */
-export async function startSite({ base = DEFAULT_BASE, viewport } = {}) {
-  const server = await serveDist({ base });
+export async function startSite({ base = DEFAULT_BASE, viewport, root = DIST_DIR } = {}) {
+  const server = await serveDist({ base, root });
   const browser = await launchBrowser({ viewport }).catch(async (error) => {
     await server.close();
     throw error;

@@ -10,6 +10,11 @@
 //! Nothing is loaded from elsewhere: no CDN, no web font. wasm-opt (from
 //! the binaryen npm package in tests/) shrinks the wasm; index.html gives
 //! it the feature flags current rustc output needs.
+//!
+//! After trunk: the single-file edition is made from its page
+//! ([`single_file`]), the page gets its Content-Security-Policy with the
+//! loader's hash ([`csp`]), and last, when every file is final, the
+//! service worker gets its precache list ([`offline`]).
 
 use std::path::{Path, PathBuf};
 
@@ -18,6 +23,7 @@ use crate::error::Error;
 use crate::js::{self, Profile};
 use crate::process::{self, announce};
 use crate::workspace::Workspace;
+use crate::{csp, offline, single_file};
 
 pub fn run(workspace: &Workspace) -> Result<(), Error> {
     ensure(workspace, Needs { node_packages: true, browser: false })?;
@@ -43,7 +49,22 @@ pub fn build(workspace: &Workspace) -> Result<(), Error> {
         "./",
     ]))?;
 
+    // The single file from trunk's page as it is, then the site's policy.
+    single_file::write(&dist)?;
+    let index = dist.join("index.html");
+    let page = std::fs::read_to_string(&index).map_err(Error::io(&index))?;
+    let secured = csp::secure_site_page(&page)?;
+    std::fs::write(&index, secured).map_err(Error::io(&index))?;
+
+    // The worker lists the files as they are now, so this comes last.
     let files = files_in(&dist)?;
+    let precache = offline::write(&dist, &files)?;
+    announce(&format!(
+        "service worker: {} files cached as version {}",
+        precache.files.len(),
+        precache.version
+    ));
+
     let outside = external_references(&files)?;
     if !outside.is_empty() {
         return Err(Error::Invalid(format!(

@@ -9,12 +9,16 @@ mod bench;
 mod bench_machine;
 mod bench_report;
 mod bench_size;
+mod csp;
 mod dist;
 mod ensure;
 mod error;
+mod html;
 mod js;
+mod offline;
 mod process;
 mod serve;
+mod single_file;
 mod test;
 mod workspace;
 
@@ -31,7 +35,8 @@ commands:
           http://127.0.0.1:8080 and rebuild it on every change;
           `serve --port N` serves on port N instead
   dist    release build of the static site into dist/ (works from any
-          sub-path, needs no network)
+          sub-path, needs no network, works offline after the first
+          visit) and the single-file edition starcheck-offline.html
   test    format, lints, core tests, browser tests of the app, a fresh
           dist and the end-to-end tests against it
   bench   a fresh dist, then sizes, load and input times, core scoring

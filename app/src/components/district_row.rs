@@ -50,14 +50,17 @@ pub fn DistrictRow(row: Row) -> impl IntoView {
                 })
             }
         };
+        // The label around the box is the 44 px touch target.
         view! {
-            <input
-                type="checkbox"
-                data-action="compare-pick"
-                aria-label=format!("选中{}进行对比", row.community)
-                prop:checked=checked
-                on:change=toggle
-            />
+            <label class="district-pick-target">
+                <input
+                    type="checkbox"
+                    data-action="compare-pick"
+                    aria-label=format!("选中{}进行对比", row.community)
+                    prop:checked=checked
+                    on:change=toggle
+                />
+            </label>
         }
     });
 

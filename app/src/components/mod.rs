@@ -69,4 +69,5 @@ pub mod rubric_page;
 pub mod rule_input;
 pub mod summary_panel;
 pub mod text_input;
+pub mod update_prompt;
 pub mod yes_no_input;

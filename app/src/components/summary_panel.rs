@@ -81,8 +81,8 @@ pub fn SummaryPanel() -> impl IntoView {
                         <span class="bar-label">{c.name.clone()}</span>
                         <span class="bar-value">{format!("{} / {}", c.score, c.max)}</span>
                         <span class="bar" aria-hidden="true">
-                            <span class="bar-low" style=format!("width:{low:.1}%")></span>
-                            <span class="bar-open" style=format!("width:{span:.1}%")></span>
+                            <span class="bar-low" style:width=format!("{low:.1}%")></span>
+                            <span class="bar-open" style:width=format!("{span:.1}%")></span>
                         </span>
                     </li>
                 }

@@ -276,6 +276,12 @@ impl DistrictState {
             ..LoadSummary::default()
         });
 
+        // The single-file edition has no worker script beside it (and a
+        // worker cannot load from `file://`): read on the page at once.
+        if crate::offline::single_file_edition() {
+            self.load_on_page(files);
+            return;
+        }
         let id = self.next_job();
         match worker::start(self, id, files.clone()) {
             Ok(job) => self.set_job(job),
