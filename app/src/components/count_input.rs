@@ -23,7 +23,7 @@ pub fn CountInput(
     field: String,
     /// The visible label.
     #[prop(into)]
-    label: String,
+    label: Signal<String>,
     /// The model's value; `None` is not filled in.
     #[prop(into)]
     value: Signal<Option<u32>>,

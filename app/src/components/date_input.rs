@@ -15,7 +15,7 @@ pub fn DateInput(
     field: String,
     /// The visible label.
     #[prop(into)]
-    label: String,
+    label: Signal<String>,
     /// The model's value.
     #[prop(into)]
     value: Signal<Option<Date>>,

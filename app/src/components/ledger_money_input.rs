@@ -30,7 +30,7 @@ pub fn LedgerMoneyInput(
     field: Signal<String>,
     /// The visible label.
     #[prop(into)]
-    label: String,
+    label: Signal<String>,
     /// The model's amount; ¥0.00 shows as an empty field.
     #[prop(into)]
     value: Signal<Money>,

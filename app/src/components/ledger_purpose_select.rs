@@ -20,7 +20,7 @@ pub fn LedgerPurposeSelect(
     field: Signal<String>,
     /// The visible label.
     #[prop(into)]
-    label: String,
+    label: Signal<String>,
     /// The model's purpose.
     #[prop(into)]
     value: Signal<Purpose>,

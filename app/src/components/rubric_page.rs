@@ -247,3 +247,15 @@ fn money_section(rubric: &Rubric) -> AnyView {
 pub fn methods_text(methods: &[Method]) -> String {
     methods.iter().map(Method::label_zh).collect::<Vec<_>>().join("、")
 }
+
+/// The same in English, the official term kept in brackets.
+pub fn methods_text_en(methods: &[Method]) -> String {
+    methods
+        .iter()
+        .map(|m| match m {
+            Method::MaterialCheck => "checking materials (材料核查)",
+            Method::SiteCheck => "site inspection (现场检查)",
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}

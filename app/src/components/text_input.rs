@@ -22,7 +22,7 @@ pub fn TextInput(
     id: Option<String>,
     /// The visible label.
     #[prop(into)]
-    label: String,
+    label: Signal<String>,
     /// The model's value.
     #[prop(into)]
     value: Signal<String>,
