@@ -17,7 +17,8 @@ pub fn KindsInput(
     /// The rule's id within the item.
     rule: String,
     /// The question the core asks for the rule.
-    question: String,
+    #[prop(into)]
+    question: Signal<String>,
     /// The kinds to tick, from the rubric.
     kinds: Vec<String>,
     /// How many kinds the rule asks for.

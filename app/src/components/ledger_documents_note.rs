@@ -14,7 +14,8 @@ pub fn LedgerDocumentsNote(
     /// The rule's id within the item.
     rule: String,
     /// The question the core asks for the rule.
-    question: String,
+    #[prop(into)]
+    question: Signal<String>,
     /// Points lost per missing document.
     points_each: u32,
 ) -> impl IntoView {

@@ -16,7 +16,8 @@ pub fn PlacesInput(
     /// The rule's id within the item.
     rule: String,
     /// The question the core asks for the rule.
-    question: String,
+    #[prop(into)]
+    question: Signal<String>,
     /// Features and the containers they need, from the rubric.
     requirements: Vec<EquipmentRequirement>,
     /// Points lost per wrongly equipped place.

@@ -19,7 +19,8 @@ pub fn RangeInput(
     /// The rule's id within the item.
     rule: String,
     /// The question the core asks for the rule.
-    question: String,
+    #[prop(into)]
+    question: Signal<String>,
     /// The item's maximum.
     max: u32,
 ) -> impl IntoView {

@@ -17,7 +17,8 @@ pub fn ReportsInput(
     /// The rule's id within the item.
     rule: String,
     /// The question the core asks for the rule.
-    question: String,
+    #[prop(into)]
+    question: Signal<String>,
 ) -> impl IntoView {
     let state = AppState::expect();
     let fact = state.fact(item, &rule);
