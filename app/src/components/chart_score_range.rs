@@ -3,6 +3,7 @@
 //! count on as a solid bar, the rest of its range as a hatched band, the
 //! base maximum (100) marked on the axis. Every figure is written out.
 
+use crate::i18n::tr;
 use leptos::prelude::*;
 use starcheck_core::ScoreRange;
 
@@ -70,7 +71,7 @@ pub fn ChartScoreRange(
                 role="img"
                 aria-labelledby="chart-range-title chart-range-desc"
             >
-                <title id="chart-range-title">"总分区间"</title>
+                <title id="chart-range-title">{tr("总分区间", "Total range")}</title>
                 <desc id="chart-range-desc">{words.clone()}</desc>
                 <rect
                     class="chart-track"

@@ -3,6 +3,7 @@
 //! ¥60,000.00) drawn across it and named, and the amounts in words: spent,
 //! percent, and what is still to spend or how far above the line it is.
 
+use crate::i18n::tr;
 use leptos::prelude::*;
 use starcheck_core::{Money, format_yuan};
 
@@ -69,7 +70,7 @@ pub fn ChartSpending(
                 role="img"
                 aria-labelledby="chart-spending-title chart-spending-desc"
             >
-                <title id="chart-spending-title">"实际支出进度"</title>
+                <title id="chart-spending-title">{tr("实际支出进度", "Spending progress")}</title>
                 <desc id="chart-spending-desc">{words.clone()}</desc>
                 <rect
                     class="chart-track"

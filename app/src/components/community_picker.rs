@@ -16,6 +16,7 @@ use starcheck_core::{
 };
 
 use crate::components::text_input::TextInput;
+use crate::i18n::{tr, trs};
 use crate::state::AppState;
 use crate::storage::Drafts;
 
@@ -172,7 +173,7 @@ pub fn CommunityPicker() -> impl IntoView {
                         data-action="community.switch.cancel"
                         on:click=cancel
                     >
-                        "取消"
+                        {tr("取消", "Cancel")}
                     </button>
                 </div>
             }
@@ -193,7 +194,7 @@ pub fn CommunityPicker() -> impl IntoView {
     view! {
         <div class="community-picker" data-component="community-picker">
             <div class="field">
-                <label for="f-community">"社区"</label>
+                <label for="f-community">{tr("社区", "Community")}</label>
                 <select
                     id="f-community"
                     data-field="community"
@@ -201,12 +202,12 @@ pub fn CommunityPicker() -> impl IntoView {
                     on:change=on_change
                     node_ref=select
                 >
-                    <option value="">"请选择社区"</option>
+                    <option value="">{tr("请选择社区", "Choose a community")}</option>
                     {district_groups()}
-                    <option value=OTHER>"其他社区(手动填写)"</option>
+                    <option value=OTHER>{tr("其他社区(手动填写)", "Another community (type it in)")}</option>
                 </select>
                 <span class="field-hint">
-                    "名单为通知附件1的20个创建社区;其他县(市、区)的社区请选“其他社区”手动填写。"
+                    {tr("名单为通知附件1的20个创建社区;其他县(市、区)的社区请选“其他社区”手动填写。", "The list is the 20 communities of Attachment 1 of the notice; for a community elsewhere choose “Another community” and type it in.")}
                 </span>
             </div>
             {question}
@@ -217,24 +218,24 @@ pub fn CommunityPicker() -> impl IntoView {
                 <div class="free-entry">
                     <TextInput
                         field="community.district"
-                        label="区(县、市)"
+                        label=trs("区(县、市)", "District (county, city)")
                         value=district
                         on_commit=part(|c| &mut c.district)
-                        placeholder="例如 晋江市"
+                        placeholder=tr("例如 晋江市", "e.g. 晋江市")
                     />
                     <TextInput
                         field="community.street"
-                        label="街道(镇)"
+                        label=trs("街道(镇)", "Street (town)")
                         value=street
                         on_commit=part(|c| &mut c.street)
-                        placeholder="例如 青阳街道"
+                        placeholder=tr("例如 青阳街道", "e.g. 青阳街道")
                     />
                     <TextInput
                         field="community.name"
-                        label="社区"
+                        label=trs("社区", "Community")
                         value=name
                         on_commit=part(|c| &mut c.name)
-                        placeholder="例如 某某社区"
+                        placeholder=tr("例如 某某社区", "e.g. 某某社区")
                     />
                 </div>
             </Show>

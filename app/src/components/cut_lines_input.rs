@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::components::count_input::CountInput;
+use crate::i18n::tr;
 use crate::state::AppState;
 
 /// One field per tier but the last, top first.
@@ -48,9 +49,9 @@ pub fn CutLinesInput() -> impl IntoView {
 
     view! {
         <details class="cut-lines">
-            <summary>"填写我的参考分数线(自行估计,非官方)"</summary>
+            <summary>{tr("填写我的参考分数线(自行估计,非官方)", "Enter my own cut lines (my estimate, not official)")}</summary>
             <p class="field-hint">
-                "星级按名次名额评定,没有官方分数线。若您有自己的估计(例如参考往年结果),可填在这里;填齐后按此估计星级,并注明“按您填写的参考线”。"
+                {tr("星级按名次名额评定,没有官方分数线。若您有自己的估计(例如参考往年结果),可填在这里;填齐后按此估计星级,并注明“按您填写的参考线”。", "Tiers go by rank within quotas; there are no official cut lines. If you have your own estimate (e.g. from past results), enter it here; once complete, the tier is estimated from it and says so.")}
             </p>
             <div class="cut-line-fields">{fields}</div>
         </details>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use starcheck_core::district::{Comparison, compare};
 
 use crate::district::DistrictState;
+use crate::i18n::tr;
 
 /// The comparison of the picked communities, in the table's rank order.
 fn comparison(district: DistrictState) -> Option<Comparison> {
@@ -46,7 +47,7 @@ pub fn DistrictCompare() -> impl IntoView {
 
     view! {
         <section class="district-compare" data-compare="">
-            <h3>"逐项对比"</h3>
+            <h3>{tr("逐项对比", "Item by item")}</h3>
             <p class="field-hint">{hint}</p>
             {move || comparison(district).map(|c| {
                 let heads = c
@@ -89,14 +90,14 @@ pub fn DistrictCompare() -> impl IntoView {
                         <table class="compare-table">
                             <thead>
                                 <tr>
-                                    <th scope="col">"项目"</th>
+                                    <th scope="col">{tr("项目", "Item")}</th>
                                     {heads}
                                 </tr>
                             </thead>
                             <tbody>{rows}</tbody>
                             <tfoot>
                                 <tr data-compare-item="total">
-                                    <th scope="row">"总分"</th>
+                                    <th scope="row">{tr("总分", "Total")}</th>
                                     {totals}
                                 </tr>
                             </tfoot>
@@ -108,7 +109,7 @@ pub fn DistrictCompare() -> impl IntoView {
                         data-action="compare-clear"
                         on:click=move |_| district.selected.set(Default::default())
                     >
-                        "清除选择"
+                        {tr("清除选择", "Clear the selection")}
                     </button>
                 }
             })}

@@ -9,6 +9,7 @@ use starcheck_core::district::{ranking_json, table_csv};
 use crate::date::today_local;
 use crate::district::DistrictState;
 use crate::file_io::download;
+use crate::i18n::tr;
 
 /// The two export buttons and what happened.
 #[component]
@@ -49,7 +50,7 @@ pub fn DistrictExportBar() -> impl IntoView {
                 data-action="export-csv"
                 on:click=move |_| export(true)
             >
-                "导出 CSV(Excel)"
+                {tr("导出 CSV(Excel)", "Export CSV (Excel)")}
             </button>
             <button
                 type="button"
@@ -57,7 +58,7 @@ pub fn DistrictExportBar() -> impl IntoView {
                 data-action="export-json"
                 on:click=move |_| export(false)
             >
-                "导出 JSON"
+                {tr("导出 JSON", "Export JSON")}
             </button>
             <span
                 class=move || match message.get() {

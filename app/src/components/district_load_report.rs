@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::district::DistrictState;
+use crate::i18n::tr;
 
 /// The refused files and the duplicates.
 #[component]
@@ -43,7 +44,7 @@ pub fn DistrictLoadReport() -> impl IntoView {
             <p class="district-summary" data-load-summary="">{summary}</p>
             <Show when=move || set.with(|s| !s.refused.is_empty())>
                 <div class="notice error district-refused">
-                    <h3>"未载入的文件"</h3>
+                    <h3>{tr("未载入的文件", "Files not loaded")}</h3>
                     <ul>
                         {move || {
                             set.with(|s| {
@@ -66,7 +67,7 @@ pub fn DistrictLoadReport() -> impl IntoView {
             </Show>
             <Show when=move || set.with(|s| !s.duplicates.is_empty())>
                 <div class="notice district-duplicates">
-                    <h3>"同一社区的重复文件"</h3>
+                    <h3>{tr("同一社区的重复文件", "Duplicate files of one community")}</h3>
                     <ul>
                         {move || {
                             set.with(|s| {
@@ -96,7 +97,7 @@ pub fn DistrictLoadReport() -> impl IntoView {
                     data-action="dismiss-notices"
                     on:click=move |_| district.dismiss_notices()
                 >
-                    "清除以上提示"
+                    {tr("清除以上提示", "Clear the notes above")}
                 </button>
             </Show>
         </div>

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::district::DistrictState;
+use crate::i18n::tr;
 
 /// The files of a `FileList`, in order.
 fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
@@ -70,7 +71,7 @@ pub fn DistrictLoader() -> impl IntoView {
                 data-action="cancel-load"
                 on:click=move |_| district.cancel_load()
             >
-                "取消载入"
+                {tr("取消载入", "Cancel loading")}
             </button>
         })
     };
@@ -86,7 +87,7 @@ pub fn DistrictLoader() -> impl IntoView {
             on:drop=on_drop
         >
             <label for="f-district-files" class="district-drop-label">
-                "选择自评文件(.json,可多选)"
+                {tr("选择自评文件(.json,可多选)", "Choose self-assessment files (.json, several allowed)")}
             </label>
             <input
                 id="f-district-files"
@@ -97,7 +98,7 @@ pub fn DistrictLoader() -> impl IntoView {
                 prop:disabled=move || district.loading.get()
                 on:change=on_change
             />
-            <p class="field-hint">"也可以把多个文件一起拖放到这里。"</p>
+            <p class="field-hint">{tr("也可以把多个文件一起拖放到这里。", "You can also drop several files here at once.")}</p>
             <p class="district-progress" role="status" aria-live="polite">
                 {progress}
             </p>

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::district::DistrictState;
+use crate::i18n::tr;
 use starcheck_core::parse_count;
 
 /// One input per tier, and a button back to the rubric's quotas.
@@ -88,7 +89,7 @@ pub fn DistrictQuotas() -> impl IntoView {
 
     view! {
         <fieldset class="district-quotas" data-quotas="">
-            <legend>"星级名额"</legend>
+            <legend>{tr("星级名额", "Tier quotas")}</legend>
             <div class="district-quota-fields">{inputs}</div>
             <p class="field-hint" data-quota-source="">{source}</p>
             <p class="field-error" role="alert">{move || error.get()}</p>
@@ -99,7 +100,7 @@ pub fn DistrictQuotas() -> impl IntoView {
                     data-action="reset-quotas"
                     on:click=reset
                 >
-                    "恢复细则名额"
+                    {tr("恢复细则名额", "Restore the rubric's quotas")}
                 </button>
             </Show>
         </fieldset>

@@ -14,6 +14,7 @@ use crate::components::district_export_bar::DistrictExportBar;
 use crate::components::district_row::DistrictRow;
 use crate::components::district_table_foot::DistrictTableFoot;
 use crate::district::DistrictState;
+use crate::i18n::tr;
 
 /// Rows rendered at first, and added by each "more".
 pub const PAGE_ROWS: usize = 50;
@@ -140,20 +141,20 @@ pub fn DistrictTable() -> impl IntoView {
             when=move || !empty()
             fallback=|| view! {
                 <p class="muted" data-district-empty="">
-                    "还没有载入任何社区的文件。"
+                    {tr("还没有载入任何社区的文件。", "No community's file has been loaded yet.")}
                 </p>
             }
         >
             <div class="district-toolbar">
                 <div class="field district-filter">
-                    <label for="f-district-filter">"按区筛选"</label>
+                    <label for="f-district-filter">{tr("按区筛选", "Filter by district")}</label>
                     <select
                         id="f-district-filter"
                         data-field="district-filter"
                         on:change=on_filter
                         prop:value=move || filter.get().unwrap_or_default()
                     >
-                        <option value="">"全部区"</option>
+                        <option value="">{tr("全部区", "All districts")}</option>
                         {move || {
                             districts
                                 .get()
@@ -184,7 +185,7 @@ pub fn DistrictTable() -> impl IntoView {
             <p class="field-error" role="alert">{error}</p>
             <Show when=move || !ties().is_empty()>
                 <div class="notice district-ties" role="alert" data-ties="">
-                    <strong>"同分跨名额,需人工确定:"</strong>
+                    <strong>{tr("同分跨名额,需人工确定:", "Equal scores across a quota boundary, to be settled by a person:")}</strong>
                     <ul>
                         {move || {
                             ties()
@@ -198,16 +199,16 @@ pub fn DistrictTable() -> impl IntoView {
             <div class="table-scroll district-scroll">
                 <table class="district-table" data-district-table="">
                     <caption class="visually-hidden">
-                        "全区对照表:名次、社区、得分、否决项、星级与补助"
+                        {tr("全区对照表:名次、社区、得分、否决项、星级与补助", "District table: rank, community, score, gates, tier and subsidy")}
                     </caption>
                     <thead>
                         <tr>
                             <th scope="col">
-                                <span class="visually-hidden">"对比"</span>
+                                <span class="visually-hidden">{tr("对比", "Compare")}</span>
                             </th>
                             {SortKey::ALL.iter().map(|&k| heading(k)).collect_view()}
                             <th scope="col">
-                                <span class="visually-hidden">"操作"</span>
+                                <span class="visually-hidden">{tr("操作", "Actions")}</span>
                             </th>
                         </tr>
                     </thead>
@@ -242,7 +243,7 @@ pub fn DistrictTable() -> impl IntoView {
                         data-action="show-all-rows"
                         on:click=move |_| limit.set(usize::MAX)
                     >
-                        "显示全部"
+                        {tr("显示全部", "Show all")}
                     </button>
                 </p>
             </Show>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use starcheck_core::district::{SortKey, subtotal, view as rows_view};
 
 use crate::district::DistrictState;
+use crate::i18n::tr;
 
 /// The `<tfoot>`: columns line up with [`super::district_row::DistrictRow`].
 #[component]
@@ -36,8 +37,8 @@ pub fn DistrictTableFoot(filter: RwSignal<Option<String>>) -> impl IntoView {
                 view! {
                     <tr class="district-subtotal" data-subtotal=name.clone()>
                         <th scope="row" colspan="10">{format!("{name}小计")}</th>
-                        <td class="num" data-label="基础补助" data-subtotal-col="base">{s.base.format_yuan()}</td>
-                        <td class="num" data-label="星级奖补" data-subtotal-col="extra">{extra}</td>
+                        <td class="num" data-label=tr("基础补助", "Base subsidy") data-subtotal-col="base">{s.base.format_yuan()}</td>
+                        <td class="num" data-label=tr("星级奖补", "Tier award") data-subtotal-col="extra">{extra}</td>
                         <td></td>
                     </tr>
                 }
@@ -50,19 +51,19 @@ pub fn DistrictTableFoot(filter: RwSignal<Option<String>>) -> impl IntoView {
                             t.communities, t.ranked, t.unranked, t.empty_slots
                         )}
                     </th>
-                    <td class="num" data-label="基础补助" data-total="base">{t.base.format_yuan()}</td>
-                    <td class="num" data-label="星级奖补" data-total="extra">{t.extra.format_yuan()}</td>
+                    <td class="num" data-label=tr("基础补助", "Base subsidy") data-total="base">{t.base.format_yuan()}</td>
+                    <td class="num" data-label=tr("星级奖补", "Tier award") data-total="extra">{t.extra.format_yuan()}</td>
                     <td></td>
                 </tr>
                 {(!t.extra_undetermined.is_zero()).then(|| view! {
                     <tr class="district-total-note">
-                        <th scope="row" colspan="11">"其中同分待定的星级奖补(名额已定,归属待人工确定)"</th>
+                        <th scope="row" colspan="11">{tr("其中同分待定的星级奖补(名额已定,归属待人工确定)", "Of which tier awards open because of ties (quotas fixed, recipients to be settled)")}</th>
                         <td class="num" data-total="undetermined">{t.extra_undetermined.format_yuan()}</td>
                         <td></td>
                     </tr>
                 })}
                 <tr class="district-grand-total">
-                    <th scope="row" colspan="11">"补助资金总计(基础补助 + 星级奖补)"</th>
+                    <th scope="row" colspan="11">{tr("补助资金总计(基础补助 + 星级奖补)", "Subsidy total (base subsidy + tier awards)")}</th>
                     <td class="num" data-total="total"><strong>{t.total.format_yuan()}</strong></td>
                     <td></td>
                 </tr>

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::export_button::ExportButton;
+use crate::i18n::{tr, trs};
 use crate::storage::Drafts;
 
 /// The "community already has a draft" notice; empty otherwise.
@@ -23,7 +24,7 @@ pub fn DraftsBlockedNotice() -> impl IntoView {
                 <p>
                     "“"{community}"”已有一份草稿"
                     {move || (!readable()).then_some("(无法读取,见“草稿与文件”页)")}
-                    "。为免覆盖,本页内容暂未保存。"
+                    {tr("。为免覆盖,本页内容暂未保存。", ". So as not to overwrite anything, this page's content is not saved for now.")}
                 </p>
                 <p>
                     <Show when=readable>
@@ -33,7 +34,7 @@ pub fn DraftsBlockedNotice() -> impl IntoView {
                             data-action="open-blocking"
                             on:click=move |_| drafts.open_blocking()
                         >
-                            "打开已有草稿(放弃本页内容)"
+                            {tr("打开已有草稿(放弃本页内容)", "Open the existing draft (discard this page's content)")}
                         </button>
                         " "
                     </Show>
@@ -43,10 +44,10 @@ pub fn DraftsBlockedNotice() -> impl IntoView {
                         data-action="save-as-copy"
                         on:click=move |_| drafts.save_as_copy()
                     >
-                        "将本页内容另存为副本"
+                        {tr("将本页内容另存为副本", "Save this page's content as a copy")}
                     </button>
                     " "
-                    <ExportButton label="导出本页内容" />
+                    <ExportButton label=trs("导出本页内容", "Export this page's content") />
                 </p>
             </div>
         </Show>

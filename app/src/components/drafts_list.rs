@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::drafts_row::DraftsRow;
+use crate::i18n::tr;
 use crate::storage::{Drafts, storage_available};
 
 /// The table of stored drafts.
@@ -28,10 +29,10 @@ pub fn DraftsList() -> impl IntoView {
                 <table data-drafts-list="">
                     <thead>
                         <tr>
-                            <th scope="col">"社区"</th>
-                            <th scope="col">"评估日期"</th>
-                            <th scope="col">"保存时间"</th>
-                            <th scope="col">"操作"</th>
+                            <th scope="col">{tr("社区", "Community")}</th>
+                            <th scope="col">{tr("评估日期", "Assessment date")}</th>
+                            <th scope="col">{tr("保存时间", "Saved at")}</th>
+                            <th scope="col">{tr("操作", "Actions")}</th>
                         </tr>
                     </thead>
                     <tbody>

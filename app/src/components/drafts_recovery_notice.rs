@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::tr;
 use crate::storage::Drafts;
 
 /// The recovery offer; empty while every draft reads.
@@ -39,9 +40,9 @@ pub fn DraftsRecoveryNotice() -> impl IntoView {
         <Show when=move || drafts.unreadable.with(Option::is_some)>
             <div class="notice error" role="alert" data-notice="recovery">
                 <p>
-                    <strong>"有一份草稿无法读取:"</strong>
+                    <strong>{tr("有一份草稿无法读取:", "A draft cannot be read: ")}</strong>
                     {reason}
-                    "。原内容仍保存在浏览器中,不会被覆盖。"
+                    {tr("。原内容仍保存在浏览器中,不会被覆盖。", ". The original content is still stored in the browser and will not be overwritten.")}
                 </p>
                 <p data-recoverable="">
                     {move || found().unwrap_or_else(|| "其中没有可以恢复的内容,可下载原始文本留存。".to_string())}
@@ -54,7 +55,7 @@ pub fn DraftsRecoveryNotice() -> impl IntoView {
                             data-action="recover"
                             on:click=move |_| drafts.recover()
                         >
-                            "恢复可读取的内容到新草稿"
+                            {tr("恢复可读取的内容到新草稿", "Recover the readable content into a new draft")}
                         </button>
                         " "
                     </Show>
@@ -66,7 +67,7 @@ pub fn DraftsRecoveryNotice() -> impl IntoView {
                             download_error.set(drafts.download_raw().err().map(|e| e.message_zh()));
                         }
                     >
-                        "下载原始文本"
+                        {tr("下载原始文本", "Download the raw text")}
                     </button>
                     " "
                     <button
@@ -75,7 +76,7 @@ pub fn DraftsRecoveryNotice() -> impl IntoView {
                         data-action="dismiss-recovery"
                         on:click=move |_| drafts.dismiss_unreadable()
                     >
-                        "暂不处理"
+                        {tr("暂不处理", "Not now")}
                     </button>
                 </p>
                 {move || download_error.get().map(|m| view! { <p class="status-error">{m}</p> })}

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::file_io::hour_minute;
+use crate::i18n::tr;
 use crate::storage::{DraftEntry, Drafts, SaveStatus};
 
 /// A row of the drafts table.
@@ -68,7 +69,7 @@ pub fn DraftsRow(entry: DraftEntry) -> impl IntoView {
             <td>
                 <span data-draft-community="">{entry.community.clone()}</span>
                 {(!label.is_empty()).then(|| view! { " · "<span data-draft-label="">{label.clone()}</span> })}
-                {move || is_open.get().then_some(view! { " " <small class="status-ok">"(当前)"</small> })}
+                {move || is_open.get().then_some(view! { " " <small class="status-ok">{tr("(当前)", "(current)")}</small> })}
                 {entry.unreadable.clone().map(|reason| view! {
                     <br /><small class="status-error" data-draft-unreadable="">"无法读取:"{reason}</small>
                 })}
@@ -79,16 +80,16 @@ pub fn DraftsRow(entry: DraftEntry) -> impl IntoView {
                 {if readable {
                     view! {
                         <button type="button" class="button secondary" data-action="open-draft" on:click=open>
-                            "打开"
+                            {tr("打开", "Open")}
                         </button>
                         " "
                         <button type="button" class="button secondary" data-action="rename-draft"
                             on:click=move |_| { message.set(None); renaming.update(|r| *r = !*r) }>
-                            "重命名"
+                            {tr("重命名", "Rename")}
                         </button>
                         " "
                         <button type="button" class="button secondary" data-action="duplicate-draft" on:click=duplicate>
-                            "复制"
+                            {tr("复制", "Copy")}
                         </button>
                         " "
                     }.into_any()
@@ -96,7 +97,7 @@ pub fn DraftsRow(entry: DraftEntry) -> impl IntoView {
                     view! {
                         <button type="button" class="button secondary" data-action="inspect-draft"
                             on:click=move |_| drafts.inspect(&key.get_value())>
-                            "恢复或下载"
+                            {tr("恢复或下载", "Recover or download")}
                         </button>
                         " "
                     }.into_any()
@@ -106,7 +107,7 @@ pub fn DraftsRow(entry: DraftEntry) -> impl IntoView {
                     fallback=move || view! {
                         <button type="button" class="button secondary" data-action="delete-draft"
                             on:click=move |_| confirming.set(true)>
-                            "删除"
+                            {tr("删除", "Delete")}
                         </button>
                     }
                 >
@@ -117,13 +118,13 @@ pub fn DraftsRow(entry: DraftEntry) -> impl IntoView {
                     " "
                     <button type="button" class="button secondary" data-action="cancel-delete"
                         on:click=move |_| confirming.set(false)>
-                        "取消"
+                        {tr("取消", "Cancel")}
                     </button>
                 </Show>
                 <Show when=move || renaming.get()>
                     <div class="field">
                         <label>
-                            "副本名称(留空为该社区的主草稿)"
+                            {tr("副本名称(留空为该社区的主草稿)", "Copy name (empty for the community's main draft)")}
                             <input
                                 type="text"
                                 data-field="draft-label"
@@ -132,7 +133,7 @@ pub fn DraftsRow(entry: DraftEntry) -> impl IntoView {
                             />
                         </label>
                         <button type="button" class="button" data-action="save-rename" on:click=rename>
-                            "保存名称"
+                            {tr("保存名称", "Saved as")}
                         </button>
                     </div>
                 </Show>

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::export_button::ExportButton;
+use crate::i18n::{tr, trs};
 use crate::storage::{Drafts, Fault, SaveStatus};
 
 /// The storage fault notice with an export button; empty otherwise.
@@ -23,9 +24,9 @@ pub fn DraftsStorageNotice() -> impl IntoView {
             <div class="notice error" role="alert" data-notice="storage">
                 <p>
                     <strong>{move || fault().map(|f| f.message_zh())}</strong>
-                    "。页面仍可继续填写,但关闭或刷新后内容会丢失:请先导出为文件保存。"
+                    {tr("。页面仍可继续填写,但关闭或刷新后内容会丢失:请先导出为文件保存。", ". You can keep filling in the page, but closing or reloading it loses the content: export it to a file first.")}
                 </p>
-                <ExportButton label="导出当前内容" />
+                <ExportButton label=trs("导出当前内容", "Export the current content") />
             </div>
         </Show>
     }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use starcheck_core::Fact;
 
 use crate::components::text_input::TextInput;
+use crate::i18n::{tr, trs};
 use crate::state::AppState;
 
 /// Checkboxes for the listed kinds plus free text for others.
@@ -118,10 +119,10 @@ pub fn KindsInput(
             <div class="choices choices-wrap">{boxes}</div>
             <TextInput
                 field=format!("{field}.other")
-                label="其他媒介(用顿号或逗号分隔)"
+                label=trs("其他媒介(用顿号或逗号分隔)", "Other media (separated by 、 or commas)")
                 value=other_text
                 on_commit=commit_other
-                placeholder="例如 展板、横幅"
+                placeholder=tr("例如 展板、横幅", "e.g. 展板、横幅 (display boards, banners)")
             />
             <div class="list-actions">
                 <button
@@ -130,7 +131,7 @@ pub fn KindsInput(
                     data-action=format!("{field}.none")
                     on:click=move |_| write(BTreeSet::new(), Vec::new())
                 >
-                    "一种也没有"
+                    {tr("一种也没有", "None at all")}
                 </button>
                 <button
                     type="button"
@@ -140,7 +141,7 @@ pub fn KindsInput(
                         rule_id.with_value(|rule| state.set_fact(item, rule, None));
                     }
                 >
-                    "清空(改为未填写)"
+                    {tr("清空(改为未填写)", "Clear (back to unanswered)")}
                 </button>
             </div>
         </fieldset>

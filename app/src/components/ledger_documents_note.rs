@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::tr;
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -38,7 +39,7 @@ pub fn LedgerDocumentsNote(
             <p class="legend-like">{question}</p>
             <p data-ledger-documents="">{text}</p>
             <a href=Route::Ledger.hash() class="button secondary small">
-                "到资金台账填写支出与凭证"
+                {tr("到资金台账填写支出与凭证", "Enter spending and documents in the ledger")}
             </a>
         </div>
     }

@@ -16,6 +16,7 @@ use crate::components::ledger_money_input::LedgerMoneyInput;
 use crate::components::ledger_purpose_select::LedgerPurposeSelect;
 use crate::components::text_input::TextInput;
 use crate::date::{date_input_value, date_zh, parse_date_input};
+use crate::i18n::{tr, trs};
 use crate::state::AppState;
 
 /// The editor of the expenditure now at `index`.
@@ -196,12 +197,12 @@ pub fn LedgerExpenditureRow(
                         }
                     }
                 >
-                    "删除"
+                    {tr("删除", "Delete")}
                 </button>
             </div>
             <div class="ledger-row-fields">
                 <div class="field field-date ledger-date" class:invalid=move || date_error.get().is_some()>
-                    <label for=date_id.clone()>"支出日期"</label>
+                    <label for=date_id.clone()>{tr("支出日期", "Date")}</label>
                     <input
                         type="date"
                         id=date_id
@@ -218,7 +219,7 @@ pub fn LedgerExpenditureRow(
                 <LedgerPurposeSelect
                     id=format!("ledger-{key}-purpose")
                     field=field("purpose")
-                    label="用途(对应计划)"
+                    label=trs("用途(对应计划)", "Purpose (as in the plan)")
                     value=purpose
                     on_change=Callback::new(move |p: Purpose| edit(&|e| e.purpose = p))
                     with_plan=true
@@ -227,27 +228,27 @@ pub fn LedgerExpenditureRow(
                     <TextInput
                         id=format!("ledger-{key}-description")
                         field=field("description")
-                        label="收款方及支出内容"
+                        label=trs("收款方及支出内容", "Payee and purchase")
                         value=description
                         on_commit=Callback::new(move |text: String| {
                             edit(&|e| e.description = text.clone())
                         })
-                        placeholder="如 某某环保公司 购置四分类桶"
+                        placeholder=tr("如 某某环保公司 购置四分类桶", "e.g. 某某环保公司 购置四分类桶 (payee and purchase)")
                     />
                 </div>
                 <LedgerMoneyInput
                     id=format!("ledger-{key}-amount")
                     field=field("amount")
-                    label="金额(元)"
+                    label=trs("金额(元)", "Amount (yuan)")
                     value=amount
                     on_commit=Callback::new(move |m: Money| edit(&|e| e.amount = m))
                 />
                 <fieldset class="field field-yes-no ledger-designated">
-                    <legend>"专款专用"</legend>
+                    <legend>{tr("专款专用", "专款专用 (designated use)")}</legend>
                     <div class="choices">{Vec::from(designated_choices)}</div>
                 </fieldset>
                 <fieldset class="field ledger-documents">
-                    <legend>"已存档凭证"</legend>
+                    <legend>{tr("已存档凭证", "Documents on file")}</legend>
                     <div class="choices">{Vec::from(document_boxes)}</div>
                 </fieldset>
             </div>

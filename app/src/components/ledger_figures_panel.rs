@@ -197,9 +197,9 @@ pub fn LedgerFiguresPanel(
                 view! {
                     <tr data-purpose=purpose_key(p.purpose)>
                         <th scope="row">{purpose}</th>
-                        <td class="num" data-label="计划">{p.planned.format_yuan()}</td>
-                        <td class="num" data-label="已支出">{p.spent.format_yuan()}</td>
-                        <td data-label="差额">{difference}</td>
+                        <td class="num" data-label=tr("计划", "Planned")>{p.planned.format_yuan()}</td>
+                        <td class="num" data-label=tr("已支出", "Spent")>{p.spent.format_yuan()}</td>
+                        <td data-label=tr("差额", "Difference")>{difference}</td>
                     </tr>
                 }
             })
@@ -297,8 +297,8 @@ pub fn LedgerFiguresPanel(
                     <tfoot>
                         <tr>
                             <th scope="row">{tr("合计", "Total")}</th>
-                            <td class="num" data-label="计划">{planned_total}</td>
-                            <td class="num" data-label="已支出">{spent}</td>
+                            <td class="num" data-label=tr("计划", "Planned")>{planned_total}</td>
+                            <td class="num" data-label=tr("已支出", "Spent")>{spent}</td>
                             <td></td>
                         </tr>
                     </tfoot>

@@ -14,6 +14,7 @@ use starcheck_core::{Rubric, Rule};
 use crate::components::ledger_expenditure_list::LedgerExpenditureList;
 use crate::components::ledger_figures_panel::LedgerFiguresPanel;
 use crate::components::ledger_plan_editor::LedgerPlanEditor;
+use crate::i18n::tr;
 use crate::state::AppState;
 
 /// The plan and expenditures with their live figures.
@@ -34,14 +35,14 @@ pub fn LedgerPage() -> impl IntoView {
     let missing_item = item.is_none().then(|| {
         view! {
             <p class="notice error">
-                "当前评分细则中没有“资金投入保障机制”一项:这里只计算否决项。"
+                {tr("当前评分细则中没有“资金投入保障机制”一项:这里只计算否决项。", "The current rubric has no funding item: only the gates are computed here.")}
             </p>
         }
     });
 
     view! {
         <section class="page page-ledger" data-page="ledger">
-            <h2>"资金台账"</h2>
+            <h2>{tr("资金台账", "Ledger")}</h2>
             <p class="ledger-intro muted">
                 {format!(
                     "基础补助资金 {}。验收检查时实际支出不得低于 {}({percent}%),补助资金须专款专用,否则考核不通过;每笔支出的转账凭证、支付凭证/发票每缺1项,第{number}项扣{points}分。",

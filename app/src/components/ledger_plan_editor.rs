@@ -17,6 +17,7 @@ use crate::components::ledger_page::LedgerItem;
 use crate::components::ledger_plan_line::LedgerPlanLine;
 use crate::components::ledger_row_keys::RowKeys;
 use crate::components::yes_no_input::YesNoInput;
+use crate::i18n::tr;
 use crate::state::AppState;
 
 /// The plan's answer, lines, total and the carried-out question.
@@ -153,7 +154,7 @@ pub fn LedgerPlanEditor(
 
     view! {
         <section class="card ledger-plan" data-ledger-section="plan" aria-labelledby="ledger-plan-title">
-            <h3 id="ledger-plan-title">"资金使用计划"</h3>
+            <h3 id="ledger-plan-title">{tr("资金使用计划", "Funding plan")}</h3>
             {wording.map(|w| view! { <p class="official">{w}</p> })}
             <fieldset
                 class="field field-yes-no ledger-plan-answer"
@@ -178,11 +179,11 @@ pub fn LedgerPlanEditor(
                 </ol>
                 <div class="list-actions">
                     <button type="button" data-action="ledger.plan.add" on:click=add>
-                        "添加计划行"
+                        {tr("添加计划行", "Add a plan line")}
                     </button>
                 </div>
                 <p class="ledger-plan-total">
-                    "计划合计 "
+                    {tr("计划合计 ", "Plan total ")}
                     <strong data-ledger="planned">{move || total.get().format_yuan()}</strong>
                 </p>
             </Show>

@@ -9,6 +9,7 @@ use starcheck_core::{Fact, Meeting};
 
 use crate::components::date_input::DateInput;
 use crate::components::month_lines::MonthLines;
+use crate::i18n::{tr, trs};
 use crate::state::AppState;
 
 /// The dated meetings list with add, remove, "none held" and clear.
@@ -104,7 +105,7 @@ pub fn MeetingsInput(
                                 })
                             }
                         >
-                            "删除"
+                            {tr("删除", "Delete")}
                         </button>
                     </li>
                 </For>
@@ -112,7 +113,7 @@ pub fn MeetingsInput(
             <div class="entry-add">
                 <DateInput
                     field=format!("{field}.new")
-                    label="新增一次会议的日期"
+                    label=trs("新增一次会议的日期", "Date of a new meeting")
                     value=new_date
                     on_commit=Callback::new(move |date| {
                         new_date.set(date);
@@ -120,7 +121,7 @@ pub fn MeetingsInput(
                     })
                 />
                 <button type="button" data-action=format!("{field}.add") on:click=add>
-                    "添加会议"
+                    {tr("添加会议", "Add a meeting")}
                 </button>
                 <span class="field-error" role="alert">{move || add_error.get()}</span>
             </div>
@@ -132,7 +133,7 @@ pub fn MeetingsInput(
                         data-action=none_action.clone()
                         on:click=move |_| write(Some(Vec::new()))
                     >
-                        "一次也未召开"
+                        {tr("一次也未召开", "None held")}
                     </button>
                 </Show>
                 <button
@@ -141,7 +142,7 @@ pub fn MeetingsInput(
                     data-action=format!("{field}.clear")
                     on:click=move |_| write(None)
                 >
-                    "清空(改为未填写)"
+                    {tr("清空(改为未填写)", "Clear (back to unanswered)")}
                 </button>
             </div>
             <MonthLines item=item />

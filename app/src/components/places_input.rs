@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use starcheck_core::{Container, EquipmentRequirement, Fact, Place};
 
 use crate::components::text_input::TextInput;
+use crate::i18n::{tr, trs};
 use crate::state::AppState;
 
 /// The places list with add, remove, "no such places" and clear.
@@ -110,7 +111,7 @@ pub fn PlacesInput(
             </ol>
             <div class="list-actions">
                 <button type="button" data-action=format!("{field}.add") on:click=add>
-                    "添加场所"
+                    {tr("添加场所", "Add a place")}
                 </button>
                 <Show when=move || places.with(Option::is_none)>
                     <button
@@ -119,7 +120,7 @@ pub fn PlacesInput(
                         data-action=none_action.clone()
                         on:click=move |_| write(Some(Vec::new()))
                     >
-                        "没有设食堂或快递设备的场所"
+                        {tr("没有设食堂或快递设备的场所", "No place with a canteen or parcel lockers")}
                     </button>
                 </Show>
                 <button
@@ -128,7 +129,7 @@ pub fn PlacesInput(
                     data-action=format!("{field}.clear")
                     on:click=move |_| write(None)
                 >
-                    "清空(改为未填写)"
+                    {tr("清空(改为未填写)", "Clear (back to unanswered)")}
                 </button>
             </div>
         </fieldset>
@@ -261,16 +262,16 @@ fn PlaceRow(
         <li class="entry-row place-row">
             <TextInput
                 field=format!("{field}.name")
-                label="场所名称"
+                label=trs("场所名称", "Place name")
                 value=name
                 on_commit=Callback::new(move |text: String| edit.run(PlaceChange::Rename(text)))
             />
             <div class="place-group">
-                <span class="group-label">"设有"</span>
+                <span class="group-label">{tr("设有", "Has")}</span>
                 <div class="choices choices-wrap">{features}</div>
             </div>
             <div class="place-group">
-                <span class="group-label">"配有收集容器"</span>
+                <span class="group-label">{tr("配有收集容器", "Has containers for")}</span>
                 <div class="choices choices-wrap">{containers}</div>
             </div>
             <button
@@ -279,7 +280,7 @@ fn PlaceRow(
                 data-action=format!("{field}.remove")
                 on:click=move |_| edit.run(PlaceChange::Remove)
             >
-                "删除此场所"
+                {tr("删除此场所", "Delete this place")}
             </button>
         </li>
     }

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use starcheck_core::Fact;
 
 use crate::components::count_input::CountInput;
+use crate::i18n::{tr, trs};
 use crate::state::AppState;
 
 /// Expected points of a graded part, `low..=high` within `0..=max`.
@@ -104,7 +105,7 @@ pub fn RangeInput(
             <div class="range-pair">
                 <CountInput
                     field=format!("{field}.low")
-                    label="最低"
+                    label=trs("最低", "Lowest")
                     value=low
                     on_commit=set_low
                     max=max
@@ -112,7 +113,7 @@ pub fn RangeInput(
                 <span class="range-dash" aria-hidden="true">"–"</span>
                 <CountInput
                     field=format!("{field}.high")
-                    label="最高"
+                    label=trs("最高", "Highest")
                     value=high
                     on_commit=set_high
                     max=max
@@ -132,7 +133,7 @@ pub fn RangeInput(
                         data-action=format!("{field}.clear")
                         on:click=clear
                     >
-                        "清除"
+                        {tr("清除", "Clear")}
                     </button>
                 </div>
             </div>

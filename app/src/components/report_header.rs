@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::date::{date_zh, today_local};
+use crate::i18n::tr;
 use crate::state::AppState;
 
 /// The heading of the printed report.
@@ -34,18 +35,18 @@ pub fn ReportHeader() -> impl IntoView {
         <header class="report-header" data-report="header">
             <div class="report-actions">
                 <button type="button" class="button" data-action="print" on:click=print>
-                    "打印 / 导出PDF"
+                    {tr("打印 / 导出PDF", "Print / save as PDF")}
                 </button>
             </div>
             <h1 data-report="community">{move || heading.get().0}</h1>
             <p class="report-title">{format!("{title} · 自评报告")}</p>
             <dl class="report-meta">
                 <div>
-                    <dt>"截至"</dt>
+                    <dt>{tr("截至", "As of")}</dt>
                     <dd data-report="as-of">{move || heading.get().1}</dd>
                 </div>
                 <div>
-                    <dt>"评分细则"</dt>
+                    <dt>{tr("评分细则", "Rubric")}</dt>
                     <dd data-report="rubric">
                         {move || {
                             let (_, _, id, version) = heading.get();
@@ -54,7 +55,7 @@ pub fn ReportHeader() -> impl IntoView {
                     </dd>
                 </div>
                 <div>
-                    <dt>"打印日期"</dt>
+                    <dt>{tr("打印日期", "Printed on")}</dt>
                     <dd data-report="printed">{printed}</dd>
                 </div>
             </dl>

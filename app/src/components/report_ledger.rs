@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use starcheck_core::format_yuan;
 
 use crate::components::chart_spending::ChartSpending;
+use crate::i18n::tr;
 use crate::state::AppState;
 
 /// The ledger section of the report.
@@ -44,18 +45,18 @@ pub fn ReportLedger() -> impl IntoView {
 
         view! {
             <section class="report-section report-ledger" data-report="ledger">
-                <h2>"资金台账"</h2>
+                <h2>{tr("资金台账", "Ledger")}</h2>
                 <dl class="report-scores">
                     <div>
-                        <dt>"实际支出(专款)"</dt>
+                        <dt>{tr("实际支出(专款)", "Actual spending (designated)")}</dt>
                         <dd data-report="spent">{format_yuan(f.spent)}</dd>
                     </div>
                     <div>
-                        <dt>"占基础补助资金"</dt>
+                        <dt>{tr("占基础补助资金", "Share of the base subsidy")}</dt>
                         <dd data-report="percent">{format!("{}%", f.percent)}</dd>
                     </div>
                     <div>
-                        <dt>"距达标线"</dt>
+                        <dt>{tr("距达标线", "To the line")}</dt>
                         <dd data-report="remaining">{remaining}</dd>
                     </div>
                 </dl>
@@ -77,11 +78,11 @@ pub fn ReportLedger() -> impl IntoView {
                 <table class="report-table report-purposes">
                     <thead>
                         <tr>
-                            <th scope="col">"用途"</th>
-                            <th scope="col">"计划"</th>
-                            <th scope="col">"已支出"</th>
-                            <th scope="col">"未支出"</th>
-                            <th scope="col">"超计划"</th>
+                            <th scope="col">{tr("用途", "Purpose")}</th>
+                            <th scope="col">{tr("计划", "Planned")}</th>
+                            <th scope="col">{tr("已支出", "Spent")}</th>
+                            <th scope="col">{tr("未支出", "Unspent")}</th>
+                            <th scope="col">{tr("超计划", "Over the plan")}</th>
                         </tr>
                     </thead>
                     <tbody>{purposes}</tbody>

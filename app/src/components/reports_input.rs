@@ -8,6 +8,7 @@ use starcheck_core::{Fact, Report, YearMonth};
 
 use crate::components::date_input::DateInput;
 use crate::components::month_lines::MonthLines;
+use crate::i18n::{tr, trs};
 use crate::state::AppState;
 
 /// The reports list with add, remove, "none sent" and clear.
@@ -102,7 +103,7 @@ pub fn ReportsInput(
                         </span>
                         <DateInput
                             field=format!("{row_field}.{index}")
-                            label="报送日期"
+                            label=trs("报送日期", "Date sent")
                             value=Signal::derive(move || {
                                 reports.with(|r| r.as_ref().and_then(|r| r.get(index)).map(|r| r.sent_on))
                             })
@@ -129,14 +130,14 @@ pub fn ReportsInput(
                                 })
                             }
                         >
-                            "删除"
+                            {tr("删除", "Delete")}
                         </button>
                     </li>
                 </For>
             </ol>
             <div class="entry-add">
                 <div class="field">
-                    <label for=month_id.clone()>"报送的是哪个月的信息"</label>
+                    <label for=month_id.clone()>{tr("报送的是哪个月的信息", "Which month the report is for")}</label>
                     <select
                         id=month_id
                         data-field=format!("{field}.month")
@@ -150,7 +151,7 @@ pub fn ReportsInput(
                 </div>
                 <DateInput
                     field=format!("{field}.sent")
-                    label="报送日期"
+                    label=trs("报送日期", "Date sent")
                     value=new_date
                     on_commit=Callback::new(move |date| {
                         new_date.set(date);
@@ -158,7 +159,7 @@ pub fn ReportsInput(
                     })
                 />
                 <button type="button" data-action=format!("{field}.add") on:click=add>
-                    "添加报送记录"
+                    {tr("添加报送记录", "Add a report")}
                 </button>
                 <span class="field-error" role="alert">{move || add_error.get()}</span>
             </div>
@@ -170,7 +171,7 @@ pub fn ReportsInput(
                         data-action=none_action.clone()
                         on:click=move |_| write(Some(Vec::new()))
                     >
-                        "一次也未报送"
+                        {tr("一次也未报送", "None sent")}
                     </button>
                 </Show>
                 <button
@@ -179,7 +180,7 @@ pub fn ReportsInput(
                     data-action=format!("{field}.clear")
                     on:click=move |_| write(None)
                 >
-                    "清空(改为未填写)"
+                    {tr("清空(改为未填写)", "Clear (back to unanswered)")}
                 </button>
             </div>
             <MonthLines item=item />

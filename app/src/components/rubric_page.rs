@@ -9,6 +9,7 @@ use starcheck_core::{BonusItem, Item, Method, Rubric, format_yuan};
 
 use crate::components::community_picker::CommunityPicker;
 use crate::components::readings_note::ReadingsNote;
+use crate::i18n::tr;
 use crate::state::AppState;
 
 /// The official rubric and the community picker.
@@ -30,18 +31,18 @@ pub fn RubricPage() -> impl IntoView {
 
     view! {
         <section class="page page-rubric" data-page="rubric">
-            <h2>"评分细则"</h2>
+            <h2>{tr("评分细则", "Rubric")}</h2>
             <div class="card">
                 <CommunityPicker />
             </div>
             <p class="muted">
-                "以下为通知附件2《“党建+”邻里中心垃圾分类星级社区创建考评细则》原文。"
-                "指标分值扣完为止。"
+                {tr("以下为通知附件2《“党建+”邻里中心垃圾分类星级社区创建考评细则》原文。", "Below is the original text of Attachment 2 of the notice (the assessment rules), in Chinese, with English glosses.")}
+                {tr("指标分值扣完为止。", "Deductions stop when the item's points are used up.")}
             </p>
             {categories}
             {bonus}
             <section class="rubric-category" data-section="penalties">
-                <h3>"减分项"</h3>
+                <h3>{tr("减分项", "Penalties")}</h3>
                 {penalty}
                 {gates}
             </section>
@@ -102,19 +103,19 @@ fn item_card(item: &Item) -> AnyView {
                 <span class="item-max">{format!("{}分", item.max)}</span>
             </header>
             <dl class="rubric-facts">
-                <dt>"具体内容及要求"</dt>
+                <dt>{tr("具体内容及要求", "Content and requirements")}</dt>
                 <dd class="official" data-official="requirement">
                     {item.requirement.clone()}
                 </dd>
-                <dt>"评分细则"</dt>
+                <dt>{tr("评分细则", "Rubric")}</dt>
                 <dd>
                     <ul class="rule-lines official" data-official="rules">
                         {rules}
                     </ul>
                 </dd>
-                <dt>"考核方式"</dt>
+                <dt>{tr("考核方式", "Checked by")}</dt>
                 <dd data-methods="">{methods_text(&item.methods)}</dd>
-                <dt>"检查时可能查看的材料" <small>"(参考,非官方)"</small></dt>
+                <dt>"检查时可能查看的材料" <small>{tr("(参考,非官方)", "(our reference, not official)")}</small></dt>
                 <dd>
                     <ul class="materials">{materials}</ul>
                 </dd>
@@ -130,7 +131,7 @@ fn bonus_section(rubric: &Rubric) -> AnyView {
     view! {
         <section class="rubric-category" data-section="bonus">
             <h3>
-                "加分项"
+                {tr("加分项", "Bonus items")}
                 <span class="category-max">
                     {format!("最多{}分", rubric.bonus_max())}
                 </span>
@@ -168,7 +169,7 @@ fn penalty_row(rubric: &Rubric) -> AnyView {
         <article class="card rubric-item" data-penalty=penalty.number>
             <header class="rubric-item-head">
                 <span class="item-number">{penalty.number.to_string()}</span>
-                <span class="item-title">"发现弄虚作假的"</span>
+                <span class="item-title">{tr("发现弄虚作假的", "Falsification found")}</span>
             </header>
             <p class="official">{penalty.wording.clone()}</p>
         </article>
@@ -183,8 +184,8 @@ fn gate_rows(rubric: &Rubric) -> AnyView {
         <article class="card rubric-item gate" data-gate=gates.number>
             <header class="rubric-item-head">
                 <span class="item-number">{gates.number.to_string()}</span>
-                <span class="item-title">"补助资金未专款专用,实际支出未达标的"</span>
-                <span class="item-max">"否决项"</span>
+                <span class="item-title">{tr("补助资金未专款专用,实际支出未达标的", "Subsidy not for its designated use, or spending below the line")}</span>
+                <span class="item-max">{tr("否决项", "Gates (veto items)")}</span>
             </header>
             <ul class="rule-lines official">
                 <li data-gate-kind="designated">{gates.designated_use_wording.clone()}</li>
@@ -219,7 +220,7 @@ fn money_section(rubric: &Rubric) -> AnyView {
         .collect::<Vec<_>>();
     view! {
         <section class="rubric-category" data-section="tiers">
-            <h3>"奖励标准"</h3>
+            <h3>{tr("奖励标准", "Award")}</h3>
             <p>
                 {format!(
                     "每个创建社区基础补助资金 {}。中心市区按评估结果分档(按名次名额,不是分数线):",
@@ -230,9 +231,9 @@ fn money_section(rubric: &Rubric) -> AnyView {
                 <table>
                     <thead>
                         <tr>
-                            <th>"星级"</th>
-                            <th class="num">"名额"</th>
-                            <th class="num">"追加补助(每个)"</th>
+                            <th>{tr("星级", "Tier")}</th>
+                            <th class="num">{tr("名额", "Quota")}</th>
+                            <th class="num">{tr("追加补助(每个)", "Extra subsidy (each)")}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

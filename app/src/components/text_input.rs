@@ -29,8 +29,8 @@ pub fn TextInput(
     /// Receives each committed value.
     on_commit: Callback<String>,
     /// Placeholder text, a hint of the expected shape.
-    #[prop(optional)]
-    placeholder: &'static str,
+    #[prop(optional, into)]
+    placeholder: Signal<String>,
 ) -> impl IntoView {
     // Set between compositionstart and compositionend. Some browsers also
     // flag the input events themselves (isComposing); both are honoured.
