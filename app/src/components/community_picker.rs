@@ -16,7 +16,7 @@ use starcheck_core::{
 };
 
 use crate::components::text_input::TextInput;
-use crate::i18n::{tr, trs};
+use crate::i18n::{Lang, tr, trs, use_lang};
 use crate::state::AppState;
 use crate::storage::Drafts;
 
@@ -27,6 +27,7 @@ const OTHER: &str = "other";
 #[component]
 pub fn CommunityPicker() -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
     let community =
         Memo::new(move |_| state.assessment.with(|a| a.community.clone()));
 
@@ -57,7 +58,8 @@ pub fn CommunityPicker() -> impl IntoView {
 
     // A pick waiting for the user's choice, and what the last choice did.
     let pending = RwSignal::new(None::<Community>);
-    let note = RwSignal::new(None::<String>);
+    // Said in both languages at once, so a switch re-words it.
+    let note = RwSignal::new(None::<(String, String)>);
     let select = NodeRef::<leptos::html::Select>::new();
 
     // Goes to the community's stored draft, or starts one for it, leaving
@@ -65,9 +67,17 @@ pub fn CommunityPicker() -> impl IntoView {
     let open_own = move |drafts: Drafts, chosen: &Community| {
         let name = chosen.name.clone();
         let said = match drafts.switch_to(chosen) {
-            Ok(true) => format!("已打开{name}已有的草稿。"),
-            Ok(false) => format!("已为{name}新建草稿,原来的草稿仍保存着。"),
-            Err(reason) => reason,
+            Ok(true) => (
+                format!("已打开{name}已有的草稿。"),
+                format!("Opened the existing draft of {name}."),
+            ),
+            Ok(false) => (
+                format!("已为{name}新建草稿,原来的草稿仍保存着。"),
+                format!(
+                    "Started a draft for {name}; the earlier draft is still saved."
+                ),
+            ),
+            Err(reason) => (reason.clone(), reason),
         };
         note.set(Some(said));
     };
@@ -133,14 +143,20 @@ pub fn CommunityPicker() -> impl IntoView {
         };
         pending.set(None);
         if drafts.is_some_and(|d| d.rename_taken(&chosen)) {
-            note.set(Some(format!(
-                "{}已有草稿,不能把当前草稿改为{};可以选“为{}新建草稿”打开它。",
-                chosen.name, chosen.name, chosen.name
+            let name = &chosen.name;
+            note.set(Some((
+                format!("{name}已有草稿,不能把当前草稿改为{name};可以选“为{name}新建草稿”打开它。"),
+                format!(
+                    "{name} already has a draft, so the current draft cannot become {name}; choose \u{201c}New draft for {name}\u{201d} to open it."
+                ),
             )));
             return;
         }
         free_entry.set(false);
-        note.set(Some(format!("当前草稿已改为{}。", chosen.name)));
+        note.set(Some((
+            format!("当前草稿已改为{}。", chosen.name),
+            format!("The current draft is now {}.", chosen.name),
+        )));
         state.update_assessment(|a| a.community = chosen);
     };
     let cancel = move |_| pending.set(None);
@@ -151,13 +167,21 @@ pub fn CommunityPicker() -> impl IntoView {
             let name = chosen.name.clone();
             view! {
                 <div class="community-switch" role="group" data-community-switch="">
-                    <p>{format!("当前草稿已有答案。换到{name}:")}</p>
+                    <p>
+                        {match lang.get() {
+                            Lang::Zh => format!("当前草稿已有答案。换到{name}:"),
+                            Lang::En => format!("The current draft has answers. Change to {name}:"),
+                        }}
+                    </p>
                     <button
                         type="button"
                         data-action="community.switch.new"
                         on:click=make_new
                     >
-                        {format!("为{name}新建草稿")}
+                        {match lang.get() {
+                            Lang::Zh => format!("为{name}新建草稿"),
+                            Lang::En => format!("New draft for {name}"),
+                        }}
                     </button>
                     <button
                         type="button"
@@ -165,7 +189,10 @@ pub fn CommunityPicker() -> impl IntoView {
                         data-action="community.switch.rename"
                         on:click=rename
                     >
-                        {format!("把当前草稿改为{name}")}
+                        {match lang.get() {
+                            Lang::Zh => format!("把当前草稿改为{name}"),
+                            Lang::En => format!("Make the current draft {name}'s"),
+                        }}
                     </button>
                     <button
                         type="button"
@@ -212,7 +239,7 @@ pub fn CommunityPicker() -> impl IntoView {
             </div>
             {question}
             <p class="field-hint" role="status" data-community-note="">
-                {move || note.get()}
+                {move || note.get().map(|(zh, en)| lang.get().pick(zh, en))}
             </p>
             <Show when=move || free_entry.get()>
                 <div class="free-entry">

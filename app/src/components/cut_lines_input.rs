@@ -6,13 +6,14 @@
 use leptos::prelude::*;
 
 use crate::components::count_input::CountInput;
-use crate::i18n::tr;
+use crate::i18n::{Lang, tr, use_lang};
 use crate::state::AppState;
 
 /// One field per tier but the last, top first.
 #[component]
 pub fn CutLinesInput() -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
     let (tiers, most) = state.rubric.with_value(|r| {
         let tiers =
             r.tiers().iter().map(|t| t.name.clone()).collect::<Vec<_>>();
@@ -38,7 +39,13 @@ pub fn CutLinesInput() -> impl IntoView {
             view! {
                 <CountInput
                     field=format!("cut_line.{index}")
-                    label=format!("{tier}参考线(总分)")
+                    label={
+                        let tier = tier.clone();
+                        Signal::derive(move || match lang.get() {
+                            Lang::Zh => format!("{tier}参考线(总分)"),
+                            Lang::En => format!("{tier} cut line (total)"),
+                        })
+                    }
                     value=value
                     on_commit=commit
                     max=most

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use starcheck_core::Fact;
 
 use crate::components::text_input::TextInput;
-use crate::i18n::{tr, trs};
+use crate::i18n::{Lang, tr, trs, use_lang};
 use crate::state::AppState;
 
 /// Checkboxes for the listed kinds plus free text for others.
@@ -28,6 +28,7 @@ pub fn KindsInput(
     points_each: u32,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
     let fact = state.fact(item, &rule);
     let rule_id = StoredValue::new(rule.clone());
 
@@ -99,21 +100,26 @@ pub fn KindsInput(
         })
         .collect::<Vec<_>>();
 
-    let status = move || match fact.get() {
-        None => "未填写".to_string(),
-        Some(Fact::Kinds { ticked, other }) => {
+    let status = move || match (fact.get(), lang.get()) {
+        (Some(Fact::Kinds { ticked, other }), lang) => {
             let distinct: BTreeSet<&String> =
                 ticked.iter().chain(&other).collect();
-            format!("已填写:{} 种", distinct.len())
+            match lang {
+                Lang::Zh => format!("已填写:{} 种", distinct.len()),
+                Lang::En => format!("Answered: {} kinds", distinct.len()),
+            }
         }
-        Some(_) => "未填写".to_string(),
+        (_, lang) => lang.pick("未填写", "Unanswered").to_string(),
     };
 
     view! {
         <fieldset class="field field-kinds" data-rule=rule>
             <legend>{question}</legend>
             <span class="field-hint">
-                {format!("至少{minimum}种,每少1种扣{points_each}分。")}
+                {move || match lang.get() {
+                    Lang::Zh => format!("至少{minimum}种,每少1种扣{points_each}分。"),
+                    Lang::En => format!("At least {minimum} kinds; −{points_each} points per kind short."),
+                }}
             </span>
             <p class="list-status" data-status=field.clone()>{status}</p>
             <div class="choices choices-wrap">{boxes}</div>

@@ -9,7 +9,7 @@ use starcheck_core::{Fact, Meeting};
 
 use crate::components::date_input::DateInput;
 use crate::components::month_lines::MonthLines;
-use crate::i18n::{tr, trs};
+use crate::i18n::{Lang, tr, trs, use_lang};
 use crate::state::AppState;
 
 /// The dated meetings list with add, remove, "none held" and clear.
@@ -23,6 +23,7 @@ pub fn MeetingsInput(
     question: Signal<String>,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
     let fact = state.fact(item, &rule);
     let rule_id = StoredValue::new(rule.clone());
 
@@ -50,23 +51,27 @@ pub fn MeetingsInput(
 
     // The date waiting to be added; not part of the model until added.
     let new_date = RwSignal::new(None::<Date>);
-    let add_error = RwSignal::new(None::<&'static str>);
+    let add_error = RwSignal::new(None::<(&'static str, &'static str)>);
     let add = move |_| match new_date.get_untracked() {
         Some(date) => {
             edit(&|list| list.push(Meeting { date, note: String::new() }));
             new_date.set(None);
             add_error.set(None);
         }
-        None => add_error.set(Some("请先选择会议日期")),
+        None => add_error
+            .set(Some(("请先选择会议日期", "Choose the meeting's date first"))),
     };
 
     let field = format!("item{item}.{rule}");
     let row_field = field.clone();
     let none_action = format!("{field}.none");
-    let status = move || match meetings.get() {
-        None => "未填写".to_string(),
-        Some(list) if list.is_empty() => "已填写:一次也未召开".to_string(),
-        Some(list) => format!("已填写 {} 次", list.len()),
+    let status = move || match (meetings.get(), lang.get()) {
+        (None, lang) => lang.pick("未填写", "Unanswered").to_string(),
+        (Some(list), lang) if list.is_empty() => {
+            lang.pick("已填写:一次也未召开", "Answered: none held").to_string()
+        }
+        (Some(list), Lang::Zh) => format!("已填写 {} 次", list.len()),
+        (Some(list), Lang::En) => format!("Answered: {} held", list.len()),
     };
 
     view! {
@@ -78,7 +83,10 @@ pub fn MeetingsInput(
                     <li class="entry-row">
                         <DateInput
                             field=format!("{row_field}.{index}")
-                            label=format!("第{}次会议日期", index + 1)
+                            label=Signal::derive(move || match lang.get() {
+                                Lang::Zh => format!("第{}次会议日期", index + 1),
+                                Lang::En => format!("Date of meeting {}", index + 1),
+                            })
                             value=Signal::derive(move || {
                                 meetings.with(|m| m.as_ref().and_then(|m| m.get(index)).map(|m| m.date))
                             })
@@ -123,7 +131,7 @@ pub fn MeetingsInput(
                 <button type="button" data-action=format!("{field}.add") on:click=add>
                     {tr("添加会议", "Add a meeting")}
                 </button>
-                <span class="field-error" role="alert">{move || add_error.get()}</span>
+                <span class="field-error" role="alert">{move || add_error.get().map(|(zh, en)| lang.get().pick(zh, en))}</span>
             </div>
             <div class="list-actions">
                 <Show when=move || meetings.with(Option::is_none)>

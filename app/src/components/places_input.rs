@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use starcheck_core::{Container, EquipmentRequirement, Fact, Place};
 
 use crate::components::text_input::TextInput;
-use crate::i18n::{tr, trs};
+use crate::i18n::{Lang, tr, trs, use_lang};
 use crate::state::AppState;
 
 /// The places list with add, remove, "no such places" and clear.
@@ -25,6 +25,7 @@ pub fn PlacesInput(
     points_each: u32,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
     let fact = state.fact(item, &rule);
     let rule_id = StoredValue::new(rule.clone());
     let requirements = StoredValue::new(requirements);
@@ -58,12 +59,15 @@ pub fn PlacesInput(
     let field = format!("item{item}.{rule}");
     let row_field = field.clone();
     let none_action = format!("{field}.none");
-    let status = move || match places.get() {
-        None => "未填写".to_string(),
-        Some(list) if list.is_empty() => "已填写:没有需核对的场所".to_string(),
-        Some(list) => format!("已填写 {} 处场所", list.len()),
+    let status = move || match (places.get(), lang.get()) {
+        (None, lang) => lang.pick("未填写", "Unanswered").to_string(),
+        (Some(list), lang) if list.is_empty() => lang
+            .pick("已填写:没有需核对的场所", "Answered: no place to check")
+            .to_string(),
+        (Some(list), Lang::Zh) => format!("已填写 {} 处场所", list.len()),
+        (Some(list), Lang::En) => format!("Answered: {} place(s)", list.len()),
     };
-    let hint = requirements.with_value(|reqs| {
+    let hint_zh = requirements.with_value(|reqs| {
         let needs = reqs
             .iter()
             .map(|r| {
@@ -77,6 +81,21 @@ pub fn PlacesInput(
             .join(";");
         format!("{needs}。每发现1处配备不当扣{points_each}分。")
     });
+    let hint_en = requirements.with_value(|reqs| {
+        let needs = reqs
+            .iter()
+            .map(|r| {
+                format!(
+                    "a place with {} needs a {} container",
+                    r.feature_label,
+                    r.container.label_zh()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        format!("{needs}. −{points_each} points per place not equipped.")
+    });
+    let hint = move || lang.get().pick(hint_zh.clone(), hint_en.clone());
 
     view! {
         <fieldset class="field field-list" data-rule=rule>

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use starcheck_core::Fact;
 
 use crate::components::count_input::CountInput;
-use crate::i18n::{tr, trs};
+use crate::i18n::{Lang, tr, trs, use_lang};
 use crate::state::AppState;
 
 /// Expected points of a graded part, `low..=high` within `0..=max`.
@@ -26,6 +26,7 @@ pub fn RangeInput(
     max: u32,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
     let fact = state.fact(item, &rule);
 
     // Each end as its own memo, so typing in one leaves the other alone.
@@ -98,9 +99,14 @@ pub fn RangeInput(
         >
             <legend>{question}</legend>
             <span class="field-hint">
-                {format!(
-                    "酌情给分:按实际情况预计检查组会给的分数,最低到最高(0–{max}分);有把握时两格填同一个数。"
-                )}
+                {move || match lang.get() {
+                    Lang::Zh => format!(
+                        "酌情给分:按实际情况预计检查组会给的分数,最低到最高(0–{max}分);有把握时两格填同一个数。"
+                    ),
+                    Lang::En => format!(
+                        "Scored at discretion (酌情给分): estimate what the inspectors will give, lowest to highest (0–{max}); enter the same number twice when sure."
+                    ),
+                }}
             </span>
             <div class="range-pair">
                 <CountInput
@@ -125,7 +131,10 @@ pub fn RangeInput(
                         data-action=format!("{field}.full")
                         on:click=full
                     >
-                        {format!("满分 {max}")}
+                        {move || match lang.get() {
+                            Lang::Zh => format!("满分 {max}"),
+                            Lang::En => format!("Full {max}"),
+                        }}
                     </button>
                     <button
                         type="button"

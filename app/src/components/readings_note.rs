@@ -2,7 +2,7 @@
 //! reading"), listed from the core's data and always labelled as
 //! assumptions, never as official text.
 
-use crate::i18n::tr;
+use crate::i18n::{tr, use_lang};
 use leptos::prelude::*;
 use starcheck_core::our_readings;
 
@@ -17,11 +17,13 @@ pub fn ReadingsNote(
     #[prop(optional)]
     only: Option<&'static [&'static str]>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let readings = our_readings()
         .iter()
         .filter(|reading| only.is_none_or(|ids| ids.contains(&reading.id)))
         .map(|reading| {
-            view! { <li data-reading=reading.id>{reading.zh}</li> }
+            let text = move || reading.text(lang.get());
+            view! { <li data-reading=reading.id>{text}</li> }
         })
         .collect::<Vec<_>>();
 
