@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use starcheck_core::district::{Comparison, compare};
 
 use crate::district::DistrictState;
-use crate::i18n::tr;
+use crate::i18n::{Lang, tr, use_lang};
 
 /// The comparison of the picked communities, in the table's rank order.
 fn comparison(district: DistrictState) -> Option<Comparison> {
@@ -38,11 +38,25 @@ fn comparison(district: DistrictState) -> Option<Comparison> {
 #[component]
 pub fn DistrictCompare() -> impl IntoView {
     let district = DistrictState::expect();
+    let lang = use_lang();
     let picked = move || district.selected.with(|s| s.len());
-    let hint = move || match picked() {
-        0 => "在表格左侧勾选两个或更多社区,即可逐项对比。".to_string(),
-        1 => "已选 1 个社区,再选至少 1 个即可对比。".to_string(),
-        n => format!("已选 {n} 个社区。"),
+    let hint = move || {
+        match (picked(), lang.get()) {
+        (0, lang) => lang
+            .pick(
+                "在表格左侧勾选两个或更多社区,即可逐项对比。",
+                "Tick two or more communities at the left of the table to compare them item by item.",
+            )
+            .to_string(),
+        (1, lang) => lang
+            .pick(
+                "已选 1 个社区,再选至少 1 个即可对比。",
+                "1 community chosen; choose at least one more to compare.",
+            )
+            .to_string(),
+        (n, Lang::Zh) => format!("已选 {n} 个社区。"),
+        (n, Lang::En) => format!("{n} communities chosen."),
+    }
     };
 
     view! {

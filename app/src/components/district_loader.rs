@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::district::DistrictState;
-use crate::i18n::tr;
+use crate::i18n::{Lang, tr, use_lang};
 
 /// The files of a `FileList`, in order.
 fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
@@ -22,6 +22,7 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 #[component]
 pub fn DistrictLoader() -> impl IntoView {
     let district = DistrictState::expect();
+    let lang = use_lang();
     let dragging = RwSignal::new(false);
 
     // Chosen files are read at once; the input is emptied so choosing the
@@ -57,10 +58,13 @@ pub fn DistrictLoader() -> impl IntoView {
         let load = district.last_load.get();
         let done = load.reading?;
         let total = load.files;
-        let words = if load.finishing {
-            format!("已读取 {total}/{total} 个文件,正在排名…")
-        } else {
-            format!("正在读取 {done}/{total} 个文件…")
+        let words = match (load.finishing, lang.get()) {
+            (true, Lang::Zh) => {
+                format!("已读取 {total}/{total} 个文件,正在排名…")
+            }
+            (true, Lang::En) => format!("{total}/{total} files read, ranking…"),
+            (false, Lang::Zh) => format!("正在读取 {done}/{total} 个文件…"),
+            (false, Lang::En) => format!("Reading {done}/{total} files…"),
         };
         Some(view! {
             <span data-progress-done=done data-progress-total=total>{words}</span>

@@ -8,7 +8,7 @@ use starcheck_core::GateState;
 use starcheck_core::district::{Row, RowKind};
 
 use crate::district::DistrictState;
-use crate::i18n::tr;
+use crate::i18n::{Lang, tr, use_lang};
 
 /// The row's kind for markup and styling.
 fn kind_name(kind: &RowKind) -> &'static str {
@@ -31,6 +31,7 @@ fn gate_class(state: GateState) -> &'static str {
 #[component]
 pub fn DistrictRow(row: Row) -> impl IntoView {
     let district = DistrictState::expect();
+    let lang = use_lang();
     let kind = kind_name(&row.kind);
     let key = row.id.clone();
     let is_community = row.kind != RowKind::EmptySlot;
@@ -55,7 +56,13 @@ pub fn DistrictRow(row: Row) -> impl IntoView {
             <input
                 type="checkbox"
                 data-action="compare-pick"
-                aria-label=format!("选中{}进行对比", row.community)
+                aria-label={
+                    let name = row.community.clone();
+                    move || match lang.get() {
+                        Lang::Zh => format!("选中{name}进行对比"),
+                        Lang::En => format!("Compare {name}"),
+                    }
+                }
                 prop:checked=checked
                 on:change=toggle
             />
@@ -102,7 +109,13 @@ pub fn DistrictRow(row: Row) -> impl IntoView {
                 type="button"
                 class="button secondary district-remove"
                 data-action="remove-community"
-                aria-label=format!("移除{}", row.community)
+                aria-label={
+                    let name = row.community.clone();
+                    move || match lang.get() {
+                        Lang::Zh => format!("移除{name}"),
+                        Lang::En => format!("Remove {name}"),
+                    }
+                }
                 prop:disabled=move || district.loading.get()
                 on:click=move |_| district.remove(&key)
             >
@@ -122,7 +135,14 @@ pub fn DistrictRow(row: Row) -> impl IntoView {
             <td data-col="street" data-label=tr("街道", "Street")>{row.street.clone()}</td>
             <td data-col="community" data-label=tr("社区", "Community")>
                 <strong>{row.community.clone()}</strong>
-                {row.as_of.map(|d| view! { <span class="district-as-of">{format!("评估日期 {d}")}</span> })}
+                {row.as_of.map(|d| view! {
+                    <span class="district-as-of">
+                        {move || match lang.get() {
+                            Lang::Zh => format!("评估日期 {d}"),
+                            Lang::En => format!("assessed {d}"),
+                        }}
+                    </span>
+                })}
             </td>
             <td class="num" data-col="base" data-label=tr("基础分", "Base score")>{range(row.base)}</td>
             <td class="num" data-col="bonus" data-label=tr("加分", "Bonus")>{row.bonus.map_or_else(|| "—".to_string(), |b| b.to_string())}</td>

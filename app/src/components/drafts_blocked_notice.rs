@@ -5,13 +5,14 @@
 use leptos::prelude::*;
 
 use crate::components::export_button::ExportButton;
-use crate::i18n::{tr, trs};
+use crate::i18n::{Lang, tr, trs, use_lang};
 use crate::storage::Drafts;
 
 /// The "community already has a draft" notice; empty otherwise.
 #[component]
 pub fn DraftsBlockedNotice() -> impl IntoView {
     let drafts = Drafts::expect();
+    let lang = use_lang();
     let community = move || {
         drafts.blocked.with(|b| b.as_ref().map(|b| b.community.clone()))
     };
@@ -22,8 +23,14 @@ pub fn DraftsBlockedNotice() -> impl IntoView {
         <Show when=move || drafts.blocked.with(Option::is_some)>
             <div class="notice" role="alert" data-notice="blocked">
                 <p>
-                    "“"{community}"”已有一份草稿"
-                    {move || (!readable()).then_some("(无法读取,见“草稿与文件”页)")}
+                    {move || match lang.get() {
+                        Lang::Zh => format!("“{}”已有一份草稿", community().unwrap_or_default()),
+                        Lang::En => format!("\u{201c}{}\u{201d} already has a draft", community().unwrap_or_default()),
+                    }}
+                    {move || (!readable()).then(|| lang.get().pick(
+                        "(无法读取,见“草稿与文件”页)",
+                        " (unreadable: see the Drafts & files page)",
+                    ))}
                     {tr("。为免覆盖,本页内容暂未保存。", ". So as not to overwrite anything, this page's content is not saved for now.")}
                 </p>
                 <p>

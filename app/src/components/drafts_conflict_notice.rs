@@ -7,21 +7,26 @@ use leptos::prelude::*;
 
 use crate::components::export_button::ExportButton;
 use crate::file_io::hour_minute;
-use crate::i18n::{tr, trs};
+use crate::i18n::{Lang, tr, trs, use_lang};
 use crate::storage::Drafts;
 
 /// The two-tab conflict warning; empty otherwise.
 #[component]
 pub fn DraftsConflictNotice() -> impl IntoView {
     let drafts = Drafts::expect();
+    let lang = use_lang();
     let when = move || {
         drafts.conflict.with(|c| {
             c.as_ref().and_then(|c| c.saved_at).map(|at| {
-                format!(
-                    "(第 {} 次保存,{})",
-                    c.as_ref().map_or(0, |c| c.revision),
-                    hour_minute(at)
-                )
+                let revision = c.as_ref().map_or(0, |c| c.revision);
+                match lang.get() {
+                    Lang::Zh => {
+                        format!("(第 {revision} 次保存,{})", hour_minute(at))
+                    }
+                    Lang::En => {
+                        format!(" (save {revision}, {})", hour_minute(at))
+                    }
+                }
             })
         })
     };

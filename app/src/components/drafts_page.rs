@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::components::drafts_list::DraftsList;
 use crate::components::export_button::ExportButton;
 use crate::components::import_panel::ImportPanel;
-use crate::i18n::tr;
+use crate::i18n::{Lang, tr, use_lang};
 use crate::state::AppState;
 use crate::storage::{Drafts, SaveStatus, community_name, status_text};
 
@@ -16,9 +16,22 @@ use crate::storage::{Drafts, SaveStatus, community_name, status_text};
 pub fn DraftsPage() -> impl IntoView {
     let state = AppState::expect();
     let drafts = Drafts::expect();
+    let lang = use_lang();
     let current = move || {
-        state.assessment.with(|a| {
-            format!("{}(评估日期 {})", community_name(&a.community), a.as_of)
+        let lang = lang.get();
+        state.assessment.with(|a| match lang {
+            Lang::Zh => {
+                format!(
+                    "{}(评估日期 {})",
+                    community_name(&a.community),
+                    a.as_of
+                )
+            }
+            Lang::En => format!(
+                "{} (assessed {})",
+                community_name(&a.community),
+                a.as_of
+            ),
         })
     };
 
@@ -55,9 +68,10 @@ pub fn DraftsPage() -> impl IntoView {
                             );
                             let go = !unsaved
                                 || window()
-                                    .confirm_with_message(
+                                    .confirm_with_message(lang.get_untracked().pick(
                                         "当前内容未保存,新建后这些内容会丢失。确定新建吗?",
-                                    )
+                                        "The current content is not saved and is lost with a new draft. Start a new draft?",
+                                    ))
                                     .unwrap_or(false);
                             if go {
                                 drafts.new_draft();

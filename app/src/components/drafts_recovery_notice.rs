@@ -5,33 +5,47 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::tr;
+use crate::i18n::{Lang, tr, use_lang};
 use crate::storage::Drafts;
 
 /// The recovery offer; empty while every draft reads.
 #[component]
 pub fn DraftsRecoveryNotice() -> impl IntoView {
     let drafts = Drafts::expect();
+    let lang = use_lang();
     let reason = move || {
         drafts.unreadable.with(|u| u.as_ref().map(|u| u.reason.clone()))
     };
     let found = move || {
+        let lang = lang.get();
         drafts.unreadable.with(|u| {
             let r = u.as_ref()?.recovered.as_ref()?;
             let community = if r.community_found {
                 crate::storage::community_name(&r.assessment.community)
             } else {
-                "社区名称无法读取".to_string()
+                lang.pick("社区名称无法读取", "community name unreadable")
+                    .to_string()
             };
-            Some(format!(
-                "可恢复:{community},{} 项内容{}",
-                r.kept,
-                if r.lost.is_empty() {
-                    String::new()
-                } else {
-                    format!(";{} 项无法读取,将不包含在内", r.lost.len())
-                }
-            ))
+            Some(match lang {
+                Lang::Zh => format!(
+                    "可恢复:{community},{} 项内容{}",
+                    r.kept,
+                    if r.lost.is_empty() {
+                        String::new()
+                    } else {
+                        format!(";{} 项无法读取,将不包含在内", r.lost.len())
+                    }
+                ),
+                Lang::En => format!(
+                    "Recoverable: {community}, {} entries{}",
+                    r.kept,
+                    if r.lost.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; {} unreadable, left out", r.lost.len())
+                    }
+                ),
+            })
         })
     };
     let download_error = RwSignal::new(None::<String>);
@@ -45,7 +59,10 @@ pub fn DraftsRecoveryNotice() -> impl IntoView {
                     {tr("。原内容仍保存在浏览器中,不会被覆盖。", ". The original content is still stored in the browser and will not be overwritten.")}
                 </p>
                 <p data-recoverable="">
-                    {move || found().unwrap_or_else(|| "其中没有可以恢复的内容,可下载原始文本留存。".to_string())}
+                    {move || found().unwrap_or_else(|| lang.get().pick(
+                        "其中没有可以恢复的内容,可下载原始文本留存。",
+                        "Nothing in it can be recovered; download the raw text to keep it.",
+                    ).to_string())}
                 </p>
                 <p>
                     <Show when=move || found().is_some()>

@@ -6,13 +6,14 @@
 use leptos::prelude::*;
 
 use crate::file_io::hour_minute;
-use crate::i18n::tr;
+use crate::i18n::{tr, use_lang};
 use crate::storage::{DraftEntry, Drafts, SaveStatus};
 
 /// A row of the drafts table.
 #[component]
 pub fn DraftsRow(entry: DraftEntry) -> impl IntoView {
     let drafts = Drafts::expect();
+    let lang = use_lang();
     let key = StoredValue::new(entry.key.clone());
     let is_open = Memo::new(move |_| {
         drafts
@@ -33,9 +34,10 @@ pub fn DraftsRow(entry: DraftEntry) -> impl IntoView {
             matches!(drafts.status.get_untracked(), SaveStatus::NotSaved(_));
         let go = !unsaved
             || window()
-                .confirm_with_message(
+                .confirm_with_message(lang.get_untracked().pick(
                     "当前内容未保存,打开其他草稿后这些内容会丢失。确定打开吗?",
-                )
+                    "The current content is not saved and is lost when another draft opens. Open it?",
+                ))
                 .unwrap_or(false);
         if go {
             drafts.open(&key.get_value());
@@ -71,7 +73,7 @@ pub fn DraftsRow(entry: DraftEntry) -> impl IntoView {
                 {(!label.is_empty()).then(|| view! { " · "<span data-draft-label="">{label.clone()}</span> })}
                 {move || is_open.get().then_some(view! { " " <small class="status-ok">{tr("(当前)", "(current)")}</small> })}
                 {entry.unreadable.clone().map(|reason| view! {
-                    <br /><small class="status-error" data-draft-unreadable="">"无法读取:"{reason}</small>
+                    <br /><small class="status-error" data-draft-unreadable="">{tr("无法读取:", "Cannot be read: ")}{reason}</small>
                 })}
             </td>
             <td data-draft-as-of="">{entry.as_of.clone().unwrap_or_else(|| "—".to_string())}</td>
@@ -111,9 +113,9 @@ pub fn DraftsRow(entry: DraftEntry) -> impl IntoView {
                         </button>
                     }
                 >
-                    <span role="alert">"确定删除这份草稿?删除后无法恢复。"</span>
+                    <span role="alert">{tr("确定删除这份草稿?删除后无法恢复。", "Delete this draft? It cannot be undone.")}</span>
                     <button type="button" class="button" data-action="confirm-delete" on:click=delete>
-                        "确定删除"
+                        {tr("确定删除", "Delete it")}
                     </button>
                     " "
                     <button type="button" class="button secondary" data-action="cancel-delete"

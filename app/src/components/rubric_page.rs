@@ -8,8 +8,9 @@ use leptos::prelude::*;
 use starcheck_core::{BonusItem, Item, Method, Rubric, format_yuan};
 
 use crate::components::community_picker::CommunityPicker;
+use crate::components::gloss_line::GlossLine;
 use crate::components::readings_note::ReadingsNote;
-use crate::i18n::tr;
+use crate::i18n::{Lang, tr, use_lang};
 use crate::state::AppState;
 
 /// The official rubric and the community picker.
@@ -52,6 +53,15 @@ pub fn RubricPage() -> impl IntoView {
     }
 }
 
+/// `5分` or `5 points`, following the language.
+fn points_text(points: u32) -> impl Fn() -> String + use<> {
+    let lang = use_lang();
+    move || match lang.get() {
+        Lang::Zh => format!("{points}分"),
+        Lang::En => format!("{points} points"),
+    }
+}
+
 /// One section per category, its items in the rubric's order.
 fn category_sections(rubric: &Rubric) -> Vec<AnyView> {
     rubric
@@ -68,7 +78,8 @@ fn category_sections(rubric: &Rubric) -> Vec<AnyView> {
                 <section class="rubric-category" data-category=category.name.clone()>
                     <h3>
                         {category.name.clone()}
-                        <span class="category-max">{format!("{}分", category.max)}</span>
+                        <span class="category-max">{points_text(category.max)}</span>
+                        <GlossLine zh=category.name.clone() />
                     </h3>
                     {items}
                 </section>
@@ -83,7 +94,7 @@ fn item_card(item: &Item) -> AnyView {
     let rules = item
         .rule_lines
         .iter()
-        .map(|line| view! { <li>{line.clone()}</li> })
+        .map(|line| view! { <li>{line.clone()}<GlossLine zh=line.clone() /></li> })
         .collect::<Vec<_>>();
     let materials = item
         .materials
@@ -99,13 +110,17 @@ fn item_card(item: &Item) -> AnyView {
         >
             <header class="rubric-item-head">
                 <span class="item-number">{format!("{}", item.number)}</span>
-                <span class="item-title">{item.title.clone()}</span>
-                <span class="item-max">{format!("{}分", item.max)}</span>
+                <span class="item-title">
+                    {item.title.clone()}
+                    <GlossLine zh=item.title.clone() />
+                </span>
+                <span class="item-max">{points_text(item.max)}</span>
             </header>
             <dl class="rubric-facts">
                 <dt>{tr("具体内容及要求", "Content and requirements")}</dt>
                 <dd class="official" data-official="requirement">
                     {item.requirement.clone()}
+                    <GlossLine zh=item.requirement.clone() />
                 </dd>
                 <dt>{tr("评分细则", "Rubric")}</dt>
                 <dd>
@@ -114,8 +129,21 @@ fn item_card(item: &Item) -> AnyView {
                     </ul>
                 </dd>
                 <dt>{tr("考核方式", "Checked by")}</dt>
-                <dd data-methods="">{methods_text(&item.methods)}</dd>
-                <dt>"检查时可能查看的材料" <small>{tr("(参考,非官方)", "(our reference, not official)")}</small></dt>
+                <dd data-methods="">
+                    {
+                        let methods = item.methods.clone();
+                        let lang = use_lang();
+                        move || match lang.get() {
+                            Lang::Zh => methods_text(&methods),
+                            Lang::En => methods_text_en(&methods),
+                        }
+                    }
+                </dd>
+                <dt>
+                    {tr("检查时可能查看的材料", "Materials an inspection may ask for")}
+                    " "
+                    <small>{tr("(参考,非官方)", "(our reference, not official)")}</small>
+                </dt>
                 <dd>
                     <ul class="materials">{materials}</ul>
                 </dd>
@@ -133,7 +161,14 @@ fn bonus_section(rubric: &Rubric) -> AnyView {
             <h3>
                 {tr("加分项", "Bonus items")}
                 <span class="category-max">
-                    {format!("最多{}分", rubric.bonus_max())}
+                    {
+                        let most = rubric.bonus_max();
+                        let lang = use_lang();
+                        move || match lang.get() {
+                            Lang::Zh => format!("最多{most}分"),
+                            Lang::En => format!("at most {most} points"),
+                        }
+                    }
                 </span>
             </h3>
             {cards}
@@ -146,14 +181,26 @@ fn bonus_card(bonus: &BonusItem) -> AnyView {
     let parts = bonus
         .parts
         .iter()
-        .map(|part| view! { <li>{part.wording.clone()}</li> })
+        .map(|part| view! { <li>{part.wording.clone()}<GlossLine zh=part.wording.clone() /></li> })
         .collect::<Vec<_>>();
     view! {
         <article class="card rubric-item" data-bonus=bonus.number data-cap=bonus.cap>
             <header class="rubric-item-head">
                 <span class="item-number">{bonus.number.to_string()}</span>
-                <span class="item-title">{bonus.title.clone()}</span>
-                <span class="item-max">{format!("封顶{}分", bonus.cap)}</span>
+                <span class="item-title">
+                    {bonus.title.clone()}
+                    <GlossLine zh=bonus.title.clone() />
+                </span>
+                <span class="item-max">
+                    {
+                        let cap = bonus.cap;
+                        let lang = use_lang();
+                        move || match lang.get() {
+                            Lang::Zh => format!("封顶{cap}分"),
+                            Lang::En => format!("cap {cap}"),
+                        }
+                    }
+                </span>
             </header>
             <ul class="rule-lines official">{parts}</ul>
             <p class="muted">{format!("考核方式:{}", methods_text(&bonus.methods))}</p>
@@ -169,9 +216,10 @@ fn penalty_row(rubric: &Rubric) -> AnyView {
         <article class="card rubric-item" data-penalty=penalty.number>
             <header class="rubric-item-head">
                 <span class="item-number">{penalty.number.to_string()}</span>
-                <span class="item-title">{tr("发现弄虚作假的", "Falsification found")}</span>
+                <span class="item-title">"发现弄虚作假的"<GlossLine zh="发现弄虚作假的" /></span>
             </header>
             <p class="official">{penalty.wording.clone()}</p>
+            <GlossLine zh=penalty.wording.clone() />
         </article>
     }
     .into_any()
@@ -184,12 +232,21 @@ fn gate_rows(rubric: &Rubric) -> AnyView {
         <article class="card rubric-item gate" data-gate=gates.number>
             <header class="rubric-item-head">
                 <span class="item-number">{gates.number.to_string()}</span>
-                <span class="item-title">{tr("补助资金未专款专用,实际支出未达标的", "Subsidy not for its designated use, or spending below the line")}</span>
+                <span class="item-title">
+                    "补助资金未专款专用,实际支出未达标的"
+                    <GlossLine zh="补助资金未专款专用,实际支出未达标的" />
+                </span>
                 <span class="item-max">{tr("否决项", "Gates (veto items)")}</span>
             </header>
             <ul class="rule-lines official">
-                <li data-gate-kind="designated">{gates.designated_use_wording.clone()}</li>
-                <li data-gate-kind="spending">{gates.spending_wording.clone()}</li>
+                <li data-gate-kind="designated">
+                    {gates.designated_use_wording.clone()}
+                    <GlossLine zh=gates.designated_use_wording.clone() />
+                </li>
+                <li data-gate-kind="spending">
+                    {gates.spending_wording.clone()}
+                    <GlossLine zh=gates.spending_wording.clone() />
+                </li>
             </ul>
             <p class="muted">
                 {format!(

@@ -293,6 +293,10 @@ pub(super) fn gloss(zh: &str) -> Option<&'static str> {
         "厨余垃圾" => "Kitchen waste",
         "其他垃圾" => "Residual waste",
         "弄虚作假" => "Falsification",
+        "发现弄虚作假的" => "Falsification found",
+        "补助资金未专款专用,实际支出未达标的" => {
+            "Subsidy not for its designated use, or actual spending below the line"
+        }
         _ => return None,
     })
 }
