@@ -250,7 +250,7 @@ pub fn LedgerFiguresPanel(
     });
 
     view! {
-        <aside class="ledger-figures card" aria-label=tr("台账合计", "Ledger totals") aria-live="polite" data-component="ledger-figures">
+        <aside class="ledger-figures card" tabindex="0" aria-label=tr("台账合计", "Ledger totals") aria-live="polite" data-component="ledger-figures">
             <h3 class="ledger-figures-title">{tr("台账合计", "Ledger totals")}</h3>
             <dl class="ledger-numbers">
                 <div class="ledger-number">
