@@ -52,7 +52,7 @@ pub fn DraftsPage() -> impl IntoView {
                 <p>
                     <span data-current-draft="">{current}</span>
                     " · "
-                    <span>{move || status_text(&drafts.status.get())}</span>
+                    <span>{move || status_text(&drafts.status.get(), lang.get())}</span>
                 </p>
                 <p>
                     <ExportButton />
