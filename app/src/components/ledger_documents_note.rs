@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::tr;
+use crate::i18n::{Lang, tr, use_lang};
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -21,16 +21,30 @@ pub fn LedgerDocumentsNote(
     points_each: u32,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
     let figures = Memo::new(move |_| {
         state
             .evaluation
             .with(|e| (e.ledger.has_expenditures, e.ledger.missing_documents))
     });
-    let text = move || match figures.get() {
-        (false, _) => "资金台账中还没有支出记录。".to_string(),
-        (true, 0) => "资金台账中每笔支出的凭证都已齐全。".to_string(),
-        (true, missing) => format!(
+    let text = move || match (figures.get(), lang.get()) {
+        ((false, _), lang) => lang
+            .pick(
+                "资金台账中还没有支出记录。",
+                "The ledger has no expenditure yet.",
+            )
+            .to_string(),
+        ((true, 0), lang) => lang
+            .pick(
+                "资金台账中每笔支出的凭证都已齐全。",
+                "Every expenditure in the ledger has its documents.",
+            )
+            .to_string(),
+        ((true, missing), Lang::Zh) => format!(
             "资金台账中共缺少 {missing} 项凭证(每少1项扣{points_each}分)。"
+        ),
+        ((true, missing), Lang::En) => format!(
+            "The ledger lacks {missing} document(s) (−{points_each} points each)."
         ),
     };
 

@@ -16,7 +16,7 @@ use crate::components::ledger_money_input::LedgerMoneyInput;
 use crate::components::ledger_purpose_select::LedgerPurposeSelect;
 use crate::components::text_input::TextInput;
 use crate::date::{date_input_value, date_zh, parse_date_input};
-use crate::i18n::{tr, trs};
+use crate::i18n::{Lang, tr, trs, use_lang};
 use crate::state::AppState;
 
 /// The editor of the expenditure now at `index`.
@@ -34,6 +34,7 @@ pub fn LedgerExpenditureRow(
     on_remove: Callback<usize>,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
 
     // The entry as the model holds it now.
     let entry = Memo::new(move |_| {
@@ -95,20 +96,33 @@ pub fn LedgerExpenditureRow(
                 edit(&|e| e.date = day);
             }
             None => {
-                let kept = date
-                    .try_get_untracked()
-                    .flatten()
-                    .map(|day| format!("(仍按 {} 计)", date_zh(day)))
-                    .unwrap_or_default();
-                date_error.set(Some(format!("请选择完整的日期{kept}")));
+                let kept = date.try_get_untracked().flatten();
+                date_error.set(Some(match lang.get_untracked() {
+                    Lang::Zh => {
+                        let kept = kept
+                            .map(|day| format!("(仍按 {} 计)", date_zh(day)))
+                            .unwrap_or_default();
+                        format!("请选择完整的日期{kept}")
+                    }
+                    Lang::En => {
+                        let kept = kept
+                            .map(|day| format!(" (still counted as {day})"))
+                            .unwrap_or_default();
+                        format!("Choose a complete date{kept}")
+                    }
+                }));
             }
         }
     };
 
     // 专款专用: two radios, named per row.
     let designated_name = format!("ledger-{key}-designated");
-    let designated_choices = [(true, "yes", "是"), (false, "no", "否,未专款专用")].map(
-        |(value, word, text)| {
+    let designated_choices = [
+        (true, "yes", "是", "Yes"),
+        (false, "no", "否,未专款专用", "No, not for its designated use (未专款专用)"),
+    ]
+    .map(|(value, word, zh, en)| {
+            let text = move || lang.get().pick(zh, en);
             let id = format!("{designated_name}-{word}");
             view! {
                 <span class="choice">
@@ -124,8 +138,7 @@ pub fn LedgerExpenditureRow(
                     <label for=id>{text}</label>
                 </span>
             }
-        },
-    );
+        });
 
     // The documents on file, one checkbox each.
     let document_boxes = Document::ALL.map(|document| {
@@ -147,7 +160,9 @@ pub fn LedgerExpenditureRow(
                         });
                     }
                 />
-                <label for=id>{document.label_zh()}</label>
+                <label for=id>
+                    {move || lang.get().pick(document.label_zh(), document.label_en())}
+                </label>
             </span>
         }
     });
@@ -155,18 +170,27 @@ pub fn LedgerExpenditureRow(
     // What the core holds against this entry, in words.
     let flags = move || {
         let entry = entry.get()?;
+        let lang = lang.get();
         let mut flags = Vec::new();
         if !entry.designated {
-            flags.push(("fail", "未专款专用:专款专用否决项不通过".to_string()));
+            let text = lang.pick(
+                "未专款专用:专款专用否决项不通过",
+                "Not for its designated use (未专款专用): the designated-use gate fails",
+            );
+            flags.push(("fail", text.to_string()));
         }
         for document in entry.documents.missing() {
-            flags.push((
-                "deduct",
-                format!(
+            let text = match lang {
+                Lang::Zh => format!(
                     "缺{}:第{item}项扣{documents_points}分",
                     document.label_zh()
                 ),
-            ));
+                Lang::En => format!(
+                    "Missing {}: item {item} −{documents_points} points",
+                    document.label_en()
+                ),
+            };
+            flags.push(("deduct", text));
         }
         let items = flags
             .into_iter()
@@ -176,7 +200,16 @@ pub fn LedgerExpenditureRow(
     };
     let title = move || {
         let label = entry.with(|e| e.as_ref().map(Expenditure::label_zh));
-        format!("第{}笔 {}", position() + 1, label.unwrap_or_default())
+        match lang.get() {
+            Lang::Zh => {
+                format!("第{}笔 {}", position() + 1, label.unwrap_or_default())
+            }
+            Lang::En => format!(
+                "Expenditure {}: {}",
+                position() + 1,
+                label.unwrap_or_default()
+            ),
+        }
     };
 
     view! {
