@@ -6,13 +6,14 @@ use leptos::prelude::*;
 use starcheck_core::format_yuan;
 
 use crate::components::chart_spending::ChartSpending;
-use crate::i18n::tr;
+use crate::i18n::{Lang, tr, use_lang};
 use crate::state::AppState;
 
 /// The ledger section of the report.
 #[component]
 pub fn ReportLedger() -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
     let (subsidy, line, ratio) = state.rubric.with_value(|r| {
         let base = r.base_subsidy();
         let line = r.spending_line();
@@ -20,12 +21,15 @@ pub fn ReportLedger() -> impl IntoView {
     });
 
     move || {
+        let lang = lang.get();
         let f = state.evaluation.with(|e| e.ledger.clone());
         let entries = state.assessment.with(|a| a.ledger.expenditures.len());
-        let remaining = if f.to_line.is_zero() {
-            format!("已达到 {ratio},超出 {}", format_yuan(f.above_line))
-        } else {
-            format!("还差 {} 达到 {ratio}", format_yuan(f.to_line))
+        let (above, to) = (format_yuan(f.above_line), format_yuan(f.to_line));
+        let remaining = match (f.to_line.is_zero(), lang) {
+            (true, Lang::Zh) => format!("已达到 {ratio},超出 {above}"),
+            (true, Lang::En) => format!("{ratio} reached, {above} above"),
+            (false, Lang::Zh) => format!("还差 {to} 达到 {ratio}"),
+            (false, Lang::En) => format!("{to} short of {ratio}"),
         };
         let purposes = f
             .purposes
@@ -33,7 +37,7 @@ pub fn ReportLedger() -> impl IntoView {
             .map(|p| {
                 view! {
                     <tr>
-                        <th scope="row">{p.purpose.label_zh()}</th>
+                        <th scope="row">{lang.pick(p.purpose.label_zh(), p.purpose.label_en())}</th>
                         <td>{format_yuan(p.planned)}</td>
                         <td>{format_yuan(p.spent)}</td>
                         <td>{format_yuan(p.unspent)}</td>
@@ -69,11 +73,18 @@ pub fn ReportLedger() -> impl IntoView {
                     to_line=f.to_line
                 />
                 <p class="report-note">
-                    {format!(
-                        "共{entries}笔支出;缺佐证材料{}项;计划合计 {}。",
-                        f.missing_documents,
-                        format_yuan(f.planned)
-                    )}
+                    {match lang {
+                        Lang::Zh => format!(
+                            "共{entries}笔支出;缺佐证材料{}项;计划合计 {}。",
+                            f.missing_documents,
+                            format_yuan(f.planned)
+                        ),
+                        Lang::En => format!(
+                            "{entries} expenditures; {} supporting documents missing; plan total {}.",
+                            f.missing_documents,
+                            format_yuan(f.planned)
+                        ),
+                    }}
                 </p>
                 <table class="report-table report-purposes">
                     <thead>
