@@ -6,12 +6,13 @@
 use leptos::prelude::*;
 
 use crate::district::{DistrictState, StoreStatus};
-use crate::i18n::tr;
+use crate::i18n::{Lang, tr, use_lang};
 
 /// The storage line or notice.
 #[component]
 pub fn DistrictStorageNotice() -> impl IntoView {
     let district = DistrictState::expect();
+    let lang = use_lang();
     let download_error = RwSignal::new(None::<String>);
 
     let download = move |_| {
@@ -30,7 +31,10 @@ pub fn DistrictStorageNotice() -> impl IntoView {
         .into_any(),
         StoreStatus::Saved(count) => view! {
             <p class="muted district-storage" data-storage="saved">
-                {format!("已在本机浏览器中保存 {count} 个社区的文件。")}
+                {move || match lang.get() {
+                    Lang::Zh => format!("已在本机浏览器中保存 {count} 个社区的文件。"),
+                    Lang::En => format!("The files of {count} communities are kept in this browser."),
+                }}
             </p>
         }
         .into_any(),

@@ -14,7 +14,7 @@ use crate::components::district_export_bar::DistrictExportBar;
 use crate::components::district_row::DistrictRow;
 use crate::components::district_table_foot::DistrictTableFoot;
 use crate::district::DistrictState;
-use crate::i18n::tr;
+use crate::i18n::{Lang, tr, use_lang};
 
 /// Rows rendered at first, and added by each "more".
 pub const PAGE_ROWS: usize = 50;
@@ -41,6 +41,7 @@ fn shown(
 #[component]
 pub fn DistrictTable() -> impl IntoView {
     let district = DistrictState::expect();
+    let lang = use_lang();
     let filter = RwSignal::new(None::<String>);
     let sort = RwSignal::new((SortKey::Rank, true));
 
@@ -62,8 +63,12 @@ pub fn DistrictTable() -> impl IntoView {
     });
     let hidden = move || rows.with(|(all, first)| all - first.len());
     let more_text = move || {
-        rows.with(|(all, first)| {
-            format!("显示前 {} 行,共 {all} 行", first.len())
+        let lang = lang.get();
+        rows.with(|(all, first)| match lang {
+            Lang::Zh => format!("显示前 {} 行,共 {all} 行", first.len()),
+            Lang::En => {
+                format!("Showing the first {} of {all} rows", first.len())
+            }
         })
     };
     let empty = move || district.set.with(|s| s.files.is_empty());
@@ -174,10 +179,11 @@ pub fn DistrictTable() -> impl IntoView {
                     on:blur=move |_| clear_armed.set(false)
                 >
                     {move || {
+                        let lang = lang.get();
                         if clear_armed.get() {
-                            "再点一次,清空全部文件"
+                            lang.pick("再点一次,清空全部文件", "Click again to clear all files")
                         } else {
-                            "清空全部"
+                            lang.pick("清空全部", "Clear all")
                         }
                     }}
                 </button>
@@ -235,7 +241,10 @@ pub fn DistrictTable() -> impl IntoView {
                         data-action="show-more-rows"
                         on:click=move |_| limit.update(|l| *l = l.saturating_add(PAGE_ROWS))
                     >
-                        {format!("再显示 {PAGE_ROWS} 行")}
+                        {move || match lang.get() {
+                            Lang::Zh => format!("再显示 {PAGE_ROWS} 行"),
+                            Lang::En => format!("Show {PAGE_ROWS} more rows"),
+                        }}
                     </button>
                     <button
                         type="button"
