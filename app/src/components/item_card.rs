@@ -10,7 +10,7 @@ use crate::components::gloss_line::GlossLine;
 use crate::components::item_result::{ItemFindings, ItemScore};
 use crate::components::rubric_page::{methods_text, methods_text_en};
 use crate::components::rule_input::RuleInput;
-use crate::i18n::{Lang, tr, use_lang};
+use crate::i18n::{Lang, gloss, tr, use_lang};
 
 /// The card of one item.
 #[component]
@@ -25,7 +25,15 @@ pub fn ItemCard(item: Item) -> impl IntoView {
         .iter()
         .map(|line| view! { <li>{line.clone()}<GlossLine zh=line.clone() /></li> })
         .collect::<Vec<_>>();
-    let materials = item.materials.join("、");
+    let materials_zh = item.materials.join("、");
+    let materials_en = item
+        .materials
+        .iter()
+        .map(|m| gloss(m).unwrap_or(m))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let materials =
+        move || lang.get().pick(materials_zh.clone(), materials_en.clone());
     let methods = item.methods.clone();
     let meta = Memo::new(move |_| match lang.get() {
         Lang::Zh => (

@@ -10,7 +10,7 @@ use starcheck_core::{BonusItem, Item, Method, Rubric, format_yuan};
 use crate::components::community_picker::CommunityPicker;
 use crate::components::gloss_line::GlossLine;
 use crate::components::readings_note::ReadingsNote;
-use crate::i18n::{Lang, tr, use_lang};
+use crate::i18n::{Lang, gloss, tr, use_lang};
 use crate::state::AppState;
 
 /// The official rubric and the community picker.
@@ -99,7 +99,15 @@ fn item_card(item: &Item) -> AnyView {
     let materials = item
         .materials
         .iter()
-        .map(|material| view! { <li>{material.clone()}</li> })
+        .map(|material| {
+            let zh = material.clone();
+            let lang = use_lang();
+            let text = move || match lang.get() {
+                Lang::Zh => zh.clone(),
+                Lang::En => gloss(&zh).unwrap_or(&zh).to_string(),
+            };
+            view! { <li>{text}</li> }
+        })
         .collect::<Vec<_>>();
 
     view! {

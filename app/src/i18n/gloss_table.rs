@@ -297,6 +297,69 @@ pub(super) fn gloss(zh: &str) -> Option<&'static str> {
         "补助资金未专款专用,实际支出未达标的" => {
             "Subsidy not for its designated use, or actual spending below the line"
         }
+        "会议照片" => "Meeting photos",
+        "便民服务台账(答疑、兑换、暂存记录)" => {
+            "Service point records (answers, exchanges, storage)"
+        }
+        "便民服务点现场照片" => "Photos of the service point",
+        "党员参与记录与照片" => {
+            "Records and photos of party members taking part"
+        }
+        "党员志愿者值班表" => "Party-member volunteer duty roster",
+        "党员示范岗、党员责任区设置材料" => {
+            "Documents setting up model posts and areas of responsibility"
+        }
+        "分类标识现场照片" => "Photos of the sorting labels",
+        "创建方案" => "Creation plan",
+        "各投放点收集容器现场照片" => {
+            "Photos of each drop-off point's containers"
+        }
+        "垃圾分类服务场所与服务记录" => {
+            "Waste-sorting service places and service records"
+        }
+        "宣传内容样稿" => "Samples of the publicity",
+        "宣教活动方案、签到表与照片" => {
+            "Activity plans, sign-in sheets and photos"
+        }
+        "工作小组成立文件及成员名单" => {
+            "Working group founding document and member list"
+        }
+        "志愿服务活动记录(入户宣传、桶边督导等)" => {
+            "Volunteering records (door-to-door publicity, bin-side guidance …)"
+        }
+        "投放点清单及位置图" => "List and map of drop-off points",
+        "报送记录(日期、接收单位)" => {
+            "Sending records (date, recipient)"
+        }
+        "方案执行工作台账" => "Records of carrying out the plan",
+        "条幅、标语、宣传栏、电子广告屏等现场照片" => {
+            "Photos of banners, slogans, notice boards, screens …"
+        }
+        "楼栋长、兼职网格员名单" => {
+            "List of building heads and grid workers"
+        }
+        "每月报送的信息材料" => "The reports sent each month",
+        "每月联席会会议纪要" => {
+            "Minutes of each monthly joint meeting"
+        }
+        "活动签到表与照片" => "Activity sign-in sheets and photos",
+        "现场照片" => "Site photos",
+        "科普教育基地现场照片及功能分区说明" => {
+            "Photos of the science education base and its areas"
+        }
+        "签到表" => "Sign-in sheets",
+        "群众意见收集、办理、反馈台账" => {
+            "Records of collecting, handling and answering residents' views"
+        }
+        "联络员工作记录" => "Contact person's work records",
+        "联络员指定文件" => "Document naming the contact person",
+        "资金使用计划" => "Funding plan",
+        "资金支出台账" => "Spending ledger",
+        "转账凭证" => "Transfer vouchers",
+        "邻里中心功能布局图" => {
+            "Layout plan of the neighbourhood centre"
+        }
+        "采购合同或验收单" => "Purchase contracts or acceptance notes",
         _ => return None,
     })
 }
