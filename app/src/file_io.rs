@@ -58,6 +58,21 @@ impl FileIoError {
             FileIoError::TooLarge(refusal) => refusal.message_zh(),
         }
     }
+
+    /// The message shown to users in `lang`.
+    pub fn message(&self, lang: starcheck_core::Lang) -> String {
+        match (lang, self) {
+            (starcheck_core::Lang::Zh, _) => self.message_zh(),
+            (_, FileIoError::Download(_)) => "The browser could not download \
+                 the file; try again, or use another browser"
+                .to_string(),
+            (_, FileIoError::Read(_)) => {
+                "The browser could not read the chosen file; choose it again"
+                    .to_string()
+            }
+            (lang, FileIoError::TooLarge(refusal)) => refusal.message(lang),
+        }
+    }
 }
 
 /// The local civil date-time now, to the second (never through UTC).

@@ -1,12 +1,20 @@
-//! The Chinese words the app shows for the core's states. Presentation
-//! only: which state applies is always the core's decision.
+//! The words the app shows for the core's states, in either language.
+//! Presentation only: which state applies is always the core's decision.
 
-use starcheck_core::{GateState, ItemStatus, MonthState};
+use starcheck_core::{GateState, ItemStatus, Lang, MonthState};
 
 use crate::date::date_zh;
 
 /// 未评估 / 部分填写 / 已评估 / 弄虚作假.
-pub fn item_status(status: ItemStatus) -> &'static str {
+pub fn item_status(status: ItemStatus, lang: Lang) -> &'static str {
+    if lang == Lang::En {
+        return match status {
+            ItemStatus::NotAssessed => "Not assessed",
+            ItemStatus::Partial => "Partly filled in",
+            ItemStatus::Assessed => "Assessed",
+            ItemStatus::Falsified => "Falsified (弄虚作假)",
+        };
+    }
     match status {
         ItemStatus::NotAssessed => "未评估",
         ItemStatus::Partial => "部分填写",
@@ -25,8 +33,15 @@ pub fn item_status_key(status: ItemStatus) -> &'static str {
     }
 }
 
-/// 通过 / 不通过 / 未评估.
-pub fn gate_state(state: GateState) -> &'static str {
+/// 通过 / 不通过 / 未评估: words beside the colour, never colour alone.
+pub fn gate_state(state: GateState, lang: Lang) -> &'static str {
+    if lang == Lang::En {
+        return match state {
+            GateState::Pass => "Passed",
+            GateState::Fail => "Failed (不通过)",
+            GateState::NotAssessed => "Not assessed",
+        };
+    }
     match state {
         GateState::Pass => "通过",
         GateState::Fail => "不通过",
@@ -44,7 +59,20 @@ pub fn gate_state_key(state: GateState) -> &'static str {
 }
 
 /// How one month of a monthly duty stands, e.g. `已完成(10月15日)`.
-pub fn month_state(state: MonthState) -> String {
+pub fn month_state(state: MonthState, lang: Lang) -> String {
+    if lang == Lang::En {
+        return match state {
+            MonthState::Done { on } => format!("Done ({on})"),
+            MonthState::Late { on } => {
+                format!("Sent late ({on}; counted as missing at the low end)")
+            }
+            MonthState::Missing => "Missing".to_string(),
+            MonthState::Pending => {
+                "Pending (the month has not ended)".to_string()
+            }
+            MonthState::Overdue => "Past the due day, not yet sent".to_string(),
+        };
+    }
     match state {
         MonthState::Done { on } => format!("已完成({})", short_date(on)),
         MonthState::Late { on } => {

@@ -1,6 +1,9 @@
 //! StarCheck's single-page app. `main.rs` only mounts [`App`]; everything
 //! lives here so that browser tests can import it.
 //!
+//! Every visible string follows the language chosen in the header
+//! ([`i18n`]): Chinese by default, English on request.
+//!
 //! Map: [`state`] holds the shared state (rubric, assessment, the core's
 //! evaluation); [`route`] follows the URL hash; [`components`] holds one
 //! component per file, pages included; [`date`] reads today's local date.
@@ -11,6 +14,7 @@ pub mod components;
 pub mod date;
 pub mod district;
 pub mod file_io;
+pub mod i18n;
 pub mod labels;
 pub mod offline;
 pub mod route;
@@ -38,7 +42,10 @@ use crate::storage::Drafts;
 /// The whole app: header, tabs and the page the hash names.
 #[component]
 pub fn App() -> impl IntoView {
-    // Shared state first: every page reads it from context.
+    // The language first: every label reads it.
+    i18n::provide_lang();
+
+    // Shared state next: every page reads it from context.
     let state = AppState::new();
     provide_context(state);
 

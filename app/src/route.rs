@@ -49,7 +49,17 @@ impl Route {
     }
 
     /// The tab's label in the navigation bar.
-    pub fn label(self) -> &'static str {
+    pub fn label(self, lang: starcheck_core::Lang) -> &'static str {
+        if lang == starcheck_core::Lang::En {
+            return match self {
+                Route::Rubric => "Rubric",
+                Route::Assess => "Self-assessment",
+                Route::Ledger => "Ledger",
+                Route::Drafts => "Drafts & files",
+                Route::District => "District",
+                Route::Report => "Report",
+            };
+        }
         match self {
             Route::Rubric => "评分细则",
             Route::Assess => "自评",

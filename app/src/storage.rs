@@ -164,6 +164,27 @@ impl Fault {
             Fault::Blocked => "该社区已有另一份草稿,为免覆盖,本页内容暂未保存",
         }
     }
+
+    /// The explanation in `lang`.
+    pub fn message(self, lang: starcheck_core::Lang) -> &'static str {
+        if lang == starcheck_core::Lang::Zh {
+            return self.message_zh();
+        }
+        match self {
+            Fault::Unavailable | Fault::Full => {
+                "browser storage is unavailable or full; the current content is not saved"
+            }
+            Fault::Refused => {
+                "the browser refused to save; the current content is not saved"
+            }
+            Fault::Conflict => {
+                "this draft was changed in another tab; this page stopped saving automatically"
+            }
+            Fault::Blocked => {
+                "the community already has another draft; so as not to overwrite it, this page is not saved for now"
+            }
+        }
+    }
 }
 
 /// Another tab saved a newer revision of the open draft.
@@ -1197,12 +1218,21 @@ fn safe_part(text: &str) -> String {
 }
 
 /// The header's words for a save status.
-pub fn status_text(status: &SaveStatus) -> String {
-    match status {
-        SaveStatus::Idle => "尚未保存草稿".to_string(),
-        SaveStatus::Saving => "正在保存…".to_string(),
-        SaveStatus::Saved(at) => format!("已保存 {}", hour_minute(*at)),
-        SaveStatus::NotSaved(_) => "未保存".to_string(),
+pub fn status_text(status: &SaveStatus, lang: starcheck_core::Lang) -> String {
+    use starcheck_core::Lang;
+    match (status, lang) {
+        (SaveStatus::Idle, Lang::Zh) => "尚未保存草稿".to_string(),
+        (SaveStatus::Idle, Lang::En) => "No draft saved yet".to_string(),
+        (SaveStatus::Saving, Lang::Zh) => "正在保存…".to_string(),
+        (SaveStatus::Saving, Lang::En) => "Saving…".to_string(),
+        (SaveStatus::Saved(at), Lang::Zh) => {
+            format!("已保存 {}", hour_minute(*at))
+        }
+        (SaveStatus::Saved(at), Lang::En) => {
+            format!("Saved {}", hour_minute(*at))
+        }
+        (SaveStatus::NotSaved(_), Lang::Zh) => "未保存".to_string(),
+        (SaveStatus::NotSaved(_), Lang::En) => "Not saved".to_string(),
     }
 }
 

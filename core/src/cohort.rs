@@ -348,7 +348,7 @@ fn failure_reason(evaluation: &Evaluation) -> String {
         .gates
         .iter()
         .filter(|g| g.state == GateState::Fail)
-        .map(|g| g.summary.as_str())
+        .map(|g| g.summary.zh.as_str())
         .collect();
     if failed.is_empty() {
         return "考核不通过".to_string();

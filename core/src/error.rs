@@ -7,6 +7,8 @@
 
 use thiserror::Error;
 
+use crate::lang::Lang;
+
 /// How many characters of the user's own input a message repeats.
 pub(crate) const CLIP_CHARS: usize = 20;
 
@@ -92,6 +94,43 @@ impl MoneyError {
             }
         }
     }
+
+    /// The message shown to users in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => self.message_zh(),
+            Lang::En => self.message_en(),
+        }
+    }
+
+    /// The message shown to users, in English.
+    pub fn message_en(&self) -> String {
+        match self {
+            MoneyError::Empty => "Please enter an amount".to_string(),
+            MoneyError::NotANumber { input } => format!(
+                "\u{201c}{}\u{201d} is not an amount: type a number such as 60000",
+                clip(input)
+            ),
+            MoneyError::UnexpectedCharacter { character, .. } => format!(
+                "An amount cannot contain \u{201c}{character}\u{201d}: use only digits, commas and a decimal point"
+            ),
+            MoneyError::BadGrouping { input } => format!(
+                "The commas in \u{201c}{}\u{201d} are misplaced: a comma goes every three digits, as in 60,000",
+                clip(input)
+            ),
+            MoneyError::TooManyDecimals { input } => format!(
+                "\u{201c}{}\u{201d} has more than two decimal places: amounts go to the fen; please check it, nothing is rounded",
+                clip(input)
+            ),
+            MoneyError::Negative { .. } => {
+                "An amount cannot be negative".to_string()
+            }
+            MoneyError::TooLarge { .. } => {
+                "The amount is too large (over 1 billion yuan); please check it"
+                    .to_string()
+            }
+        }
+    }
 }
 
 /// Why a month (`2024-10`) was refused.
@@ -109,6 +148,17 @@ impl MonthError {
             MonthError::Malformed { input } => {
                 format!("“{}”不是有效月份,格式应为 2024-10", clip(input))
             }
+        }
+    }
+
+    /// The message shown to users in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match (lang, self) {
+            (Lang::Zh, _) => self.message_zh(),
+            (Lang::En, MonthError::Malformed { input }) => format!(
+                "\u{201c}{}\u{201d} is not a valid month: write it as 2024-10",
+                clip(input)
+            ),
         }
     }
 }
@@ -332,6 +382,20 @@ impl CohortError {
             CohortError::DuplicateMember { id } => {
                 format!("社区“{}”重复出现", clip(id))
             }
+        }
+    }
+
+    /// The message shown to users in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match (lang, self) {
+            (Lang::Zh, _) => self.message_zh(),
+            (Lang::En, CohortError::QuotaCount { expected, got }) => format!(
+                "Expected {expected} quotas (one per star tier), got {got}"
+            ),
+            (Lang::En, CohortError::DuplicateMember { id }) => format!(
+                "Community \u{201c}{}\u{201d} appears more than once",
+                clip(id)
+            ),
         }
     }
 }

@@ -116,6 +116,62 @@ impl Imported {
         self.stated.as_ref() != Some(&self.summary())
     }
 
+    /// Things the user should know about the file, in `lang`; empty when
+    /// the file is current and agrees with this app.
+    pub fn notes(
+        &self,
+        rubric: &Rubric,
+        lang: crate::lang::Lang,
+    ) -> Vec<String> {
+        match lang {
+            crate::lang::Lang::Zh => self.notes_zh(rubric),
+            crate::lang::Lang::En => self.notes_en(rubric),
+        }
+    }
+
+    /// [`Imported::notes_zh`] in English.
+    pub fn notes_en(&self, rubric: &Rubric) -> Vec<String> {
+        let mut notes = Vec::new();
+        if self.schema_version < SCHEMA_VERSION {
+            notes.push(format!(
+                "The file is in format version {}, read as version {}; \
+                 missing parts are left blank",
+                self.schema_version, SCHEMA_VERSION
+            ));
+        }
+        if self.rubric_differs {
+            notes.push(format!(
+                "The file uses rubric \u{201c}{}\u{201d} version {}, this app \
+                 has \u{201c}{}\u{201d} version {}: scored again with the \
+                 built-in rubric",
+                self.rubric.id,
+                self.rubric.version,
+                rubric.id(),
+                rubric.version()
+            ));
+        }
+        match &self.stated {
+            None => notes.push(
+                "The file has no score summary; scored with this app's rubric"
+                    .to_string(),
+            ),
+            Some(stated) if self.summary_differs() => notes.push(format!(
+                "The file states a total of {}, this app computes {}: the \
+                 computed result applies",
+                show_points(stated.total),
+                show_points(Points::from(self.evaluation.total))
+            )),
+            Some(_) => {}
+        }
+        notes.extend(
+            self.evaluation
+                .issues
+                .iter()
+                .map(|p| format!("In the file: {}", p.message_en())),
+        );
+        notes
+    }
+
     /// Things the user should know about the file, in Chinese; empty when
     /// the file is current and agrees with this app.
     pub fn notes_zh(&self, rubric: &Rubric) -> Vec<String> {

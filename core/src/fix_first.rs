@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use jiff::civil::Date;
 
 use crate::assessment::Assessment;
+use crate::lang::Text;
 use crate::months::MonthState;
 use crate::rubric::Rubric;
 use crate::score::rules::{self, ItemWork, Monthly, month_effect};
@@ -55,8 +56,8 @@ pub struct Fix {
     /// The item, when the action concerns one.
     pub item: Option<u32>,
     pub rule_id: Option<String>,
-    /// What to do, in Chinese, e.g. `补齐转账凭证:2024-10-12 购置分类桶`.
-    pub action: String,
+    /// What to do, e.g. `补齐转账凭证:2024-10-12 购置分类桶`.
+    pub action: Text,
     /// Points at the low end: recovered (recover, answer, not assessed,
     /// falsified) or at stake (pending); 0 for gates.
     pub points: u32,
@@ -102,7 +103,7 @@ pub(crate) fn from_works(
     fixes
 }
 
-fn gate(action: String) -> Fix {
+fn gate(action: Text) -> Fix {
     Fix { kind: FixKind::Gate, item: None, rule_id: None, action, points: 0 }
 }
 
@@ -115,25 +116,39 @@ fn gate_fixes(evaluation: &Evaluation) -> Vec<Fix> {
         match (result.kind, result.state) {
             (GateKind::DesignatedUse, GateState::Fail) => {
                 for entry in &result.failing_entries {
-                    fixes.push(gate(format!(
-                        "第{}笔支出未专款专用:{}({}),须整改,否则考核不通过",
+                    let (n, label, amount) = (
                         entry.index + 1,
-                        entry.label,
-                        entry.amount.format_yuan()
+                        &entry.label,
+                        entry.amount.format_yuan(),
+                    );
+                    fixes.push(gate(Text::new(
+                        format!(
+                            "第{n}笔支出未专款专用:{label}({amount}),须整改,否则考核不通过"
+                        ),
+                        format!(
+                            "Expenditure {n} is not for its designated use \
+                             (未专款专用): {label} ({amount}); correct it, or \
+                             the assessment fails"
+                        ),
                     )));
                 }
             }
             (GateKind::Spending, GateState::Fail) => {
-                fixes.push(gate(format!("{},否则考核不通过", result.summary)));
+                fixes.push(gate(Text::new(
+                    format!("{},否则考核不通过", result.summary.zh),
+                    format!("{}, or the assessment fails", result.summary.en),
+                )));
             }
             (_, GateState::NotAssessed) => not_assessed = true,
             (_, GateState::Pass) => {}
         }
     }
     if not_assessed {
-        fixes.push(gate(
-            "录入资金支出台账,以判断专款专用与支出比例两项门槛".to_string(),
-        ));
+        fixes.push(gate(Text::new(
+            "录入资金支出台账,以判断专款专用与支出比例两项门槛",
+            "Enter the spending ledger, so that both gates (designated use \
+             and the spending share) can be judged",
+        )));
     }
     fixes
 }
@@ -142,7 +157,7 @@ fn gate_fixes(evaluation: &Evaluation) -> Vec<Fix> {
 /// rules, fixable deductions, open months.
 fn item_fixes(work: &ItemWork<'_>, as_of: Date, out: &mut Vec<Fix>) {
     let item = work.item;
-    let fix = |kind, rule_id: Option<&str>, action: String, points| Fix {
+    let fix = |kind, rule_id: Option<&str>, action: Text, points| Fix {
         kind,
         item: Some(item.number),
         rule_id: rule_id.map(str::to_string),
@@ -151,15 +166,23 @@ fn item_fixes(work: &ItemWork<'_>, as_of: Date, out: &mut Vec<Fix>) {
     };
 
     if !work.answered_any() {
-        let action = format!("第{}项“{}”尚未填写", item.number, item.title);
+        let (n, title) = (item.number, &item.title);
+        let action = Text::new(
+            format!("第{n}项“{title}”尚未填写"),
+            format!("Item {n} \u{201c}{title}\u{201d} is not filled in yet"),
+        );
         out.push(fix(FixKind::NotAssessed, None, action, item.max));
         return;
     }
     let current = work.rules_score(End::Low, None);
     if work.falsified {
-        let action = format!(
-            "第{}项“{}”被标记弄虚作假:核实并补正材料",
-            item.number, item.title
+        let (n, title) = (item.number, &item.title);
+        let action = Text::new(
+            format!("第{n}项“{title}”被标记弄虚作假:核实并补正材料"),
+            format!(
+                "Item {n} \u{201c}{title}\u{201d} is marked as falsified \
+                 (弄虚作假): verify and correct the materials"
+            ),
         );
         out.push(fix(FixKind::Falsified, None, action, current));
         return;
@@ -173,8 +196,11 @@ fn item_fixes(work: &ItemWork<'_>, as_of: Date, out: &mut Vec<Fix>) {
         };
 
         if !outcome.answered {
-            let action =
-                format!("填写第{}项:{}", item.number, outcome.question);
+            let (n, question) = (item.number, &outcome.question);
+            let action = Text::new(
+                format!("填写第{n}项:{question}"),
+                format!("Answer item {n}: {question}"),
+            );
             out.push(fix(FixKind::Answer, rule_id, action, gain(outcome.high)));
         }
 
@@ -186,10 +212,16 @@ fn item_fixes(work: &ItemWork<'_>, as_of: Date, out: &mut Vec<Fix>) {
             } else {
                 fixed.minus = fixed.minus.saturating_sub(deduction.points);
             }
-            let action = format!(
-                "第{}项 整改:{}",
-                item.number,
-                without_points(&deduction.reason)
+            let n = item.number;
+            let action = Text::new(
+                format!(
+                    "第{n}项 整改:{}",
+                    without_points(&deduction.reason.zh)
+                ),
+                format!(
+                    "Item {n}, put right: {}",
+                    without_points(&deduction.reason.en)
+                ),
             );
             out.push(fix(FixKind::Recover, rule_id, action, gain(fixed)));
         }
@@ -204,8 +236,20 @@ fn item_fixes(work: &ItemWork<'_>, as_of: Date, out: &mut Vec<Fix>) {
                     .pending
                     .iter()
                     .find(|p| p.month == line.month)
-                    .map_or_else(|| line.month.label_zh(), |p| p.text.clone());
-                let action = format!("第{}项:{text}", item.number);
+                    .map_or_else(
+                        || {
+                            Text::new(
+                                line.month.label_zh(),
+                                line.month.label_en(),
+                            )
+                        },
+                        |p| p.text.clone(),
+                    );
+                let n = item.number;
+                let action = Text::new(
+                    format!("第{n}项:{}", text.zh),
+                    format!("Item {n}: {}", text.en),
+                );
                 out.push(fix(FixKind::Pending, rule_id, action, points));
             }
         }

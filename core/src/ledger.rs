@@ -59,6 +59,17 @@ impl Purpose {
             Purpose::Other => "其他",
         }
     }
+
+    /// The English label.
+    pub fn label_en(&self) -> &'static str {
+        match self {
+            Purpose::Facilities => "facilities and equipment",
+            Purpose::ScienceBase => "science education base",
+            Purpose::Publicity => "publicity",
+            Purpose::Activities => "activities",
+            Purpose::Other => "other",
+        }
+    }
 }
 
 /// One line of the funding-use plan.
@@ -102,6 +113,14 @@ impl Document {
         match self {
             Document::TransferVoucher => "转账凭证",
             Document::PaymentVoucher => "支付凭证/发票",
+        }
+    }
+
+    /// The English label.
+    pub fn label_en(&self) -> &'static str {
+        match self {
+            Document::TransferVoucher => "transfer voucher",
+            Document::PaymentVoucher => "payment voucher or invoice",
         }
     }
 }

@@ -28,6 +28,7 @@ pub mod error;
 pub mod examples;
 pub mod file;
 pub mod fix_first;
+pub mod lang;
 pub mod ledger;
 pub mod money;
 pub mod months;
@@ -45,6 +46,7 @@ pub use community::{ATTACHMENT_1, ListedCommunity, listed_communities};
 pub use error::{CohortError, MoneyError, MonthError, RubricError};
 pub use file::{ExportMeta, FileError, Imported};
 pub use fix_first::{Fix, FixKind, fix_first};
+pub use lang::{Lang, Text};
 pub use ledger::{
     Document, Documents, Expenditure, Ledger, LedgerFigures, PlanLine, Purpose,
     PurposeFigures,

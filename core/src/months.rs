@@ -81,6 +81,26 @@ impl YearMonth {
         format!("{}月", self.month)
     }
 
+    /// The short English label, e.g. `November`.
+    pub fn label_en(&self) -> String {
+        const NAMES: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let index = usize::try_from(self.month.clamp(1, 12) - 1).unwrap_or(0);
+        NAMES[index].to_string()
+    }
+
     /// The long Chinese label, e.g. `2024年11月`.
     pub fn long_label_zh(&self) -> String {
         format!("{}年{}月", self.year, self.month)

@@ -28,6 +28,7 @@ pub(crate) mod rules;
 
 use crate::assessment::{Assessment, Community};
 use crate::fix_first::{self, Fix};
+use crate::lang::{Lang, Text};
 use crate::ledger::LedgerFigures;
 use crate::money::Money;
 use crate::months::{MonthLine, YearMonth};
@@ -126,8 +127,8 @@ pub struct Deduction {
     pub points: u32,
     /// The rule zeroes the whole item (不得分).
     pub zeroes_item: bool,
-    /// The reason in Chinese, naming the fact, e.g. `11月未召开联席会 −2`.
-    pub reason: String,
+    /// The reason, naming the fact, e.g. `11月未召开联席会 −2`.
+    pub reason: Text,
     pub applies: Applies,
 }
 
@@ -139,8 +140,8 @@ pub struct Pending {
     /// A report whose due day has passed (scored as pending until the
     /// month ends; sending now counts as late).
     pub overdue: bool,
-    /// The to-do in Chinese, e.g. `12月联席会待召开`.
-    pub text: String,
+    /// The to-do, e.g. `12月联席会待召开`.
+    pub text: Text,
 }
 
 /// A rule still to answer.
@@ -275,8 +276,8 @@ pub struct GateResult {
     pub margin: Option<Margin>,
     /// Expenditures that fail the designated-use gate.
     pub failing_entries: Vec<EntryRef>,
-    /// One line in Chinese, e.g. `还差 ¥3,200.00 达到 75%`.
-    pub summary: String,
+    /// One line, e.g. `还差 ¥3,200.00 达到 75%`.
+    pub summary: Text,
 }
 
 /// What is wrong with a fact; the fact is then treated as unanswered (or,
@@ -313,6 +314,59 @@ pub struct FactProblem {
 }
 
 impl FactProblem {
+    /// The message shown to users in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => self.message_zh(),
+            Lang::En => self.message_en(),
+        }
+    }
+
+    /// The message shown to users, in English.
+    pub fn message_en(&self) -> String {
+        let at = match &self.rule_id {
+            Some(rule) => {
+                format!("Item {} \u{201c}{}\u{201d}", self.item, rule)
+            }
+            None => format!("Item {}", self.item),
+        };
+        match &self.kind {
+            ProblemKind::UnknownItem => {
+                format!("{at}: the rubric has no such item; ignored")
+            }
+            ProblemKind::UnknownRule => {
+                format!("{at}: the item has no such rule; ignored")
+            }
+            ProblemKind::WrongShape { .. } => {
+                format!(
+                    "{at}: the answer has the wrong type; counted as unanswered"
+                )
+            }
+            ProblemKind::RangeInverted { low, high } => format!(
+                "{at}: the estimated low {low} is above the high {high}; \
+                 counted as unanswered"
+            ),
+            ProblemKind::RangeAboveMax { high, max } => format!(
+                "{at}: the estimate {high} exceeds the item's {max} points; \
+                 counted as unanswered"
+            ),
+            ProblemKind::AfterAsOf { date } => format!(
+                "{at}: the date {date} is after the assessment date; not \
+                 counted yet"
+            ),
+            ProblemKind::OutsideCampaign { month } => format!(
+                "{at}: {month} is outside the campaign months; not counted"
+            ),
+            ProblemKind::UnknownKind { kind } => format!(
+                "{at}: \u{201c}{kind}\u{201d} is not in the list of media; \
+                 enter it under \u{201c}其他\u{201d} (other)"
+            ),
+            ProblemKind::UnknownBonusPart { part } => format!(
+                "{at}: there is no bonus part \u{201c}{part}\u{201d}; ignored"
+            ),
+        }
+    }
+
     /// The message shown to users, in Chinese.
     pub fn message_zh(&self) -> String {
         let at = match &self.rule_id {
@@ -480,7 +534,11 @@ fn item_result(work: &ItemWork<'_>) -> ItemResult {
                 rule_id: FALSIFIED_RULE.to_string(),
                 points: item.max,
                 zeroes_item: true,
-                reason: "发现弄虚作假,扣除本项分数".to_string(),
+                reason: Text::new(
+                    "发现弄虚作假,扣除本项分数",
+                    "Falsification found (弄虚作假): the item's points are \
+                     deducted",
+                ),
                 applies: Applies::Both,
             },
         );

@@ -7,6 +7,8 @@
 
 use thiserror::Error;
 
+use crate::lang::Lang;
+
 /// The largest count a field accepts. No rubric count comes near it; the
 /// bound keeps a stray paste from turning into an absurd deduction.
 pub const MAX_COUNT: u32 = 999;
@@ -49,6 +51,25 @@ impl CountError {
             CountError::Negative => "不能为负数".to_string(),
             CountError::Fraction => "请输入整数,不要带小数".to_string(),
             CountError::TooLarge => format!("数值过大(最多 {MAX_COUNT})"),
+        }
+    }
+
+    /// The message shown next to the field in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match (lang, self) {
+            (Lang::Zh, _) => self.message_zh(),
+            (Lang::En, CountError::NotANumber) => {
+                "Please enter a whole number, e.g. 3".to_string()
+            }
+            (Lang::En, CountError::Negative) => {
+                "Cannot be negative".to_string()
+            }
+            (Lang::En, CountError::Fraction) => {
+                "Please enter a whole number, without decimals".to_string()
+            }
+            (Lang::En, CountError::TooLarge) => {
+                format!("Too large (at most {MAX_COUNT})")
+            }
         }
     }
 }

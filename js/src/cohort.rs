@@ -357,6 +357,7 @@ impl Cohort {
                 file_name: file_name.clone(),
                 code: refusal.code.clone(),
                 reason: refusal.message_zh.clone(),
+                reason_en: String::new(),
             }),
         }
         self.refused.push(Listed {

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::gloss_line::GlossLine;
+use crate::components::lang_toggle::LangToggle;
 use crate::state::AppState;
 
 /// 星级自评 StarCheck, with the rubric's official title beneath.
@@ -16,12 +18,14 @@ pub fn AppHeader() -> impl IntoView {
 
     view! {
         <header class="app-header">
+            <LangToggle />
             <h1 class="app-title">
                 "星级自评 "<span class="app-title-en" lang="en">"StarCheck"</span>
             </h1>
             <p class="rubric-title" data-rubric-title="">
-                {title}<span class="rubric-source">{source}</span>
+                {title.clone()}<span class="rubric-source">{source.clone()}</span>
             </p>
+            <GlossLine zh=title />
         </header>
     }
 }

@@ -10,15 +10,18 @@ use crate::components::bonus_card::BonusCard;
 use crate::components::community_picker::CommunityPicker;
 use crate::components::date_input::DateInput;
 use crate::components::gates_card::GatesCard;
+use crate::components::gloss_line::GlossLine;
 use crate::components::item_card::ItemCard;
 use crate::components::readings_note::ReadingsNote;
 use crate::components::summary_panel::SummaryPanel;
+use crate::i18n::{Lang, tr, trs, use_lang};
 use crate::state::AppState;
 
 /// The form and its summary.
 #[component]
 pub fn AssessPage() -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
 
     // The as-of date decides which months are pending rather than missing.
     let as_of = Memo::new(move |_| Some(state.assessment.with(|a| a.as_of)));
@@ -40,11 +43,17 @@ pub fn AssessPage() -> impl IntoView {
                     .filter(|item| item.category == category.name)
                     .map(|item| view! { <ItemCard item=item.clone() /> })
                     .collect::<Vec<_>>();
+                let max = category.max;
+                let max = move || match lang.get() {
+                    Lang::Zh => format!("{max}分"),
+                    Lang::En => format!("{max} points"),
+                };
                 view! {
                     <section class="assess-category" data-category=category.name.clone()>
                         <h2>
                             {category.name.clone()}
-                            <span class="category-max">{format!("{}分", category.max)}</span>
+                            <span class="category-max">{max}</span>
+                            <GlossLine zh=category.name.clone() />
                         </h2>
                         {cards}
                     </section>
@@ -65,32 +74,43 @@ pub fn AssessPage() -> impl IntoView {
         <section class="page page-assess" data-page="assess">
             <div class="assess-layout">
                 <div class="assess-form">
-                    <h2 class="visually-hidden">"自评"</h2>
+                    <h2 class="visually-hidden">{tr("自评", "Self-assessment")}</h2>
                     <div class="card assess-setup">
                         <CommunityPicker />
                         <DateInput
                             field="as_of"
-                            label="自评日期(截至)"
+                            label=trs("自评日期(截至)", "Assessment date (as of)")
                             value=as_of
                             on_commit=set_as_of
                             required=true
                         />
                         <p class="field-hint">
-                            "默认为今天。尚未结束的月份按“待完成”计,不算缺少。"
+                            {tr(
+                                "默认为今天。尚未结束的月份按“待完成”计,不算缺少。",
+                                "Today by default. Months not yet ended count as pending, not missing.",
+                            )}
                         </p>
                     </div>
                     {sections}
                     <section class="assess-category" data-category="加分项">
                         <h2>
-                            "加分项"
-                            <span class="category-max">{format!("最多{bonus_max}分")}</span>
+                            {tr("加分项", "Bonus items")}
+                            <span class="category-max">
+                                {move || match lang.get() {
+                                    Lang::Zh => format!("最多{bonus_max}分"),
+                                    Lang::En => format!("at most {bonus_max} points"),
+                                }}
+                            </span>
                         </h2>
                         {bonus}
                     </section>
                     <section class="assess-category" data-category="减分项">
-                        <h2>"减分项与否决项"</h2>
+                        <h2>{tr("减分项与否决项", "Penalties and gates")}</h2>
                         <p class="muted">
-                            "发现弄虚作假的扣除相应考核项分数:可在各项中勾选“假设检查发现本项弄虚作假”查看影响。"
+                            {tr(
+                                "发现弄虚作假的扣除相应考核项分数:可在各项中勾选“假设检查发现本项弄虚作假”查看影响。",
+                                "Falsification found (弄虚作假) costs the item's points: tick \u{201c}suppose the inspection finds this item falsified\u{201d} on any item to see the effect.",
+                            )}
                         </p>
                         <GatesCard />
                     </section>

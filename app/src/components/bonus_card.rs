@@ -6,13 +6,16 @@ use leptos::prelude::*;
 use starcheck_core::BonusItem;
 
 use crate::components::count_input::CountInput;
-use crate::components::rubric_page::methods_text;
+use crate::components::gloss_line::GlossLine;
+use crate::components::rubric_page::{methods_text, methods_text_en};
+use crate::i18n::{Lang, gloss, use_lang};
 use crate::state::AppState;
 
 /// The card of one bonus item.
 #[component]
 pub fn BonusCard(bonus: BonusItem) -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
     let number = bonus.number;
     let cap = bonus.cap;
 
@@ -52,12 +55,28 @@ pub fn BonusCard(bonus: BonusItem) -> impl IntoView {
             view! {
                 <div class="bonus-part">
                     <p class="official">{part.wording.clone()}</p>
+                    <GlossLine zh=part.wording.clone() />
                     <CountInput
                         field=format!("item{number}.{}", part.id)
-                        label=format!("{}(篇/次)", part.label)
+                        label={
+                            let label = part.label.clone();
+                            Signal::derive(move || match lang.get() {
+                                Lang::Zh => format!("{label}(篇/次)"),
+                                Lang::En => format!(
+                                    "{label} ({}; pieces or times)",
+                                    gloss(&label).unwrap_or("count")
+                                ),
+                            })
+                        }
                         value=value
                         on_commit=commit
-                        hint=format!("每篇(次)得{}分", part.points_each)
+                        hint={
+                            let each = part.points_each;
+                            Signal::derive(move || match lang.get() {
+                                Lang::Zh => format!("每篇(次)得{each}分"),
+                                Lang::En => format!("+{each} points each"),
+                            })
+                        }
                         placeholder="0"
                     />
                 </div>
@@ -70,14 +89,22 @@ pub fn BonusCard(bonus: BonusItem) -> impl IntoView {
         let cut = (excess > 0).then(|| {
             view! {
                 <span class="bonus-excess" data-bonus-excess=number>
-                    {format!("合计{raw}分,超出封顶{excess}分不计")}
+                    {move || match lang.get() {
+                        Lang::Zh => format!("合计{raw}分,超出封顶{excess}分不计"),
+                        Lang::En => format!("{raw} in all; {excess} above the cap not counted"),
+                    }}
                 </span>
             }
         });
         view! {
             <span class="score-value">
                 <span data-bonus-score=number>{points.to_string()}</span>
-                <span class="score-max">{format!(" / 封顶{cap}分")}</span>
+                <span class="score-max">
+                    {move || match lang.get() {
+                        Lang::Zh => format!(" / 封顶{cap}分"),
+                        Lang::En => format!(" / cap {cap}"),
+                    }}
+                </span>
             </span>
             {cut}
         }
@@ -93,11 +120,20 @@ pub fn BonusCard(bonus: BonusItem) -> impl IntoView {
                 <h3>
                     <span class="item-number">{number.to_string()}</span>
                     {bonus.title.clone()}
+                    <GlossLine zh=bonus.title.clone() />
                 </h3>
                 <div class="item-score">{score}</div>
             </header>
             {parts}
-            <p class="item-meta">{format!("考核方式:{}", methods_text(&bonus.methods))}</p>
+            <p class="item-meta">
+                {
+                    let methods = bonus.methods.clone();
+                    move || match lang.get() {
+                        Lang::Zh => format!("考核方式:{}", methods_text(&methods)),
+                        Lang::En => format!("Checked by: {}", methods_text_en(&methods)),
+                    }
+                }
+            </p>
         </article>
     }
 }

@@ -4,6 +4,7 @@
 //! outline. The numbers are written beside every bar and again in a table
 //! under the chart, so nothing depends on colour or on seeing the chart.
 
+use crate::i18n::tr;
 use leptos::prelude::*;
 use starcheck_core::CategoryResult;
 
@@ -104,7 +105,7 @@ pub fn ChartCategories(
                 role="img"
                 aria-labelledby="chart-categories-title chart-categories-desc"
             >
-                <title id="chart-categories-title">"分类得分与满分"</title>
+                <title id="chart-categories-title">{tr("分类得分与满分", "Category scores and maxima")}</title>
                 <desc id="chart-categories-desc">{summary}</desc>
                 <defs>
                     <pattern
@@ -121,15 +122,15 @@ pub fn ChartCategories(
                 {rows}
             </svg>
             <figcaption>
-                "实心为最低分,斜线浅色段为尚未确定的分(最低–最高),外框为满分。"
+                {tr("实心为最低分,斜线浅色段为尚未确定的分(最低–最高),外框为满分。", "Solid is the lowest score, the light hatched part the points still open (lowest–highest), the outline the maximum.")}
             </figcaption>
             <table class="chart-data">
                 <thead>
                     <tr>
-                        <th scope="col">"分类"</th>
-                        <th scope="col">"最低"</th>
-                        <th scope="col">"最高"</th>
-                        <th scope="col">"满分"</th>
+                        <th scope="col">{tr("分类", "Category")}</th>
+                        <th scope="col">{tr("最低", "Lowest")}</th>
+                        <th scope="col">{tr("最高", "Highest")}</th>
+                        <th scope="col">{tr("满分", "Maximum")}</th>
                     </tr>
                 </thead>
                 <tbody>{table}</tbody>

@@ -16,6 +16,7 @@ use starcheck_core::district::{Row, RowKind};
 
 use crate::district::DistrictState;
 use crate::district::worker::next_task;
+use crate::i18n::tr;
 
 /// Width of the bar track in SVG units.
 pub const TRACK: f64 = 260.0;
@@ -207,13 +208,13 @@ fn chart(list: &[Bar], ranked: usize, scale: u32) -> impl IntoView + use<> {
 
     view! {
         <figure class="chart chart-ranking" data-chart="district-ranking">
-            <h3>"名次与星级"</h3>
+            <h3>{tr("名次与星级", "Rank and tier")}</h3>
             <svg
                 viewBox=format!("0 0 710 {height}")
                 role="img"
                 aria-labelledby="chart-ranking-title chart-ranking-desc"
             >
-                <title id="chart-ranking-title">"全区名次与星级段"</title>
+                <title id="chart-ranking-title">{tr("全区名次与星级段", "District ranks and tier bands")}</title>
                 <desc id="chart-ranking-desc">{summary}</desc>
                 {band_views}
                 {bar_views}
@@ -230,10 +231,10 @@ fn chart(list: &[Bar], ranked: usize, scale: u32) -> impl IntoView + use<> {
             <table class="chart-data">
                 <thead>
                     <tr>
-                        <th scope="col">"名次"</th>
-                        <th scope="col">"社区"</th>
-                        <th scope="col">"总分"</th>
-                        <th scope="col">"星级"</th>
+                        <th scope="col">{tr("名次", "Rank")}</th>
+                        <th scope="col">{tr("社区", "Community")}</th>
+                        <th scope="col">{tr("总分", "Total")}</th>
+                        <th scope="col">{tr("星级", "Tier")}</th>
                     </tr>
                 </thead>
                 // No tbody: the district table's rows stay the page's only

@@ -3,6 +3,7 @@
 //! count on as a solid bar, the rest of its range as a hatched band, the
 //! base maximum (100) marked on the axis. Every figure is written out.
 
+use crate::i18n::{Lang, tr, use_lang};
 use leptos::prelude::*;
 use starcheck_core::ScoreRange;
 
@@ -35,10 +36,20 @@ pub fn ChartScoreRange(
     let high_x = axis_x(total.high, axis_max);
     let low_width = ((low_x - AXIS_X) * 10.0).round() / 10.0;
     let open_width = ((high_x - low_x) * 10.0).round() / 10.0;
-    let words = if total.is_exact() {
-        format!("总分 {} 分(满分 {axis_max})", total.low)
-    } else {
-        format!("总分 {}–{} 分(满分 {axis_max})", total.low, total.high)
+    // The parent section re-renders on a language switch.
+    let lang = use_lang().get_untracked();
+    let words = match (total.is_exact(), lang) {
+        (true, Lang::Zh) => format!("总分 {} 分(满分 {axis_max})", total.low),
+        (false, Lang::Zh) => {
+            format!("总分 {}–{} 分(满分 {axis_max})", total.low, total.high)
+        }
+        (true, Lang::En) => {
+            format!("Total {} points (scale to {axis_max})", total.low)
+        }
+        (false, Lang::En) => format!(
+            "Total {}–{} points (scale to {axis_max})",
+            total.low, total.high
+        ),
     };
 
     // Ticks every 10 points, plus the base maximum and the scale's end.
@@ -70,7 +81,7 @@ pub fn ChartScoreRange(
                 role="img"
                 aria-labelledby="chart-range-title chart-range-desc"
             >
-                <title id="chart-range-title">"总分区间"</title>
+                <title id="chart-range-title">{tr("总分区间", "Total range")}</title>
                 <desc id="chart-range-desc">{words.clone()}</desc>
                 <rect
                     class="chart-track"
@@ -103,7 +114,10 @@ pub fn ChartScoreRange(
                     y2="44"
                 />
                 <text x=base_line y="10" text-anchor="end" class="chart-tick">
-                    {format!("基础分满分 {base_max}")}
+                    {match lang {
+                        Lang::Zh => format!("基础分满分 {base_max}"),
+                        Lang::En => format!("base maximum {base_max}"),
+                    }}
                 </text>
                 <line x1=AXIS_X y1="44" x2=AXIS_X + AXIS y2="44" class="chart-axis" />
                 {ticks}

@@ -3,6 +3,7 @@
 //! ¥60,000.00) drawn across it and named, and the amounts in words: spent,
 //! percent, and what is still to spend or how far above the line it is.
 
+use crate::i18n::{Lang, tr, use_lang};
 use leptos::prelude::*;
 use starcheck_core::{Money, format_yuan};
 
@@ -47,19 +48,23 @@ pub fn ChartSpending(
     let width = money_width(spent, subsidy);
     let line_x = TRACK_X + money_width(line, subsidy);
     let reached = to_line.is_zero();
-    let words = if reached {
-        format!(
-            "已支出 {}(占 {percent}%),已达到 {ratio} 达标线 {}",
-            format_yuan(spent),
-            format_yuan(line)
-        )
-    } else {
-        format!(
-            "已支出 {}(占 {percent}%),还差 {} 达到 {ratio} 达标线 {}",
-            format_yuan(spent),
-            format_yuan(to_line),
-            format_yuan(line)
-        )
+    // The parent section re-renders on a language switch.
+    let lang = use_lang().get_untracked();
+    let (spent_yuan, to_yuan, line_yuan) =
+        (format_yuan(spent), format_yuan(to_line), format_yuan(line));
+    let words = match (reached, lang) {
+        (true, Lang::Zh) => format!(
+            "已支出 {spent_yuan}(占 {percent}%),已达到 {ratio} 达标线 {line_yuan}"
+        ),
+        (false, Lang::Zh) => format!(
+            "已支出 {spent_yuan}(占 {percent}%),还差 {to_yuan} 达到 {ratio} 达标线 {line_yuan}"
+        ),
+        (true, Lang::En) => format!(
+            "Spent {spent_yuan} ({percent}%), the {ratio} line of {line_yuan} reached"
+        ),
+        (false, Lang::En) => format!(
+            "Spent {spent_yuan} ({percent}%), {to_yuan} short of the {ratio} line of {line_yuan}"
+        ),
     };
 
     view! {
@@ -69,7 +74,7 @@ pub fn ChartSpending(
                 role="img"
                 aria-labelledby="chart-spending-title chart-spending-desc"
             >
-                <title id="chart-spending-title">"实际支出进度"</title>
+                <title id="chart-spending-title">{tr("实际支出进度", "Spending progress")}</title>
                 <desc id="chart-spending-desc">{words.clone()}</desc>
                 <rect
                     class="chart-track"

@@ -16,6 +16,7 @@ use starcheck_core::{
 };
 
 use crate::components::text_input::TextInput;
+use crate::i18n::{Lang, tr, trs, use_lang};
 use crate::state::AppState;
 use crate::storage::Drafts;
 
@@ -26,6 +27,7 @@ const OTHER: &str = "other";
 #[component]
 pub fn CommunityPicker() -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
     let community =
         Memo::new(move |_| state.assessment.with(|a| a.community.clone()));
 
@@ -56,7 +58,8 @@ pub fn CommunityPicker() -> impl IntoView {
 
     // A pick waiting for the user's choice, and what the last choice did.
     let pending = RwSignal::new(None::<Community>);
-    let note = RwSignal::new(None::<String>);
+    // Said in both languages at once, so a switch re-words it.
+    let note = RwSignal::new(None::<(String, String)>);
     let select = NodeRef::<leptos::html::Select>::new();
 
     // Goes to the community's stored draft, or starts one for it, leaving
@@ -64,9 +67,17 @@ pub fn CommunityPicker() -> impl IntoView {
     let open_own = move |drafts: Drafts, chosen: &Community| {
         let name = chosen.name.clone();
         let said = match drafts.switch_to(chosen) {
-            Ok(true) => format!("已打开{name}已有的草稿。"),
-            Ok(false) => format!("已为{name}新建草稿,原来的草稿仍保存着。"),
-            Err(reason) => reason,
+            Ok(true) => (
+                format!("已打开{name}已有的草稿。"),
+                format!("Opened the existing draft of {name}."),
+            ),
+            Ok(false) => (
+                format!("已为{name}新建草稿,原来的草稿仍保存着。"),
+                format!(
+                    "Started a draft for {name}; the earlier draft is still saved."
+                ),
+            ),
+            Err(reason) => (reason.clone(), reason),
         };
         note.set(Some(said));
     };
@@ -132,14 +143,20 @@ pub fn CommunityPicker() -> impl IntoView {
         };
         pending.set(None);
         if drafts.is_some_and(|d| d.rename_taken(&chosen)) {
-            note.set(Some(format!(
-                "{}已有草稿,不能把当前草稿改为{};可以选“为{}新建草稿”打开它。",
-                chosen.name, chosen.name, chosen.name
+            let name = &chosen.name;
+            note.set(Some((
+                format!("{name}已有草稿,不能把当前草稿改为{name};可以选“为{name}新建草稿”打开它。"),
+                format!(
+                    "{name} already has a draft, so the current draft cannot become {name}; choose \u{201c}New draft for {name}\u{201d} to open it."
+                ),
             )));
             return;
         }
         free_entry.set(false);
-        note.set(Some(format!("当前草稿已改为{}。", chosen.name)));
+        note.set(Some((
+            format!("当前草稿已改为{}。", chosen.name),
+            format!("The current draft is now {}.", chosen.name),
+        )));
         state.update_assessment(|a| a.community = chosen);
     };
     let cancel = move |_| pending.set(None);
@@ -150,13 +167,21 @@ pub fn CommunityPicker() -> impl IntoView {
             let name = chosen.name.clone();
             view! {
                 <div class="community-switch" role="group" data-community-switch="">
-                    <p>{format!("当前草稿已有答案。换到{name}:")}</p>
+                    <p>
+                        {match lang.get() {
+                            Lang::Zh => format!("当前草稿已有答案。换到{name}:"),
+                            Lang::En => format!("The current draft has answers. Change to {name}:"),
+                        }}
+                    </p>
                     <button
                         type="button"
                         data-action="community.switch.new"
                         on:click=make_new
                     >
-                        {format!("为{name}新建草稿")}
+                        {match lang.get() {
+                            Lang::Zh => format!("为{name}新建草稿"),
+                            Lang::En => format!("New draft for {name}"),
+                        }}
                     </button>
                     <button
                         type="button"
@@ -164,7 +189,10 @@ pub fn CommunityPicker() -> impl IntoView {
                         data-action="community.switch.rename"
                         on:click=rename
                     >
-                        {format!("把当前草稿改为{name}")}
+                        {match lang.get() {
+                            Lang::Zh => format!("把当前草稿改为{name}"),
+                            Lang::En => format!("Make the current draft {name}'s"),
+                        }}
                     </button>
                     <button
                         type="button"
@@ -172,7 +200,7 @@ pub fn CommunityPicker() -> impl IntoView {
                         data-action="community.switch.cancel"
                         on:click=cancel
                     >
-                        "取消"
+                        {tr("取消", "Cancel")}
                     </button>
                 </div>
             }
@@ -193,7 +221,7 @@ pub fn CommunityPicker() -> impl IntoView {
     view! {
         <div class="community-picker" data-component="community-picker">
             <div class="field">
-                <label for="f-community">"社区"</label>
+                <label for="f-community">{tr("社区", "Community")}</label>
                 <select
                     id="f-community"
                     data-field="community"
@@ -201,40 +229,40 @@ pub fn CommunityPicker() -> impl IntoView {
                     on:change=on_change
                     node_ref=select
                 >
-                    <option value="">"请选择社区"</option>
+                    <option value="">{tr("请选择社区", "Choose a community")}</option>
                     {district_groups()}
-                    <option value=OTHER>"其他社区(手动填写)"</option>
+                    <option value=OTHER>{tr("其他社区(手动填写)", "Another community (type it in)")}</option>
                 </select>
                 <span class="field-hint">
-                    "名单为通知附件1的20个创建社区;其他县(市、区)的社区请选“其他社区”手动填写。"
+                    {tr("名单为通知附件1的20个创建社区;其他县(市、区)的社区请选“其他社区”手动填写。", "The list is the 20 communities of Attachment 1 of the notice; for a community elsewhere choose “Another community” and type it in.")}
                 </span>
             </div>
             {question}
             <p class="field-hint" role="status" data-community-note="">
-                {move || note.get()}
+                {move || note.get().map(|(zh, en)| lang.get().pick(zh, en))}
             </p>
             <Show when=move || free_entry.get()>
                 <div class="free-entry">
                     <TextInput
                         field="community.district"
-                        label="区(县、市)"
+                        label=trs("区(县、市)", "District (county, city)")
                         value=district
                         on_commit=part(|c| &mut c.district)
-                        placeholder="例如 晋江市"
+                        placeholder=tr("例如 晋江市", "e.g. 晋江市")
                     />
                     <TextInput
                         field="community.street"
-                        label="街道(镇)"
+                        label=trs("街道(镇)", "Street (town)")
                         value=street
                         on_commit=part(|c| &mut c.street)
-                        placeholder="例如 青阳街道"
+                        placeholder=tr("例如 青阳街道", "e.g. 青阳街道")
                     />
                     <TextInput
                         field="community.name"
-                        label="社区"
+                        label=trs("社区", "Community")
                         value=name
                         on_commit=part(|c| &mut c.name)
-                        placeholder="例如 某某社区"
+                        placeholder=tr("例如 某某社区", "e.g. 某某社区")
                     />
                 </div>
             </Show>

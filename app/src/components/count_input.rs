@@ -13,7 +13,8 @@
 use leptos::prelude::*;
 
 use crate::components::text_input::is_composing;
-use starcheck_core::{CountError, parse_count};
+use crate::i18n::use_lang;
+use starcheck_core::{CountError, Lang, Text, parse_count};
 
 /// A labelled count field with its own error message.
 #[component]
@@ -23,7 +24,7 @@ pub fn CountInput(
     field: String,
     /// The visible label.
     #[prop(into)]
-    label: String,
+    label: Signal<String>,
     /// The model's value; `None` is not filled in.
     #[prop(into)]
     value: Signal<Option<u32>>,
@@ -34,7 +35,7 @@ pub fn CountInput(
     max: Option<u32>,
     /// A line of guidance under the label.
     #[prop(optional, into)]
-    hint: Option<String>,
+    hint: Option<Signal<String>>,
     /// Text shown in the empty field, e.g. `0`.
     #[prop(optional)]
     placeholder: &'static str,
@@ -42,7 +43,9 @@ pub fn CountInput(
     // The text on screen, which may differ from the model while it is
     // refused or while an input method composes.
     let raw = RwSignal::new(show(value.get_untracked()));
-    let error = RwSignal::new(None::<String>);
+    // The message in both languages, so a switch re-words it.
+    let error = RwSignal::new(None::<Text>);
+    let lang = use_lang();
     let composing = StoredValue::new(false);
 
     // A change of the model from elsewhere (a loaded draft, an import, the
@@ -82,21 +85,34 @@ pub fn CountInput(
     // One place decides what typed text does to the model.
     let accept = move |text: String| {
         raw.set(text.clone());
-        match read(&text, max) {
+        let read_both =
+            (read(&text, max, Lang::Zh), read(&text, max, Lang::En));
+        match read_both.0.and_then(|count| read_both.1.map(|_| count)) {
             Ok(count) => {
                 error.set(None);
                 on_commit.try_run(count);
             }
-            Err(message) => {
+            Err(_) => {
                 let before = base.get_value();
                 if value.get_untracked() != before {
                     on_commit.try_run(before);
                 }
-                let kept = match before {
-                    Some(count) => format!("(仍按 {count} 计分)"),
-                    None => "(仍按未填写计分)".to_string(),
+                let zh = read(&text, max, Lang::Zh).err().unwrap_or_default();
+                let en = read(&text, max, Lang::En).err().unwrap_or_default();
+                let (kept_zh, kept_en) = match before {
+                    Some(count) => (
+                        format!("(仍按 {count} 计分)"),
+                        format!(" (still scored as {count})"),
+                    ),
+                    None => (
+                        "(仍按未填写计分)".to_string(),
+                        " (still scored as unanswered)".to_string(),
+                    ),
                 };
-                error.set(Some(format!("{message}{kept}")));
+                error.set(Some(Text::new(
+                    format!("{zh}{kept_zh}"),
+                    format!("{en}{kept_en}"),
+                )));
             }
         }
     };
@@ -154,7 +170,7 @@ pub fn CountInput(
                 node_ref=input
             />
             <span class="field-error" id=error_id role="alert" data-error="">
-                {move || error.get()}
+                {move || error.get().map(|t| t.get(lang.get()).to_string())}
             </span>
         </div>
     }
@@ -166,12 +182,17 @@ fn show(value: Option<u32>) -> String {
 }
 
 /// Parses and bounds a typed count, as a message when refused.
-fn read(text: &str, max: Option<u32>) -> Result<Option<u32>, String> {
-    let count = parse_count(text).map_err(|e: CountError| e.message_zh())?;
+fn read(
+    text: &str,
+    max: Option<u32>,
+    lang: Lang,
+) -> Result<Option<u32>, String> {
+    let count = parse_count(text).map_err(|e: CountError| e.message(lang))?;
     match (count, max) {
-        (Some(count), Some(max)) if count > max => {
-            Err(format!("不能超过 {max}"))
-        }
+        (Some(count), Some(max)) if count > max => Err(match lang {
+            Lang::Zh => format!("不能超过 {max}"),
+            Lang::En => format!("Cannot be more than {max}"),
+        }),
         _ => Ok(count),
     }
 }

@@ -6,12 +6,14 @@
 use leptos::prelude::*;
 
 use crate::components::count_input::CountInput;
+use crate::i18n::{Lang, tr, use_lang};
 use crate::state::AppState;
 
 /// One field per tier but the last, top first.
 #[component]
 pub fn CutLinesInput() -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
     let (tiers, most) = state.rubric.with_value(|r| {
         let tiers =
             r.tiers().iter().map(|t| t.name.clone()).collect::<Vec<_>>();
@@ -37,7 +39,13 @@ pub fn CutLinesInput() -> impl IntoView {
             view! {
                 <CountInput
                     field=format!("cut_line.{index}")
-                    label=format!("{tier}参考线(总分)")
+                    label={
+                        let tier = tier.clone();
+                        Signal::derive(move || match lang.get() {
+                            Lang::Zh => format!("{tier}参考线(总分)"),
+                            Lang::En => format!("{tier} cut line (total)"),
+                        })
+                    }
                     value=value
                     on_commit=commit
                     max=most
@@ -48,9 +56,9 @@ pub fn CutLinesInput() -> impl IntoView {
 
     view! {
         <details class="cut-lines">
-            <summary>"填写我的参考分数线(自行估计,非官方)"</summary>
+            <summary>{tr("填写我的参考分数线(自行估计,非官方)", "Enter my own cut lines (my estimate, not official)")}</summary>
             <p class="field-hint">
-                "星级按名次名额评定,没有官方分数线。若您有自己的估计(例如参考往年结果),可填在这里;填齐后按此估计星级,并注明“按您填写的参考线”。"
+                {tr("星级按名次名额评定,没有官方分数线。若您有自己的估计(例如参考往年结果),可填在这里;填齐后按此估计星级,并注明“按您填写的参考线”。", "Tiers go by rank within quotas; there are no official cut lines. If you have your own estimate (e.g. from past results), enter it here; once complete, the tier is estimated from it and says so.")}
             </p>
             <div class="cut-line-fields">{fields}</div>
         </details>

@@ -6,6 +6,7 @@ use jiff::civil::Date;
 use leptos::prelude::*;
 
 use crate::date::{date_input_value, date_zh, parse_date_input};
+use crate::i18n::{Lang, use_lang};
 
 /// A date field committing accepted dates.
 #[component]
@@ -15,7 +16,7 @@ pub fn DateInput(
     field: String,
     /// The visible label.
     #[prop(into)]
-    label: String,
+    label: Signal<String>,
     /// The model's value.
     #[prop(into)]
     value: Signal<Option<Date>>,
@@ -29,6 +30,7 @@ pub fn DateInput(
     quiet_label: bool,
 ) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
+    let lang = use_lang();
 
     // A new model value (from elsewhere) clears a stale message.
     Effect::new(move |_| {
@@ -48,11 +50,21 @@ pub fn DateInput(
                 on_commit.try_run(None);
             }
             _ => {
-                let kept = value
-                    .get_untracked()
-                    .map(|date| format!("(仍按 {} 计)", date_zh(date)))
-                    .unwrap_or_default();
-                error.set(Some(format!("请选择完整的日期{kept}")));
+                let kept = value.get_untracked();
+                error.set(Some(match lang.get_untracked() {
+                    Lang::Zh => {
+                        let kept = kept
+                            .map(|date| format!("(仍按 {} 计)", date_zh(date)))
+                            .unwrap_or_default();
+                        format!("请选择完整的日期{kept}")
+                    }
+                    Lang::En => {
+                        let kept = kept
+                            .map(|date| format!(" (still counted as {date})"))
+                            .unwrap_or_default();
+                        format!("Choose a complete date{kept}")
+                    }
+                }));
             }
         }
     };

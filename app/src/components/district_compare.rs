@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use starcheck_core::district::{Comparison, compare};
 
 use crate::district::DistrictState;
+use crate::i18n::{Lang, tr, use_lang};
 
 /// The comparison of the picked communities, in the table's rank order.
 fn comparison(district: DistrictState) -> Option<Comparison> {
@@ -37,16 +38,30 @@ fn comparison(district: DistrictState) -> Option<Comparison> {
 #[component]
 pub fn DistrictCompare() -> impl IntoView {
     let district = DistrictState::expect();
+    let lang = use_lang();
     let picked = move || district.selected.with(|s| s.len());
-    let hint = move || match picked() {
-        0 => "在表格左侧勾选两个或更多社区,即可逐项对比。".to_string(),
-        1 => "已选 1 个社区,再选至少 1 个即可对比。".to_string(),
-        n => format!("已选 {n} 个社区。"),
+    let hint = move || {
+        match (picked(), lang.get()) {
+        (0, lang) => lang
+            .pick(
+                "在表格左侧勾选两个或更多社区,即可逐项对比。",
+                "Tick two or more communities at the left of the table to compare them item by item.",
+            )
+            .to_string(),
+        (1, lang) => lang
+            .pick(
+                "已选 1 个社区,再选至少 1 个即可对比。",
+                "1 community chosen; choose at least one more to compare.",
+            )
+            .to_string(),
+        (n, Lang::Zh) => format!("已选 {n} 个社区。"),
+        (n, Lang::En) => format!("{n} communities chosen."),
+    }
     };
 
     view! {
         <section class="district-compare" data-compare="">
-            <h3>"逐项对比"</h3>
+            <h3>{tr("逐项对比", "Item by item")}</h3>
             <p class="field-hint">{hint}</p>
             {move || comparison(district).map(|c| {
                 let heads = c
@@ -89,14 +104,14 @@ pub fn DistrictCompare() -> impl IntoView {
                         <table class="compare-table">
                             <thead>
                                 <tr>
-                                    <th scope="col">"项目"</th>
+                                    <th scope="col">{tr("项目", "Item")}</th>
                                     {heads}
                                 </tr>
                             </thead>
                             <tbody>{rows}</tbody>
                             <tfoot>
                                 <tr data-compare-item="total">
-                                    <th scope="row">"总分"</th>
+                                    <th scope="row">{tr("总分", "Total")}</th>
                                     {totals}
                                 </tr>
                             </tfoot>
@@ -108,7 +123,7 @@ pub fn DistrictCompare() -> impl IntoView {
                         data-action="compare-clear"
                         on:click=move |_| district.selected.set(Default::default())
                     >
-                        "清除选择"
+                        {tr("清除选择", "Clear the selection")}
                     </button>
                 }
             })}

@@ -9,11 +9,13 @@ use starcheck_core::district::{ranking_json, table_csv};
 use crate::date::today_local;
 use crate::district::DistrictState;
 use crate::file_io::download;
+use crate::i18n::{Lang, tr, use_lang};
 
 /// The two export buttons and what happened.
 #[component]
 pub fn DistrictExportBar() -> impl IntoView {
     let district = DistrictState::expect();
+    let lang = use_lang();
     let message = RwSignal::new(None::<(bool, String)>);
 
     // One download of the table in a format; the message says which file.
@@ -36,8 +38,14 @@ pub fn DistrictExportBar() -> impl IntoView {
         };
         let name = format!("全区对照_{}.{extension}", today_local());
         message.set(Some(match download(&name, mime, &text) {
-            Ok(()) => (true, format!("已下载 {name}")),
-            Err(error) => (false, error.message_zh()),
+            Ok(()) => (
+                true,
+                match lang.get_untracked() {
+                    Lang::Zh => format!("已下载 {name}"),
+                    Lang::En => format!("Downloaded {name}"),
+                },
+            ),
+            Err(error) => (false, error.message(lang.get_untracked())),
         }));
     };
 
@@ -49,7 +57,7 @@ pub fn DistrictExportBar() -> impl IntoView {
                 data-action="export-csv"
                 on:click=move |_| export(true)
             >
-                "导出 CSV(Excel)"
+                {tr("导出 CSV(Excel)", "Export CSV (Excel)")}
             </button>
             <button
                 type="button"
@@ -57,7 +65,7 @@ pub fn DistrictExportBar() -> impl IntoView {
                 data-action="export-json"
                 on:click=move |_| export(false)
             >
-                "导出 JSON"
+                {tr("导出 JSON", "Export JSON")}
             </button>
             <span
                 class=move || match message.get() {

@@ -6,24 +6,46 @@
 use leptos::prelude::*;
 
 use crate::district::DistrictState;
+use crate::i18n::{Lang, tr, use_lang};
 
 /// The refused files and the duplicates.
 #[component]
 pub fn DistrictLoadReport() -> impl IntoView {
     let district = DistrictState::expect();
+    let lang = use_lang();
     let set = district.set;
 
     // "本次读取 20 个文件:接受 19 个,拒绝 1 个".
     let summary = move || {
         let load = district.last_load.get();
+        let lang = lang.get();
         if let Some(done) = load.cancelled {
-            return Some(format!(
-                "已取消载入:读取了 {done}/{} 个文件,本次的文件均未载入",
-                load.files
-            ));
+            return Some(match lang {
+                Lang::Zh => format!(
+                    "已取消载入:读取了 {done}/{} 个文件,本次的文件均未载入",
+                    load.files
+                ),
+                Lang::En => format!(
+                    "Loading cancelled: {done}/{} files read, none of them loaded",
+                    load.files
+                ),
+            });
         }
         if load.files == 0 || load.reading.is_some() {
             return None;
+        }
+        if lang == Lang::En {
+            let mut text = format!(
+                "{} files read: {} accepted",
+                load.files, load.accepted
+            );
+            if load.duplicates > 0 {
+                text.push_str(&format!(", {} duplicates", load.duplicates));
+            }
+            if load.refused > 0 {
+                text.push_str(&format!(", {} refused", load.refused));
+            }
+            return Some(text);
         }
         let mut text =
             format!("本次读取 {} 个文件:接受 {} 个", load.files, load.accepted);
@@ -43,9 +65,10 @@ pub fn DistrictLoadReport() -> impl IntoView {
             <p class="district-summary" data-load-summary="">{summary}</p>
             <Show when=move || set.with(|s| !s.refused.is_empty())>
                 <div class="notice error district-refused">
-                    <h3>"未载入的文件"</h3>
+                    <h3>{tr("未载入的文件", "Files not loaded")}</h3>
                     <ul>
                         {move || {
+                            let _ = lang.get();
                             set.with(|s| {
                                 s.refused
                                     .iter()
@@ -54,7 +77,7 @@ pub fn DistrictLoadReport() -> impl IntoView {
                                             <li data-refused=r.file_name.clone() data-code=r.code.clone()>
                                                 <strong>{r.file_name.clone()}</strong>
                                                 ":"
-                                                <span class="reason">{r.reason.clone()}</span>
+                                                <span class="reason">{r.reason(lang.get()).to_string()}</span>
                                             </li>
                                         }
                                     })
@@ -66,7 +89,7 @@ pub fn DistrictLoadReport() -> impl IntoView {
             </Show>
             <Show when=move || set.with(|s| !s.duplicates.is_empty())>
                 <div class="notice district-duplicates">
-                    <h3>"同一社区的重复文件"</h3>
+                    <h3>{tr("同一社区的重复文件", "Duplicate files of one community")}</h3>
                     <ul>
                         {move || {
                             set.with(|s| {
@@ -79,7 +102,7 @@ pub fn DistrictLoadReport() -> impl IntoView {
                                                 data-kept=d.kept.as_of.to_string()
                                                 data-dropped=d.dropped.as_of.to_string()
                                             >
-                                                {d.message_zh()}
+                                                {d.message(lang.get())}
                                             </li>
                                         }
                                     })
@@ -96,7 +119,7 @@ pub fn DistrictLoadReport() -> impl IntoView {
                     data-action="dismiss-notices"
                     on:click=move |_| district.dismiss_notices()
                 >
-                    "清除以上提示"
+                    {tr("清除以上提示", "Clear the notes above")}
                 </button>
             </Show>
         </div>

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::district::DistrictState;
+use crate::i18n::{Lang, tr, use_lang};
 
 /// The files of a `FileList`, in order.
 fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
@@ -21,6 +22,7 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 #[component]
 pub fn DistrictLoader() -> impl IntoView {
     let district = DistrictState::expect();
+    let lang = use_lang();
     let dragging = RwSignal::new(false);
 
     // Chosen files are read at once; the input is emptied so choosing the
@@ -56,10 +58,13 @@ pub fn DistrictLoader() -> impl IntoView {
         let load = district.last_load.get();
         let done = load.reading?;
         let total = load.files;
-        let words = if load.finishing {
-            format!("已读取 {total}/{total} 个文件,正在排名…")
-        } else {
-            format!("正在读取 {done}/{total} 个文件…")
+        let words = match (load.finishing, lang.get()) {
+            (true, Lang::Zh) => {
+                format!("已读取 {total}/{total} 个文件,正在排名…")
+            }
+            (true, Lang::En) => format!("{total}/{total} files read, ranking…"),
+            (false, Lang::Zh) => format!("正在读取 {done}/{total} 个文件…"),
+            (false, Lang::En) => format!("Reading {done}/{total} files…"),
         };
         Some(view! {
             <span data-progress-done=done data-progress-total=total>{words}</span>
@@ -70,7 +75,7 @@ pub fn DistrictLoader() -> impl IntoView {
                 data-action="cancel-load"
                 on:click=move |_| district.cancel_load()
             >
-                "取消载入"
+                {tr("取消载入", "Cancel loading")}
             </button>
         })
     };
@@ -86,7 +91,7 @@ pub fn DistrictLoader() -> impl IntoView {
             on:drop=on_drop
         >
             <label for="f-district-files" class="district-drop-label">
-                "选择自评文件(.json,可多选)"
+                {tr("选择自评文件(.json,可多选)", "Choose self-assessment files (.json, several allowed)")}
             </label>
             <input
                 id="f-district-files"
@@ -97,7 +102,7 @@ pub fn DistrictLoader() -> impl IntoView {
                 prop:disabled=move || district.loading.get()
                 on:change=on_change
             />
-            <p class="field-hint">"也可以把多个文件一起拖放到这里。"</p>
+            <p class="field-hint">{tr("也可以把多个文件一起拖放到这里。", "You can also drop several files here at once.")}</p>
             <p class="district-progress" role="status" aria-live="polite">
                 {progress}
             </p>

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::district::DistrictState;
+use crate::i18n::tr;
 
 /// A notice listing every overlap across a boundary; nothing when none.
 #[component]
@@ -29,7 +30,7 @@ pub fn DistrictOverlaps() -> impl IntoView {
     view! {
         <Show when=move || messages.with(|m| !m.is_empty())>
             <div class="notice district-overlaps" role="alert" data-overlaps="">
-                <strong>"分数范围跨名额重叠,星级未定,需人工确定:"</strong>
+                <strong>{tr("分数范围跨名额重叠,星级未定,需人工确定:", "Score ranges overlap across a quota boundary; the tier is undecided and must be settled by a person:")}</strong>
                 <ul>
                     {move || {
                         messages

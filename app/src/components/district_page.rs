@@ -15,17 +15,18 @@ use crate::components::district_quotas::DistrictQuotas;
 use crate::components::district_storage_notice::DistrictStorageNotice;
 use crate::components::district_table::DistrictTable;
 use crate::components::readings_note::ReadingsNote;
+use crate::i18n::tr;
 
 /// The whole district page.
 #[component]
 pub fn DistrictPage() -> impl IntoView {
     view! {
         <section class="page district-page" data-page="district">
-            <h2>"全区对照"</h2>
+            <h2>{tr("全区对照", "District comparison")}</h2>
             <p class="district-intro">
-                "载入各社区导出的自评文件(可一次选择多个,也可拖放),每个文件按导入的同样规则检查;"
-                "按名额排出名次和星级,列出考核不通过的社区,并合计补助资金。"
-                "文件只在本机浏览器中处理,不会上传。"
+                {tr("载入各社区导出的自评文件(可一次选择多个,也可拖放),每个文件按导入的同样规则检查;", "Load the files the communities exported (several at once, or drop them here); each is checked as an import is; ")}
+                {tr("按名额排出名次和星级,列出考核不通过的社区,并合计补助资金。", "Ranks and tiers by quota, the communities that fail, and the subsidy totals.")}
+                {tr("文件只在本机浏览器中处理,不会上传。", "Files are processed in this browser only and never uploaded.")}
             </p>
             <DistrictStorageNotice />
             <DistrictLoader />

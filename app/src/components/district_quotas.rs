@@ -6,14 +6,16 @@
 use leptos::prelude::*;
 
 use crate::district::DistrictState;
+use crate::i18n::{Lang, tr, use_lang};
 use starcheck_core::parse_count;
 
 /// One input per tier, and a button back to the rubric's quotas.
 #[component]
 pub fn DistrictQuotas() -> impl IntoView {
     let district = DistrictState::expect();
+    let lang = use_lang();
     let tiers = district.rubric_tiers();
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<(&'static str, &'static str)>);
 
     // The quotas in force: the office's, else the rubric's.
     let defaults: Vec<u32> = tiers.iter().map(|t| t.1).collect();
@@ -45,15 +47,24 @@ pub fn DistrictQuotas() -> impl IntoView {
                         error.set(None);
                         district.set_quotas(Some(quotas));
                     }
-                    Ok(None) => error.set(Some("名额不能为空".to_string())),
-                    Err(_) => error.set(Some(
-                        "名额须为不小于 0 的整数,已保留原名额".to_string(),
-                    )),
+                    Ok(None) => error.set(Some(("名额不能为空", "A quota cannot be empty"))),
+                    Err(_) => error.set(Some((
+                        "名额须为不小于 0 的整数,已保留原名额",
+                        "A quota must be a whole number of 0 or more; the earlier quota is kept",
+                    ))),
                 }
             };
             view! {
                 <div class="field district-quota">
-                    <label for=id.clone()>{format!("{name}名额")}</label>
+                    <label for=id.clone()>
+                        {
+                            let name = name.clone();
+                            move || match lang.get() {
+                                Lang::Zh => format!("{name}名额"),
+                                Lang::En => format!("{name} quota"),
+                            }
+                        }
+                    </label>
                     <input
                         id=id
                         type="number"
@@ -77,21 +88,30 @@ pub fn DistrictQuotas() -> impl IntoView {
         tiers.iter().map(|(name, quota)| format!("{name}{quota}名")).collect();
     let rubric_quotas = rubric_quotas.join("、");
     let source = move || {
-        if is_default() {
-            format!(
-                "按评分细则的名额(中心市区标准):{rubric_quotas},依名次从高到低。"
+        match (is_default(), lang.get()) {
+        (true, Lang::Zh) => format!(
+            "按评分细则的名额(中心市区标准):{rubric_quotas},依名次从高到低。"
+        ),
+        (true, Lang::En) => format!(
+            "By the rubric's quotas (central city standard): {rubric_quotas}, from the top rank down."
+        ),
+        (false, lang) => lang
+            .pick(
+                "按区垃分办设定的名额排名(非细则默认名额)。",
+                "Ranked by the quotas the district office set (not the rubric's).",
             )
-        } else {
-            "按区垃分办设定的名额排名(非细则默认名额)。".to_string()
-        }
+            .to_string(),
+    }
     };
 
     view! {
         <fieldset class="district-quotas" data-quotas="">
-            <legend>"星级名额"</legend>
+            <legend>{tr("星级名额", "Tier quotas")}</legend>
             <div class="district-quota-fields">{inputs}</div>
             <p class="field-hint" data-quota-source="">{source}</p>
-            <p class="field-error" role="alert">{move || error.get()}</p>
+            <p class="field-error" role="alert">
+                {move || error.get().map(|(zh, en)| lang.get().pick(zh, en))}
+            </p>
             <Show when=move || !is_default()>
                 <button
                     type="button"
@@ -99,7 +119,7 @@ pub fn DistrictQuotas() -> impl IntoView {
                     data-action="reset-quotas"
                     on:click=reset
                 >
-                    "恢复细则名额"
+                    {tr("恢复细则名额", "Restore the rubric's quotas")}
                 </button>
             </Show>
         </fieldset>

@@ -8,6 +8,7 @@ use starcheck_core::GateState;
 use starcheck_core::district::{Row, RowKind};
 
 use crate::district::DistrictState;
+use crate::i18n::{Lang, tr, use_lang};
 
 /// The row's kind for markup and styling.
 fn kind_name(kind: &RowKind) -> &'static str {
@@ -30,6 +31,7 @@ fn gate_class(state: GateState) -> &'static str {
 #[component]
 pub fn DistrictRow(row: Row) -> impl IntoView {
     let district = DistrictState::expect();
+    let lang = use_lang();
     let kind = kind_name(&row.kind);
     let key = row.id.clone();
     let is_community = row.kind != RowKind::EmptySlot;
@@ -56,7 +58,13 @@ pub fn DistrictRow(row: Row) -> impl IntoView {
                 <input
                     type="checkbox"
                     data-action="compare-pick"
-                    aria-label=format!("选中{}进行对比", row.community)
+                    aria-label={
+                        let name = row.community.clone();
+                        move || match lang.get() {
+                            Lang::Zh => format!("选中{name}进行对比"),
+                            Lang::En => format!("Compare {name}"),
+                        }
+                    }
                     prop:checked=checked
                     on:change=toggle
                 />
@@ -104,11 +112,17 @@ pub fn DistrictRow(row: Row) -> impl IntoView {
                 type="button"
                 class="button secondary district-remove"
                 data-action="remove-community"
-                aria-label=format!("移除{}", row.community)
+                aria-label={
+                    let name = row.community.clone();
+                    move || match lang.get() {
+                        Lang::Zh => format!("移除{name}"),
+                        Lang::En => format!("Remove {name}"),
+                    }
+                }
                 prop:disabled=move || district.loading.get()
                 on:click=move |_| district.remove(&key)
             >
-                "移除"
+                {tr("移除", "Remove")}
             </button>
         }
     });
@@ -119,39 +133,46 @@ pub fn DistrictRow(row: Row) -> impl IntoView {
     view! {
         <tr data-row-kind=kind data-community=row.community.clone() data-id=key.clone()>
             <td class="district-pick">{pick}</td>
-            <td class="num" data-col="rank" data-label="名次">{rank}</td>
-            <td data-col="district" data-label="区">{row.district.clone()}</td>
-            <td data-col="street" data-label="街道">{row.street.clone()}</td>
-            <td data-col="community" data-label="社区">
+            <td class="num" data-col="rank" data-label=tr("名次", "Rank")>{rank}</td>
+            <td data-col="district" data-label=tr("区", "District")>{row.district.clone()}</td>
+            <td data-col="street" data-label=tr("街道", "Street")>{row.street.clone()}</td>
+            <td data-col="community" data-label=tr("社区", "Community")>
                 <strong>{row.community.clone()}</strong>
-                {row.as_of.map(|d| view! { <span class="district-as-of">{format!("评估日期 {d}")}</span> })}
+                {row.as_of.map(|d| view! {
+                    <span class="district-as-of">
+                        {move || match lang.get() {
+                            Lang::Zh => format!("评估日期 {d}"),
+                            Lang::En => format!("assessed {d}"),
+                        }}
+                    </span>
+                })}
             </td>
-            <td class="num" data-col="base" data-label="基础分">{range(row.base)}</td>
-            <td class="num" data-col="bonus" data-label="加分">{row.bonus.map_or_else(|| "—".to_string(), |b| b.to_string())}</td>
-            <td class="num" data-col="total" data-label="总分">{range(row.total)}</td>
-            <td data-col="gates" data-label="否决项">
+            <td class="num" data-col="base" data-label=tr("基础分", "Base score")>{range(row.base)}</td>
+            <td class="num" data-col="bonus" data-label=tr("加分", "Bonus")>{row.bonus.map_or_else(|| "—".to_string(), |b| b.to_string())}</td>
+            <td class="num" data-col="total" data-label=tr("总分", "Total")>{range(row.total)}</td>
+            <td data-col="gates" data-label=tr("否决项", "Gates (veto items)")>
                 <div class="gate-words">{gates}</div>
                 {failed_detail
                     .into_iter()
                     .map(|d| view! { <span class="gate-detail">{d}</span> })
                     .collect_view()}
             </td>
-            <td data-col="tier" data-label="星级">
+            <td data-col="tier" data-label=tr("星级", "Tier")>
                 <span class=tier_class>{row.tier.clone()}</span>
                 {row.tie.clone().map(|message| view! {
-                    <span class="tie-flag" title=message data-tie-flag="">"⚠ 需人工确定"</span>
+                    <span class="tie-flag" title=message data-tie-flag="">{tr("⚠ 需人工确定", "⚠ To be settled by a person")}</span>
                 })}
                 {(!row.undecided.is_empty()).then(|| view! {
                     <span class="undecided-flag" title=row.undecided.join(";") data-undecided="">
-                        "⚠ 未定"
+                        {tr("⚠ 未定", "⚠ Undecided")}
                     </span>
                 })}
                 {row.provisional.then(|| view! {
-                    <span class="provisional" data-provisional="">"暂定:未录入支出"</span>
+                    <span class="provisional" data-provisional="">{tr("暂定:未录入支出", "Provisional: no spending entered")}</span>
                 })}
             </td>
-            <td class="num" data-col="base_subsidy" data-label="基础补助">{money(row.base_subsidy)}</td>
-            <td class="num" data-col="extra" data-label="星级奖补">{row.extra_text()}</td>
+            <td class="num" data-col="base_subsidy" data-label=tr("基础补助", "Base subsidy")>{money(row.base_subsidy)}</td>
+            <td class="num" data-col="extra" data-label=tr("星级奖补", "Tier award")>{row.extra_text()}</td>
             <td class="district-actions">{remove}</td>
         </tr>
     }

@@ -6,11 +6,13 @@
 use leptos::prelude::*;
 
 use crate::district::{DistrictState, StoreStatus};
+use crate::i18n::{Lang, tr, use_lang};
 
 /// The storage line or notice.
 #[component]
 pub fn DistrictStorageNotice() -> impl IntoView {
     let district = DistrictState::expect();
+    let lang = use_lang();
     let download_error = RwSignal::new(None::<String>);
 
     let download = move |_| {
@@ -23,13 +25,16 @@ pub fn DistrictStorageNotice() -> impl IntoView {
         match district.status.get() {
         StoreStatus::Idle => view! {
             <p class="muted district-storage" data-storage="idle">
-                "尚未载入文件。载入后会保存在本机浏览器中,下次打开仍在。"
+                {tr("尚未载入文件。载入后会保存在本机浏览器中,下次打开仍在。", "No files loaded yet. Loaded files are kept in this browser and are still there next time.")}
             </p>
         }
         .into_any(),
         StoreStatus::Saved(count) => view! {
             <p class="muted district-storage" data-storage="saved">
-                {format!("已在本机浏览器中保存 {count} 个社区的文件。")}
+                {move || match lang.get() {
+                    Lang::Zh => format!("已在本机浏览器中保存 {count} 个社区的文件。"),
+                    Lang::En => format!("The files of {count} communities are kept in this browser."),
+                }}
             </p>
         }
         .into_any(),
@@ -42,13 +47,13 @@ pub fn DistrictStorageNotice() -> impl IntoView {
         StoreStatus::Unreadable { reason, .. } => view! {
             <div class="notice error" role="alert" data-storage="unreadable">
                 <p>
-                    <strong>"浏览器中保存的全区文件集无法读取:"</strong>
+                    <strong>{tr("浏览器中保存的全区文件集无法读取:", "The district file set stored in the browser cannot be read: ")}</strong>
                     {reason}
-                    "。为免覆盖,本页不会自动保存;可先下载原始内容,再决定是否丢弃。"
+                    {tr("。为免覆盖,本页不会自动保存;可先下载原始内容,再决定是否丢弃。", ". So as not to overwrite it, this page does not save automatically; you can download the raw content first, then decide whether to discard it.")}
                 </p>
                 <div class="list-actions">
                     <button type="button" class="button secondary" on:click=download>
-                        "下载原始内容"
+                        {tr("下载原始内容", "Download the raw content")}
                     </button>
                     <button
                         type="button"
@@ -56,7 +61,7 @@ pub fn DistrictStorageNotice() -> impl IntoView {
                         data-action="discard-stored-set"
                         on:click=discard
                     >
-                        "丢弃保存的内容,改存当前载入的文件"
+                        {tr("丢弃保存的内容,改存当前载入的文件", "Discard the stored content and store the files loaded now")}
                     </button>
                 </div>
                 <p class="field-error">{move || download_error.get()}</p>

@@ -14,6 +14,7 @@ use crate::components::district_export_bar::DistrictExportBar;
 use crate::components::district_row::DistrictRow;
 use crate::components::district_table_foot::DistrictTableFoot;
 use crate::district::DistrictState;
+use crate::i18n::{Lang, tr, use_lang};
 
 /// Rows rendered at first, and added by each "more".
 pub const PAGE_ROWS: usize = 50;
@@ -40,6 +41,7 @@ fn shown(
 #[component]
 pub fn DistrictTable() -> impl IntoView {
     let district = DistrictState::expect();
+    let lang = use_lang();
     let filter = RwSignal::new(None::<String>);
     let sort = RwSignal::new((SortKey::Rank, true));
 
@@ -61,8 +63,12 @@ pub fn DistrictTable() -> impl IntoView {
     });
     let hidden = move || rows.with(|(all, first)| all - first.len());
     let more_text = move || {
-        rows.with(|(all, first)| {
-            format!("显示前 {} 行,共 {all} 行", first.len())
+        let lang = lang.get();
+        rows.with(|(all, first)| match lang {
+            Lang::Zh => format!("显示前 {} 行,共 {all} 行", first.len()),
+            Lang::En => {
+                format!("Showing the first {} of {all} rows", first.len())
+            }
         })
     };
     let empty = move || district.set.with(|s| s.files.is_empty());
@@ -140,20 +146,20 @@ pub fn DistrictTable() -> impl IntoView {
             when=move || !empty()
             fallback=|| view! {
                 <p class="muted" data-district-empty="">
-                    "还没有载入任何社区的文件。"
+                    {tr("还没有载入任何社区的文件。", "No community's file has been loaded yet.")}
                 </p>
             }
         >
             <div class="district-toolbar">
                 <div class="field district-filter">
-                    <label for="f-district-filter">"按区筛选"</label>
+                    <label for="f-district-filter">{tr("按区筛选", "Filter by district")}</label>
                     <select
                         id="f-district-filter"
                         data-field="district-filter"
                         on:change=on_filter
                         prop:value=move || filter.get().unwrap_or_default()
                     >
-                        <option value="">"全部区"</option>
+                        <option value="">{tr("全部区", "All districts")}</option>
                         {move || {
                             districts
                                 .get()
@@ -173,10 +179,11 @@ pub fn DistrictTable() -> impl IntoView {
                     on:blur=move |_| clear_armed.set(false)
                 >
                     {move || {
+                        let lang = lang.get();
                         if clear_armed.get() {
-                            "再点一次,清空全部文件"
+                            lang.pick("再点一次,清空全部文件", "Click again to clear all files")
                         } else {
-                            "清空全部"
+                            lang.pick("清空全部", "Clear all")
                         }
                     }}
                 </button>
@@ -184,7 +191,7 @@ pub fn DistrictTable() -> impl IntoView {
             <p class="field-error" role="alert">{error}</p>
             <Show when=move || !ties().is_empty()>
                 <div class="notice district-ties" role="alert" data-ties="">
-                    <strong>"同分跨名额,需人工确定:"</strong>
+                    <strong>{tr("同分跨名额,需人工确定:", "Equal scores across a quota boundary, to be settled by a person:")}</strong>
                     <ul>
                         {move || {
                             ties()
@@ -198,16 +205,16 @@ pub fn DistrictTable() -> impl IntoView {
             <div class="table-scroll district-scroll">
                 <table class="district-table" data-district-table="">
                     <caption class="visually-hidden">
-                        "全区对照表:名次、社区、得分、否决项、星级与补助"
+                        {tr("全区对照表:名次、社区、得分、否决项、星级与补助", "District table: rank, community, score, gates, tier and subsidy")}
                     </caption>
                     <thead>
                         <tr>
                             <th scope="col">
-                                <span class="visually-hidden">"对比"</span>
+                                <span class="visually-hidden">{tr("对比", "Compare")}</span>
                             </th>
                             {SortKey::ALL.iter().map(|&k| heading(k)).collect_view()}
                             <th scope="col">
-                                <span class="visually-hidden">"操作"</span>
+                                <span class="visually-hidden">{tr("操作", "Actions")}</span>
                             </th>
                         </tr>
                     </thead>
@@ -234,7 +241,10 @@ pub fn DistrictTable() -> impl IntoView {
                         data-action="show-more-rows"
                         on:click=move |_| limit.update(|l| *l = l.saturating_add(PAGE_ROWS))
                     >
-                        {format!("再显示 {PAGE_ROWS} 行")}
+                        {move || match lang.get() {
+                            Lang::Zh => format!("再显示 {PAGE_ROWS} 行"),
+                            Lang::En => format!("Show {PAGE_ROWS} more rows"),
+                        }}
                     </button>
                     <button
                         type="button"
@@ -242,7 +252,7 @@ pub fn DistrictTable() -> impl IntoView {
                         data-action="show-all-rows"
                         on:click=move |_| limit.set(usize::MAX)
                     >
-                        "显示全部"
+                        {tr("显示全部", "Show all")}
                     </button>
                 </p>
             </Show>

@@ -7,11 +7,13 @@ use leptos::prelude::*;
 use starcheck_core::district::{SortKey, subtotal, view as rows_view};
 
 use crate::district::DistrictState;
+use crate::i18n::{Lang, tr, use_lang};
 
 /// The `<tfoot>`: columns line up with [`super::district_row::DistrictRow`].
 #[component]
 pub fn DistrictTableFoot(filter: RwSignal<Option<String>>) -> impl IntoView {
     let district = DistrictState::expect();
+    let lang = use_lang();
     let totals =
         move || district.table.with(|t| t.as_ref().ok().map(|t| t.totals));
 
@@ -28,16 +30,21 @@ pub fn DistrictTableFoot(filter: RwSignal<Option<String>>) -> impl IntoView {
     view! {
         <tfoot>
             {move || sub().map(|(name, s)| {
-                let extra = if s.undetermined_rows > 0 {
-                    format!("{}(另有 {} 个社区同分待定)", s.extra_settled.format_yuan(), s.undetermined_rows)
-                } else {
-                    s.extra_settled.format_yuan()
+                let lang = lang.get();
+                let extra = match (s.undetermined_rows > 0, lang) {
+                    (true, Lang::Zh) => format!("{}(另有 {} 个社区同分待定)", s.extra_settled.format_yuan(), s.undetermined_rows),
+                    (true, Lang::En) => format!("{} ({} more communities tied, to be settled)", s.extra_settled.format_yuan(), s.undetermined_rows),
+                    (false, _) => s.extra_settled.format_yuan(),
+                };
+                let subtotal = match lang {
+                    Lang::Zh => format!("{name}小计"),
+                    Lang::En => format!("{name} subtotal"),
                 };
                 view! {
                     <tr class="district-subtotal" data-subtotal=name.clone()>
-                        <th scope="row" colspan="10">{format!("{name}小计")}</th>
-                        <td class="num" data-label="基础补助" data-subtotal-col="base">{s.base.format_yuan()}</td>
-                        <td class="num" data-label="星级奖补" data-subtotal-col="extra">{extra}</td>
+                        <th scope="row" colspan="10">{subtotal}</th>
+                        <td class="num" data-label=tr("基础补助", "Base subsidy") data-subtotal-col="base">{s.base.format_yuan()}</td>
+                        <td class="num" data-label=tr("星级奖补", "Tier award") data-subtotal-col="extra">{extra}</td>
                         <td></td>
                     </tr>
                 }
@@ -45,24 +52,30 @@ pub fn DistrictTableFoot(filter: RwSignal<Option<String>>) -> impl IntoView {
             {move || totals().map(|t| view! {
                 <tr class="district-total">
                     <th scope="row" colspan="10">
-                        {format!(
-                            "合计({} 个社区:参与排名 {},考核不通过 {},空缺名额 {})",
-                            t.communities, t.ranked, t.unranked, t.empty_slots
-                        )}
+                        {match lang.get() {
+                            Lang::Zh => format!(
+                                "合计({} 个社区:参与排名 {},考核不通过 {},空缺名额 {})",
+                                t.communities, t.ranked, t.unranked, t.empty_slots
+                            ),
+                            Lang::En => format!(
+                                "Total ({} communities: {} ranked, {} failed, {} empty slots)",
+                                t.communities, t.ranked, t.unranked, t.empty_slots
+                            ),
+                        }}
                     </th>
-                    <td class="num" data-label="基础补助" data-total="base">{t.base.format_yuan()}</td>
-                    <td class="num" data-label="星级奖补" data-total="extra">{t.extra.format_yuan()}</td>
+                    <td class="num" data-label=tr("基础补助", "Base subsidy") data-total="base">{t.base.format_yuan()}</td>
+                    <td class="num" data-label=tr("星级奖补", "Tier award") data-total="extra">{t.extra.format_yuan()}</td>
                     <td></td>
                 </tr>
                 {(!t.extra_undetermined.is_zero()).then(|| view! {
                     <tr class="district-total-note">
-                        <th scope="row" colspan="11">"其中同分待定的星级奖补(名额已定,归属待人工确定)"</th>
+                        <th scope="row" colspan="11">{tr("其中同分待定的星级奖补(名额已定,归属待人工确定)", "Of which tier awards open because of ties (quotas fixed, recipients to be settled)")}</th>
                         <td class="num" data-total="undetermined">{t.extra_undetermined.format_yuan()}</td>
                         <td></td>
                     </tr>
                 })}
                 <tr class="district-grand-total">
-                    <th scope="row" colspan="11">"补助资金总计(基础补助 + 星级奖补)"</th>
+                    <th scope="row" colspan="11">{tr("补助资金总计(基础补助 + 星级奖补)", "Subsidy total (base subsidy + tier awards)")}</th>
                     <td class="num" data-total="total"><strong>{t.total.format_yuan()}</strong></td>
                     <td></td>
                 </tr>

@@ -6,12 +6,14 @@
 use leptos::prelude::*;
 
 use crate::file_io::hour_minute;
+use crate::i18n::{tr, use_lang};
 use crate::storage::{DraftEntry, Drafts, SaveStatus};
 
 /// A row of the drafts table.
 #[component]
 pub fn DraftsRow(entry: DraftEntry) -> impl IntoView {
     let drafts = Drafts::expect();
+    let lang = use_lang();
     let key = StoredValue::new(entry.key.clone());
     let is_open = Memo::new(move |_| {
         drafts
@@ -32,9 +34,10 @@ pub fn DraftsRow(entry: DraftEntry) -> impl IntoView {
             matches!(drafts.status.get_untracked(), SaveStatus::NotSaved(_));
         let go = !unsaved
             || window()
-                .confirm_with_message(
+                .confirm_with_message(lang.get_untracked().pick(
                     "当前内容未保存,打开其他草稿后这些内容会丢失。确定打开吗?",
-                )
+                    "The current content is not saved and is lost when another draft opens. Open it?",
+                ))
                 .unwrap_or(false);
         if go {
             drafts.open(&key.get_value());
@@ -68,9 +71,9 @@ pub fn DraftsRow(entry: DraftEntry) -> impl IntoView {
             <td>
                 <span data-draft-community="">{entry.community.clone()}</span>
                 {(!label.is_empty()).then(|| view! { " · "<span data-draft-label="">{label.clone()}</span> })}
-                {move || is_open.get().then_some(view! { " " <small class="status-ok">"(当前)"</small> })}
+                {move || is_open.get().then_some(view! { " " <small class="status-ok">{tr("(当前)", "(current)")}</small> })}
                 {entry.unreadable.clone().map(|reason| view! {
-                    <br /><small class="status-error" data-draft-unreadable="">"无法读取:"{reason}</small>
+                    <br /><small class="status-error" data-draft-unreadable="">{tr("无法读取:", "Cannot be read: ")}{reason}</small>
                 })}
             </td>
             <td data-draft-as-of="">{entry.as_of.clone().unwrap_or_else(|| "—".to_string())}</td>
@@ -79,16 +82,16 @@ pub fn DraftsRow(entry: DraftEntry) -> impl IntoView {
                 {if readable {
                     view! {
                         <button type="button" class="button secondary" data-action="open-draft" on:click=open>
-                            "打开"
+                            {tr("打开", "Open")}
                         </button>
                         " "
                         <button type="button" class="button secondary" data-action="rename-draft"
                             on:click=move |_| { message.set(None); renaming.update(|r| *r = !*r) }>
-                            "重命名"
+                            {tr("重命名", "Rename")}
                         </button>
                         " "
                         <button type="button" class="button secondary" data-action="duplicate-draft" on:click=duplicate>
-                            "复制"
+                            {tr("复制", "Copy")}
                         </button>
                         " "
                     }.into_any()
@@ -96,7 +99,7 @@ pub fn DraftsRow(entry: DraftEntry) -> impl IntoView {
                     view! {
                         <button type="button" class="button secondary" data-action="inspect-draft"
                             on:click=move |_| drafts.inspect(&key.get_value())>
-                            "恢复或下载"
+                            {tr("恢复或下载", "Recover or download")}
                         </button>
                         " "
                     }.into_any()
@@ -106,24 +109,24 @@ pub fn DraftsRow(entry: DraftEntry) -> impl IntoView {
                     fallback=move || view! {
                         <button type="button" class="button secondary" data-action="delete-draft"
                             on:click=move |_| confirming.set(true)>
-                            "删除"
+                            {tr("删除", "Delete")}
                         </button>
                     }
                 >
-                    <span role="alert">"确定删除这份草稿?删除后无法恢复。"</span>
+                    <span role="alert">{tr("确定删除这份草稿?删除后无法恢复。", "Delete this draft? It cannot be undone.")}</span>
                     <button type="button" class="button" data-action="confirm-delete" on:click=delete>
-                        "确定删除"
+                        {tr("确定删除", "Delete it")}
                     </button>
                     " "
                     <button type="button" class="button secondary" data-action="cancel-delete"
                         on:click=move |_| confirming.set(false)>
-                        "取消"
+                        {tr("取消", "Cancel")}
                     </button>
                 </Show>
                 <Show when=move || renaming.get()>
                     <div class="field">
                         <label>
-                            "副本名称(留空为该社区的主草稿)"
+                            {tr("副本名称(留空为该社区的主草稿)", "Copy name (empty for the community's main draft)")}
                             <input
                                 type="text"
                                 data-field="draft-label"
@@ -132,7 +135,7 @@ pub fn DraftsRow(entry: DraftEntry) -> impl IntoView {
                             />
                         </label>
                         <button type="button" class="button" data-action="save-rename" on:click=rename>
-                            "保存名称"
+                            {tr("保存名称", "Saved as")}
                         </button>
                     </div>
                 </Show>

@@ -3,12 +3,14 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{Lang, use_lang};
 use crate::storage::{Drafts, SaveStatus, status_text};
 
 /// The save state of the current content.
 #[component]
 pub fn DraftsSaveStatus() -> impl IntoView {
     let drafts = Drafts::expect();
+    let lang = use_lang();
 
     // One word for the stylesheet and the tests, one line for people.
     let state = move || match drafts.status.get() {
@@ -23,15 +25,16 @@ pub fn DraftsSaveStatus() -> impl IntoView {
         _ => "save-status muted",
     };
     let reason = move || match drafts.status.get() {
-        SaveStatus::NotSaved(fault) => {
-            Some(format!("({})", fault.message_zh()))
-        }
+        SaveStatus::NotSaved(fault) => Some(match lang.get() {
+            Lang::Zh => format!("({})", fault.message_zh()),
+            Lang::En => format!(" ({})", fault.message(Lang::En)),
+        }),
         _ => None,
     };
 
     view! {
         <p class=class data-save-status=state role="status" aria-live="polite">
-            <span data-save-text="">{move || status_text(&drafts.status.get())}</span>
+            <span data-save-text="">{move || status_text(&drafts.status.get(), lang.get())}</span>
             {reason}
         </p>
     }

@@ -6,16 +6,23 @@
 use leptos::prelude::*;
 
 use crate::file_io::download_export;
+use crate::i18n::use_lang;
 use crate::state::AppState;
 
 /// Downloads the current assessment; says what was downloaded or why not.
 #[component]
 pub fn ExportButton(
     /// The button's words.
-    #[prop(default = "导出为文件")]
-    label: &'static str,
+    #[prop(optional, into)]
+    label: Option<Signal<String>>,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
+    let label = label.unwrap_or_else(|| {
+        Signal::derive(move || {
+            lang.get().pick("导出为文件", "Export to a file").into()
+        })
+    });
     let outcome = RwSignal::new(None::<Result<String, String>>);
 
     // The file is built from the assessment as it is on screen now.
@@ -23,7 +30,7 @@ pub fn ExportButton(
         let result = state.rubric.with_value(|rubric| {
             state.assessment.with_untracked(|a| download_export(rubric, a))
         });
-        outcome.set(Some(result.map_err(|e| e.message_zh())));
+        outcome.set(Some(result.map_err(|e| e.message(lang.get_untracked()))));
     };
 
     view! {
@@ -33,7 +40,8 @@ pub fn ExportButton(
             </button>
             {move || match outcome.get() {
                 Some(Ok(name)) => {
-                    view! { <span class="muted" data-export-name="">" 已导出 "{name}</span> }
+                    let done = move || lang.get().pick(" 已导出 ", " Exported ");
+                    view! { <span class="muted" data-export-name="">{done}{name}</span> }
                         .into_any()
                 }
                 Some(Err(message)) => {

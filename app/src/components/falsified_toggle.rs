@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::tr;
 use crate::state::AppState;
 
 /// A checkbox marking one item as falsified.
@@ -34,7 +35,7 @@ pub fn FalsifiedToggle(item: u32) -> impl IntoView {
                     prop:checked=move || marked.get()
                     on:change=toggle
                 />
-                <label for=id>"假设检查发现本项弄虚作假(本项计0分)"</label>
+                <label for=id>{tr("假设检查发现本项弄虚作假(本项计0分)", "Suppose the inspection finds this item falsified (弄虚作假; the item scores 0)")}</label>
             </span>
         </div>
     }

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use starcheck_core::FixKind;
 
+use crate::i18n::{Lang, use_lang};
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -16,23 +17,34 @@ pub fn FixFirstList(
     on_pick: Callback<()>,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
     let fixes =
         Memo::new(move |_| state.evaluation.with(|e| e.fix_first.clone()));
 
     move || {
         let list = fixes.get();
+        let lang = lang.get();
         if list.is_empty() {
-            return view! { <p class="muted" data-fix-first="empty">"暂无需要优先处理的事项。"</p> }
+            let none = lang.pick(
+                "暂无需要优先处理的事项。",
+                "Nothing needs fixing first.",
+            );
+            return view! { <p class="muted" data-fix-first="empty">{none}</p> }
                 .into_any();
         }
         let rows = list
             .into_iter()
             .take(12)
             .map(|fix| {
-                let worth = match fix.kind {
-                    FixKind::Gate => "否决项".to_string(),
-                    FixKind::Pending => format!("涉及{}分", fix.points),
-                    _ if fix.points > 0 => format!("+{}分", fix.points),
+                let worth = match (fix.kind, lang) {
+                    (FixKind::Gate, Lang::Zh) => "否决项".to_string(),
+                    (FixKind::Gate, Lang::En) => "Gate".to_string(),
+                    (FixKind::Pending, Lang::Zh) => format!("涉及{}分", fix.points),
+                    (FixKind::Pending, Lang::En) => {
+                        format!("{} points at stake", fix.points)
+                    }
+                    (_, Lang::Zh) if fix.points > 0 => format!("+{}分", fix.points),
+                    (_, Lang::En) if fix.points > 0 => format!("+{} points", fix.points),
                     _ => String::new(),
                 };
                 let target = fix.item;
@@ -49,7 +61,7 @@ pub fn FixFirstList(
                 view! {
                     <li class=format!("fix fix-{:?}", fix.kind).to_lowercase()>
                         <button type="button" class="link-like" on:click=go>
-                            <span class="fix-action">{fix.action}</span>
+                            <span class="fix-action">{fix.action.get(lang).to_string()}</span>
                             <span class="fix-points">{worth}</span>
                         </button>
                     </li>

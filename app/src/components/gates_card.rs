@@ -5,6 +5,8 @@
 use leptos::prelude::*;
 use starcheck_core::format_yuan;
 
+use crate::components::gloss_line::GlossLine;
+use crate::i18n::{Lang, tr, use_lang};
 use crate::labels::{gate_state, gate_state_key};
 use crate::route::Route;
 use crate::state::AppState;
@@ -13,6 +15,7 @@ use crate::state::AppState;
 #[component]
 pub fn GatesCard() -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
     let number = state.rubric.with_value(|r| r.gates().number);
     let gates = Memo::new(move |_| state.evaluation.with(|e| e.gates.clone()));
     let figures = Memo::new(move |_| {
@@ -22,6 +25,7 @@ pub fn GatesCard() -> impl IntoView {
     });
 
     let rows = move || {
+        let lang = lang.get();
         gates
             .get()
             .into_iter()
@@ -37,11 +41,12 @@ pub fn GatesCard() -> impl IntoView {
                     .collect::<Vec<_>>();
                 view! {
                     <li class="gate-row" data-gate-state=gate_state_key(gate.state)>
-                        <p class="official">{gate.wording}</p>
+                        <p class="official">{gate.wording.clone()}</p>
+                        <GlossLine zh=gate.wording />
                         <p>
-                            <strong class="gate-state">{gate_state(gate.state)}</strong>
+                            <strong class="gate-state">{gate_state(gate.state, lang)}</strong>
                             " "
-                            {gate.summary}
+                            {gate.summary.get(lang).to_string()}
                         </p>
                         <ul class="failing-entries">{failing}</ul>
                     </li>
@@ -51,11 +56,15 @@ pub fn GatesCard() -> impl IntoView {
     };
     let spent = move || {
         let (spent, percent, line) = figures.get();
-        format!(
-            "目前计入的实际支出 {}(占基础补助资金 {percent}%),达标线 {}。",
-            format_yuan(spent),
-            format_yuan(line)
-        )
+        let (spent, line) = (format_yuan(spent), format_yuan(line));
+        match lang.get() {
+            Lang::Zh => format!(
+                "目前计入的实际支出 {spent}(占基础补助资金 {percent}%),达标线 {line}。"
+            ),
+            Lang::En => format!(
+                "Spending counted so far: {spent} ({percent}% of the base subsidy); the line is {line}."
+            ),
+        }
     };
 
     view! {
@@ -67,14 +76,22 @@ pub fn GatesCard() -> impl IntoView {
             <header class="item-card-head">
                 <h3>
                     <span class="item-number">{number.to_string()}</span>
-                    "否决项:专款专用与实际支出"
+                    {tr(
+                        "否决项:专款专用与实际支出",
+                        "Gates: designated use (专款专用) and actual spending",
+                    )}
                 </h3>
             </header>
-            <p class="muted">"不论得分多少,任一项不通过即考核不通过。"</p>
+            <p class="muted">
+                {tr(
+                    "不论得分多少,任一项不通过即考核不通过。",
+                    "Whatever the score, failing either gate fails the assessment.",
+                )}
+            </p>
             <ul class="gate-list">{rows}</ul>
             <p>{spent}</p>
             <a href=Route::Ledger.hash() class="button secondary small">
-                "到资金台账填写支出"
+                {tr("到资金台账填写支出", "Enter spending in the ledger")}
             </a>
         </article>
     }

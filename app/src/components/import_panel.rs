@@ -1,15 +1,20 @@
 //! Importing an assessment file: the file is read and checked by the core,
 //! then shown (community, as-of date, total, outcome, and what would change
 //! against the current content) and only replaces the current content once
-//! the user confirms. A refused file shows the core's Chinese message and
-//! leaves everything as it was.
+//! the user confirms. A refused file shows the core's message (in the
+//! language chosen) and leaves everything as it was. Every sentence is
+//! made in both languages up front, so switching language mid-import
+//! changes the words, never the state.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use starcheck_core::{Assessment, Evaluation, GateState, ScoreRange, evaluate};
+use starcheck_core::{
+    Assessment, Evaluation, GateState, Lang, ScoreRange, evaluate,
+};
 use wasm_bindgen::JsCast;
 
 use crate::file_io::{Read, read_assessment, read_bytes};
+use crate::i18n::{tr, use_lang};
 use crate::state::AppState;
 use crate::storage::{Drafts, ImportTarget, community_name};
 
@@ -18,9 +23,26 @@ use crate::storage::{Drafts, ImportTarget, community_name};
 struct Preview {
     file_name: String,
     read: Read,
-    /// Which draft the file would replace, in Chinese.
-    target: String,
-    changes: Vec<String>,
+    /// Which draft the file would replace, in Chinese and English.
+    target: Both<String>,
+    changes: Both<Vec<String>>,
+}
+
+/// A text in Chinese and in English, made at once.
+#[derive(Clone)]
+struct Both<T> {
+    zh: T,
+    en: T,
+}
+
+impl<T> Both<T> {
+    fn make(f: impl Fn(Lang) -> T) -> Both<T> {
+        Both { zh: f(Lang::Zh), en: f(Lang::En) }
+    }
+
+    fn get(&self, lang: Lang) -> &T {
+        lang.pick(&self.zh, &self.en)
+    }
 }
 
 /// What the panel shows.
@@ -29,8 +51,8 @@ enum Stage {
     Idle,
     Reading,
     Preview(Box<Preview>),
-    Refused { file_name: String, code: &'static str, message: String },
-    Done(String),
+    Refused { file_name: String, code: &'static str, message: Both<String> },
+    Done(Both<String>),
 }
 
 /// The file picker, the preview and the confirmation.
@@ -39,6 +61,7 @@ pub fn ImportPanel() -> impl IntoView {
     let state = AppState::expect();
     let drafts = Drafts::expect();
     let stage = RwSignal::new(Stage::Idle);
+    let lang = use_lang();
 
     // A chosen file is read and checked; nothing is replaced yet.
     let on_change = move |ev: leptos::ev::Event| {
@@ -62,7 +85,7 @@ pub fn ImportPanel() -> impl IntoView {
                     stage.set(Stage::Refused {
                         file_name,
                         code: error.code(),
-                        message: error.message_zh(),
+                        message: Both::make(|lang| error.message(lang)),
                     });
                     return;
                 }
@@ -70,7 +93,12 @@ pub fn ImportPanel() -> impl IntoView {
             let read = state.rubric.with_value(|r| read_assessment(r, &bytes));
             stage.set(match read {
                 Ok(read) => {
-                    let (target, changes) = compare(state, drafts, &read);
+                    let target = Both::make(|lang| {
+                        compare(state, drafts, &read, lang).0
+                    });
+                    let changes = Both::make(|lang| {
+                        compare(state, drafts, &read, lang).1
+                    });
                     Stage::Preview(Box::new(Preview {
                         file_name,
                         read,
@@ -81,7 +109,7 @@ pub fn ImportPanel() -> impl IntoView {
                 Err(refusal) => Stage::Refused {
                     file_name,
                     code: refusal.code(),
-                    message: refusal.message_zh(),
+                    message: Both::make(|lang| refusal.message(lang)),
                 },
             });
         });
@@ -93,17 +121,21 @@ pub fn ImportPanel() -> impl IntoView {
             let name =
                 community_name(&preview.read.imported.assessment.community);
             drafts.replace(preview.read.imported.assessment.clone());
-            stage.set(Stage::Done(format!(
-                "已导入“{}”的自评文件,当前内容已替换。",
-                name
-            )));
+            stage.set(Stage::Done(Both {
+                zh: format!("已导入“{name}”的自评文件,当前内容已替换。"),
+                en: format!(
+                    "Imported the self-assessment file of \u{201c}{name}\u{201d}; the current content was replaced."
+                ),
+            }));
         }
     };
 
     view! {
         <div class="import-panel" data-component="import-panel">
             <div class="field">
-                <label for="f-import-file">"选择自评文件(.json)"</label>
+                <label for="f-import-file">
+                    {tr("选择自评文件(.json)", "Choose a self-assessment file (.json)")}
+                </label>
                 <input
                     id="f-import-file"
                     type="file"
@@ -112,25 +144,45 @@ pub fn ImportPanel() -> impl IntoView {
                     on:change=on_change
                 />
                 <span class="field-hint">
-                    "导入前会先显示文件内容和将要发生的改动;文件上限 2 MiB,须为本程序导出的 UTF-8 文件(GBK/GB18030 会自动识别)。"
+                    {tr(
+                        "导入前会先显示文件内容和将要发生的改动;文件上限 2 MiB,须为本程序导出的 UTF-8 文件(GBK/GB18030 会自动识别)。",
+                        "Before anything is replaced the file's content and the changes are shown; at most 2 MiB, a UTF-8 file exported by this app (GBK/GB18030 is recognised).",
+                    )}
                 </span>
             </div>
-            {move || match stage.get() {
+            {move || {
+                let lang = lang.get();
+                match stage.get() {
                 Stage::Idle => ().into_any(),
-                Stage::Reading => view! { <p class="muted">"正在读取…"</p> }.into_any(),
+                Stage::Reading => {
+                    view! { <p class="muted">{lang.pick("正在读取…", "Reading…")}</p> }.into_any()
+                }
                 Stage::Done(message) => {
+                    let message = message.get(lang).clone();
                     view! { <p class="status-ok" role="status" data-import-done="">{message}</p> }.into_any()
                 }
                 Stage::Refused { file_name, code, message } => {
+                    let head = match lang {
+                        Lang::Zh => format!("无法导入“{file_name}”:"),
+                        Lang::En => format!("Cannot import \u{201c}{file_name}\u{201d}: "),
+                    };
+                    let message = message.get(lang).clone();
+                    let kept = lang.pick(
+                        "当前内容未作任何改动。",
+                        "Nothing of the current content was changed.",
+                    );
                     view! {
                         <div class="notice error" role="alert" data-import-error=code>
-                            <p><strong>"无法导入“"{file_name}"”:"</strong>{message}</p>
-                            <p>"当前内容未作任何改动。"</p>
+                            <p><strong>{head}</strong>{message}</p>
+                            <p>{kept}</p>
                         </div>
                     }
                         .into_any()
                 }
-                Stage::Preview(preview) => preview_view(*preview, stage, confirm).into_any(),
+                Stage::Preview(preview) => {
+                    preview_view(*preview, stage, confirm, lang).into_any()
+                }
+                }
             }}
         </div>
     }
@@ -141,6 +193,7 @@ fn compare(
     state: AppState,
     drafts: Drafts,
     read: &Read,
+    lang: Lang,
 ) -> (String, Vec<String>) {
     let incoming = &read.imported.assessment;
     let theirs = community_name(&incoming.community);
@@ -153,9 +206,36 @@ fn compare(
                 &evaluate(r, current),
                 incoming,
                 &read.imported.evaluation,
+                lang,
             )
         })
     };
+    if lang == Lang::En {
+        return match drafts.import_target(&incoming.community) {
+            ImportTarget::Current => (
+                "Replaces the content of the current draft".to_string(),
+                state.assessment.with_untracked(|current| against(current)),
+            ),
+            ImportTarget::Existing(existing) => (
+                format!(
+                    "Replaces the content of the existing draft of \u{201c}{theirs}\u{201d}; the current draft \u{201c}{ours}\u{201d} stays as it is"
+                ),
+                against(&existing),
+            ),
+            ImportTarget::New => (
+                format!(
+                    "Creates a draft for \u{201c}{theirs}\u{201d}; the current draft \u{201c}{ours}\u{201d} stays as it is"
+                ),
+                vec!["A new draft: nothing to compare with yet".to_string()],
+            ),
+            ImportTarget::Unreadable => (
+                format!(
+                    "\u{201c}{theirs}\u{201d} already has a draft that cannot be read; it is not overwritten, and you will be asked how to save"
+                ),
+                Vec::new(),
+            ),
+        };
+    }
     match drafts.import_target(&incoming.community) {
         ImportTarget::Current => (
             "将替换当前草稿的内容".to_string(),
@@ -183,41 +263,54 @@ fn preview_view(
     preview: Preview,
     stage: RwSignal<Stage>,
     confirm: impl Fn(leptos::ev::MouseEvent) + 'static,
+    lang: Lang,
 ) -> impl IntoView {
     let state = AppState::expect();
     let imported = &preview.read.imported;
-    let notes = state.rubric.with_value(|r| imported.notes_zh(r));
-    let decoded = preview.read.decoded_from.map(|name| {
-        format!("文件不是 UTF-8 编码,已按 {name} 读取,请核对文字是否正确。")
+    let notes = state.rubric.with_value(|r| imported.notes(r, lang));
+    let decoded = preview.read.decoded_from.map(|name| match lang {
+        Lang::Zh => {
+            format!("文件不是 UTF-8 编码,已按 {name} 读取,请核对文字是否正确。")
+        }
+        Lang::En => format!(
+            "The file is not UTF-8; it was read as {name}: check that the text is right."
+        ),
     });
     let a = &imported.assessment;
     let e = &imported.evaluation;
+    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let total = match lang {
+        Lang::Zh => format!("{} 分,{}", show(e.total), outcome_zh(e.outcome)),
+        Lang::En => {
+            format!("{} points, {}", show(e.total), outcome_en(e.outcome))
+        }
+    };
 
     view! {
         <div class="card" data-import-preview="">
-            <h4>"文件内容:"{preview.file_name.clone()}</h4>
+            <h4>{t("文件内容:", "File content: ")}{preview.file_name.clone()}</h4>
             <dl>
-                <dt>"社区"</dt>
+                <dt>{t("社区", "Community")}</dt>
                 <dd data-preview-community="">{community_name(&a.community)}</dd>
-                <dt>"评估日期"</dt>
+                <dt>{t("评估日期", "Assessment date")}</dt>
                 <dd data-preview-as-of="">{a.as_of.to_string()}</dd>
-                <dt>"总分(本程序重新计算)"</dt>
-                <dd data-preview-total="">{show(e.total)}" 分,"{outcome_zh(e.outcome)}</dd>
+                <dt>{t("总分(本程序重新计算)", "Total (scored again by this app)")}</dt>
+                <dd data-preview-total="">{total}</dd>
             </dl>
             {decoded.map(|d| view! { <p class="status-warn">{d}</p> })}
             <ul class="import-notes">
                 {notes.into_iter().map(|n| view! { <li class="status-warn">{n}</li> }).collect::<Vec<_>>()}
             </ul>
             <p data-preview-target="">
-                <strong>{preview.target.clone()}</strong>
+                <strong>{preview.target.get(lang).clone()}</strong>
             </p>
-            <h4>"与被替换的内容相比"</h4>
+            <h4>{t("与被替换的内容相比", "Compared with the content replaced")}</h4>
             <ul data-preview-changes="">
-                {preview.changes.iter().map(|c| view! { <li>{c.clone()}</li> }).collect::<Vec<_>>()}
+                {preview.changes.get(lang).iter().map(|c| view! { <li>{c.clone()}</li> }).collect::<Vec<_>>()}
             </ul>
             <p>
                 <button type="button" class="button" data-action="confirm-import" on:click=confirm>
-                    "用此文件替换当前内容"
+                    {t("用此文件替换当前内容", "Replace the current content with this file")}
                 </button>
                 " "
                 <button
@@ -226,7 +319,7 @@ fn preview_view(
                     data-action="cancel-import"
                     on:click=move |_| stage.set(Stage::Idle)
                 >
-                    "取消"
+                    {t("取消", "Cancel")}
                 </button>
             </p>
         </div>
@@ -236,6 +329,14 @@ fn preview_view(
 /// `7` or `5–9`.
 fn show(range: ScoreRange) -> String {
     range.to_string()
+}
+
+fn outcome_en(outcome: GateState) -> &'static str {
+    match outcome {
+        GateState::Pass => "funding gates passed",
+        GateState::Fail => "assessment failed (a gate)",
+        GateState::NotAssessed => "funding gates not assessed yet",
+    }
 }
 
 fn outcome_zh(outcome: GateState) -> &'static str {
@@ -253,7 +354,16 @@ fn describe_changes(
     current_eval: &Evaluation,
     incoming: &Assessment,
     incoming_eval: &Evaluation,
+    lang: Lang,
 ) -> Vec<String> {
+    if lang == Lang::En {
+        return describe_changes_en(
+            current,
+            current_eval,
+            incoming,
+            incoming_eval,
+        );
+    }
     let mut lines = Vec::new();
     if current.community != incoming.community {
         lines.push(format!(
@@ -307,6 +417,66 @@ fn describe_changes(
     lines
 }
 
+/// [`describe_changes`] in English.
+fn describe_changes_en(
+    current: &Assessment,
+    current_eval: &Evaluation,
+    incoming: &Assessment,
+    incoming_eval: &Evaluation,
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    if current.community != incoming.community {
+        lines.push(format!(
+            "Community: {} → {}",
+            community_name(&current.community),
+            community_name(&incoming.community)
+        ));
+    }
+    if current.as_of != incoming.as_of {
+        lines.push(format!(
+            "Assessment date: {} → {}",
+            current.as_of, incoming.as_of
+        ));
+    }
+    let mut items: Vec<u32> = current
+        .facts
+        .keys()
+        .chain(incoming.facts.keys())
+        .copied()
+        .filter(|n| current.facts.get(n) != incoming.facts.get(n))
+        .collect();
+    items.sort_unstable();
+    items.dedup();
+    if !items.is_empty() {
+        let named: Vec<String> = items.iter().map(u32::to_string).collect();
+        lines.push(format!("Answers changed: items {}", named.join(", ")));
+    }
+    if current.falsified != incoming.falsified {
+        lines.push("Falsification marks changed".to_string());
+    }
+    if current.bonus != incoming.bonus {
+        lines.push("Bonus items changed".to_string());
+    }
+    if current.ledger != incoming.ledger {
+        lines.push(format!(
+            "Ledger: {} expenditures → {} expenditures",
+            current.ledger.expenditures.len(),
+            incoming.ledger.expenditures.len()
+        ));
+    }
+    if current_eval.total != incoming_eval.total {
+        lines.push(format!(
+            "Total: {} → {}",
+            show(current_eval.total),
+            show(incoming_eval.total)
+        ));
+    }
+    if lines.is_empty() {
+        lines.push("Identical to the current content".to_string());
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use starcheck_core::Rubric;
@@ -323,6 +493,7 @@ mod tests {
             &evaluate(&rubric, &a),
             &b,
             &evaluate(&rubric, &b),
+            Lang::Zh,
         );
         assert_eq!(
             lines[0],
@@ -341,7 +512,20 @@ mod tests {
             &evaluate(&rubric, &a),
             &a,
             &evaluate(&rubric, &a),
+            Lang::Zh,
         );
         assert_eq!(same, ["与当前内容完全相同"]);
+        let english = describe_changes(
+            &a,
+            &evaluate(&rubric, &a),
+            &b,
+            &evaluate(&rubric, &b),
+            Lang::En,
+        );
+        assert!(
+            english
+                .iter()
+                .any(|l| l == "Ledger: 4 expenditures → 3 expenditures")
+        );
     }
 }

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use starcheck_core::Applies;
 
+use crate::i18n::{Lang, tr, use_lang};
 use crate::labels::{item_status, item_status_key};
 use crate::state::AppState;
 
@@ -12,6 +13,7 @@ use crate::state::AppState;
 #[component]
 pub fn ItemScore(item: u32) -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
     let result = Memo::new(move |_| {
         state
             .evaluation
@@ -19,15 +21,20 @@ pub fn ItemScore(item: u32) -> impl IntoView {
     });
 
     move || {
+        let lang = lang.get();
         result.get().map(|(score, max, status)| {
+            let max = match lang {
+                Lang::Zh => format!(" / {max}分"),
+                Lang::En => format!(" / {max} points"),
+            };
             view! {
                 <div class="item-score" data-status=item_status_key(status)>
                     <span class="score-value">
                         <span data-score-item=item>{score.to_string()}</span>
-                        <span class="score-max">{format!(" / {max}分")}</span>
+                        <span class="score-max">{max}</span>
                     </span>
                     <span class="status-chip" data-status-item=item>
-                        {item_status(status)}
+                        {item_status(status, lang)}
                     </span>
                 </div>
             }
@@ -39,14 +46,16 @@ pub fn ItemScore(item: u32) -> impl IntoView {
 #[component]
 pub fn ItemFindings(item: u32) -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
     let result =
         Memo::new(move |_| state.evaluation.with(|e| e.item(item).cloned()));
     let issues = Memo::new(move |_| {
+        let lang = lang.get();
         state.evaluation.with(|e| {
             e.issues
                 .iter()
                 .filter(|p| p.item == item)
-                .map(|p| p.message_zh())
+                .map(|p| p.message(lang))
                 .collect::<Vec<_>>()
         })
     });
@@ -56,21 +65,23 @@ pub fn ItemFindings(item: u32) -> impl IntoView {
         if list.is_empty() {
             return None;
         }
+        let lang = lang.get();
         let rows = list
             .into_iter()
             .map(|d| {
+                let note = lang.pick("(仅影响下限)", " (low end only)");
                 let low_only = (d.applies == Applies::LowOnly)
-                    .then_some(view! { <small>"(仅影响下限)"</small> });
+                    .then_some(view! { <small>{note}</small> });
                 view! {
                     <li data-deduction=format!("item{item}.{}", d.rule_id)>
-                        {d.reason}{low_only}
+                        {d.reason.get(lang).to_string()}{low_only}
                     </li>
                 }
             })
             .collect::<Vec<_>>();
         Some(view! {
             <div class="findings deductions">
-                <h4>"扣分"</h4>
+                <h4>{tr("扣分", "Deductions")}</h4>
                 <ul data-deductions=item>{rows}</ul>
             </div>
         })
@@ -81,15 +92,17 @@ pub fn ItemFindings(item: u32) -> impl IntoView {
         if list.is_empty() {
             return None;
         }
+        let lang = lang.get();
         let rows = list
             .into_iter()
             .map(|p| {
-                view! { <li class:overdue=p.overdue data-pending=p.month.to_string()>{p.text}</li> }
+                let text = p.text.get(lang).to_string();
+                view! { <li class:overdue=p.overdue data-pending=p.month.to_string()>{text}</li> }
             })
             .collect::<Vec<_>>();
         Some(view! {
             <div class="findings pending">
-                <h4>"待完成"</h4>
+                <h4>{tr("待完成", "Pending")}</h4>
                 <ul data-pending-list=item>{rows}</ul>
             </div>
         })
@@ -101,7 +114,12 @@ pub fn ItemFindings(item: u32) -> impl IntoView {
         (count > 0).then(|| {
             view! {
                 <p class="findings unanswered muted" data-unanswered=item>
-                    {format!("还有 {count} 个问题未填写,得分按区间计。")}
+                    {move || match lang.get() {
+                        Lang::Zh => format!("还有 {count} 个问题未填写,得分按区间计。"),
+                        Lang::En => format!(
+                            "{count} question(s) still unanswered; the score is a range."
+                        ),
+                    }}
                 </p>
             }
         })

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use starcheck_core::Fact;
 
 use crate::components::text_input::TextInput;
+use crate::i18n::{Lang, tr, trs, use_lang};
 use crate::state::AppState;
 
 /// Checkboxes for the listed kinds plus free text for others.
@@ -17,7 +18,8 @@ pub fn KindsInput(
     /// The rule's id within the item.
     rule: String,
     /// The question the core asks for the rule.
-    question: String,
+    #[prop(into)]
+    question: Signal<String>,
     /// The kinds to tick, from the rubric.
     kinds: Vec<String>,
     /// How many kinds the rule asks for.
@@ -26,6 +28,7 @@ pub fn KindsInput(
     points_each: u32,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
     let fact = state.fact(item, &rule);
     let rule_id = StoredValue::new(rule.clone());
 
@@ -97,30 +100,35 @@ pub fn KindsInput(
         })
         .collect::<Vec<_>>();
 
-    let status = move || match fact.get() {
-        None => "未填写".to_string(),
-        Some(Fact::Kinds { ticked, other }) => {
+    let status = move || match (fact.get(), lang.get()) {
+        (Some(Fact::Kinds { ticked, other }), lang) => {
             let distinct: BTreeSet<&String> =
                 ticked.iter().chain(&other).collect();
-            format!("已填写:{} 种", distinct.len())
+            match lang {
+                Lang::Zh => format!("已填写:{} 种", distinct.len()),
+                Lang::En => format!("Answered: {} kinds", distinct.len()),
+            }
         }
-        Some(_) => "未填写".to_string(),
+        (_, lang) => lang.pick("未填写", "Unanswered").to_string(),
     };
 
     view! {
         <fieldset class="field field-kinds" data-rule=rule>
             <legend>{question}</legend>
             <span class="field-hint">
-                {format!("至少{minimum}种,每少1种扣{points_each}分。")}
+                {move || match lang.get() {
+                    Lang::Zh => format!("至少{minimum}种,每少1种扣{points_each}分。"),
+                    Lang::En => format!("At least {minimum} kinds; −{points_each} points per kind short."),
+                }}
             </span>
             <p class="list-status" data-status=field.clone()>{status}</p>
             <div class="choices choices-wrap">{boxes}</div>
             <TextInput
                 field=format!("{field}.other")
-                label="其他媒介(用顿号或逗号分隔)"
+                label=trs("其他媒介(用顿号或逗号分隔)", "Other media (separated by 、 or commas)")
                 value=other_text
                 on_commit=commit_other
-                placeholder="例如 展板、横幅"
+                placeholder=tr("例如 展板、横幅", "e.g. 展板、横幅 (display boards, banners)")
             />
             <div class="list-actions">
                 <button
@@ -129,7 +137,7 @@ pub fn KindsInput(
                     data-action=format!("{field}.none")
                     on:click=move |_| write(BTreeSet::new(), Vec::new())
                 >
-                    "一种也没有"
+                    {tr("一种也没有", "None at all")}
                 </button>
                 <button
                     type="button"
@@ -139,7 +147,7 @@ pub fn KindsInput(
                         rule_id.with_value(|rule| state.set_fact(item, rule, None));
                     }
                 >
-                    "清空(改为未填写)"
+                    {tr("清空(改为未填写)", "Clear (back to unanswered)")}
                 </button>
             </div>
         </fieldset>

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{Lang, tr, use_lang};
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -14,21 +15,36 @@ pub fn LedgerDocumentsNote(
     /// The rule's id within the item.
     rule: String,
     /// The question the core asks for the rule.
-    question: String,
+    #[prop(into)]
+    question: Signal<String>,
     /// Points lost per missing document.
     points_each: u32,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
     let figures = Memo::new(move |_| {
         state
             .evaluation
             .with(|e| (e.ledger.has_expenditures, e.ledger.missing_documents))
     });
-    let text = move || match figures.get() {
-        (false, _) => "资金台账中还没有支出记录。".to_string(),
-        (true, 0) => "资金台账中每笔支出的凭证都已齐全。".to_string(),
-        (true, missing) => format!(
+    let text = move || match (figures.get(), lang.get()) {
+        ((false, _), lang) => lang
+            .pick(
+                "资金台账中还没有支出记录。",
+                "The ledger has no expenditure yet.",
+            )
+            .to_string(),
+        ((true, 0), lang) => lang
+            .pick(
+                "资金台账中每笔支出的凭证都已齐全。",
+                "Every expenditure in the ledger has its documents.",
+            )
+            .to_string(),
+        ((true, missing), Lang::Zh) => format!(
             "资金台账中共缺少 {missing} 项凭证(每少1项扣{points_each}分)。"
+        ),
+        ((true, missing), Lang::En) => format!(
+            "The ledger lacks {missing} document(s) (−{points_each} points each)."
         ),
     };
 
@@ -37,7 +53,7 @@ pub fn LedgerDocumentsNote(
             <p class="legend-like">{question}</p>
             <p data-ledger-documents="">{text}</p>
             <a href=Route::Ledger.hash() class="button secondary small">
-                "到资金台账填写支出与凭证"
+                {tr("到资金台账填写支出与凭证", "Enter spending and documents in the ledger")}
             </a>
         </div>
     }

@@ -9,6 +9,7 @@ use starcheck_core::{Documents, Expenditure, GateKind, Money, Purpose};
 
 use crate::components::ledger_expenditure_row::LedgerExpenditureRow;
 use crate::components::ledger_row_keys::RowKeys;
+use crate::i18n::{Lang, tr, use_lang};
 use crate::labels::gate_state_key;
 use crate::state::AppState;
 
@@ -21,6 +22,7 @@ pub fn LedgerExpenditureList(
     documents_points: u32,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
 
     // Rows keep their keys when an earlier row is removed.
     let count = Memo::new(move |_| {
@@ -69,7 +71,7 @@ pub fn LedgerExpenditureList(
         running.get().map(|(summary, state)| {
             view! {
                 <p class="ledger-running" data-ledger-running="" data-state=state>
-                    {summary}
+                    {summary.get(lang.get()).to_string()}
                 </p>
             }
         })
@@ -81,13 +83,21 @@ pub fn LedgerExpenditureList(
             data-ledger-section="expenditures"
             aria-labelledby="ledger-expenditures-title"
         >
-            <h3 id="ledger-expenditures-title">"支出明细"</h3>
+            <h3 id="ledger-expenditures-title">{tr("支出明细", "Expenditures")}</h3>
             <p class="field-hint">
-                "每笔支出一行。金额可写 60000、60,000.00、６００００、6万 或 ¥60,000;只记到分,不会四舍五入。只有专款专用的支出计入实际支出。"
+                {tr(
+                    "每笔支出一行。金额可写 60000、60,000.00、６００００、6万 或 ¥60,000;只记到分,不会四舍五入。只有专款专用的支出计入实际支出。",
+                    "One row per expenditure. Amounts may be written 60000, 60,000.00, full-width digits, 6万 or ¥60,000; kept to the fen, never rounded. Only expenditures for their designated use count as spent.",
+                )}
             </p>
             <Show when=move || count.get() == 0>
                 <p class="ledger-empty muted" data-ledger="empty">
-                    "尚未录入支出:否决项暂无法判断,第"{item}"项的凭证按区间计分。"
+                    {move || match lang.get() {
+                        Lang::Zh => format!("尚未录入支出:否决项暂无法判断,第{item}项的凭证按区间计分。"),
+                        Lang::En => format!(
+                            "No expenditure entered yet: the gates cannot be judged, and item {item}'s documents score as a range."
+                        ),
+                    }}
                 </p>
             </Show>
             <ol class="ledger-rows">
@@ -103,7 +113,7 @@ pub fn LedgerExpenditureList(
             </ol>
             <div class="list-actions">
                 <button type="button" data-action="ledger.expenditure.add" on:click=add>
-                    "添加一笔支出"
+                    {tr("添加一笔支出", "Add an expenditure")}
                 </button>
             </div>
             {running}

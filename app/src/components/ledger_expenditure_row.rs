@@ -16,6 +16,7 @@ use crate::components::ledger_money_input::LedgerMoneyInput;
 use crate::components::ledger_purpose_select::LedgerPurposeSelect;
 use crate::components::text_input::TextInput;
 use crate::date::{date_input_value, date_zh, parse_date_input};
+use crate::i18n::{Lang, tr, trs, use_lang};
 use crate::state::AppState;
 
 /// The editor of the expenditure now at `index`.
@@ -33,6 +34,7 @@ pub fn LedgerExpenditureRow(
     on_remove: Callback<usize>,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
 
     // The entry as the model holds it now.
     let entry = Memo::new(move |_| {
@@ -94,20 +96,33 @@ pub fn LedgerExpenditureRow(
                 edit(&|e| e.date = day);
             }
             None => {
-                let kept = date
-                    .try_get_untracked()
-                    .flatten()
-                    .map(|day| format!("(仍按 {} 计)", date_zh(day)))
-                    .unwrap_or_default();
-                date_error.set(Some(format!("请选择完整的日期{kept}")));
+                let kept = date.try_get_untracked().flatten();
+                date_error.set(Some(match lang.get_untracked() {
+                    Lang::Zh => {
+                        let kept = kept
+                            .map(|day| format!("(仍按 {} 计)", date_zh(day)))
+                            .unwrap_or_default();
+                        format!("请选择完整的日期{kept}")
+                    }
+                    Lang::En => {
+                        let kept = kept
+                            .map(|day| format!(" (still counted as {day})"))
+                            .unwrap_or_default();
+                        format!("Choose a complete date{kept}")
+                    }
+                }));
             }
         }
     };
 
     // 专款专用: two radios, named per row.
     let designated_name = format!("ledger-{key}-designated");
-    let designated_choices = [(true, "yes", "是"), (false, "no", "否,未专款专用")].map(
-        |(value, word, text)| {
+    let designated_choices = [
+        (true, "yes", "是", "Yes"),
+        (false, "no", "否,未专款专用", "No, not for its designated use (未专款专用)"),
+    ]
+    .map(|(value, word, zh, en)| {
+            let text = move || lang.get().pick(zh, en);
             let id = format!("{designated_name}-{word}");
             view! {
                 <span class="choice">
@@ -123,8 +138,7 @@ pub fn LedgerExpenditureRow(
                     <label for=id>{text}</label>
                 </span>
             }
-        },
-    );
+        });
 
     // The documents on file, one checkbox each.
     let document_boxes = Document::ALL.map(|document| {
@@ -146,7 +160,9 @@ pub fn LedgerExpenditureRow(
                         });
                     }
                 />
-                <label for=id>{document.label_zh()}</label>
+                <label for=id>
+                    {move || lang.get().pick(document.label_zh(), document.label_en())}
+                </label>
             </span>
         }
     });
@@ -154,18 +170,27 @@ pub fn LedgerExpenditureRow(
     // What the core holds against this entry, in words.
     let flags = move || {
         let entry = entry.get()?;
+        let lang = lang.get();
         let mut flags = Vec::new();
         if !entry.designated {
-            flags.push(("fail", "未专款专用:专款专用否决项不通过".to_string()));
+            let text = lang.pick(
+                "未专款专用:专款专用否决项不通过",
+                "Not for its designated use (未专款专用): the designated-use gate fails",
+            );
+            flags.push(("fail", text.to_string()));
         }
         for document in entry.documents.missing() {
-            flags.push((
-                "deduct",
-                format!(
+            let text = match lang {
+                Lang::Zh => format!(
                     "缺{}:第{item}项扣{documents_points}分",
                     document.label_zh()
                 ),
-            ));
+                Lang::En => format!(
+                    "Missing {}: item {item} −{documents_points} points",
+                    document.label_en()
+                ),
+            };
+            flags.push(("deduct", text));
         }
         let items = flags
             .into_iter()
@@ -175,7 +200,16 @@ pub fn LedgerExpenditureRow(
     };
     let title = move || {
         let label = entry.with(|e| e.as_ref().map(Expenditure::label_zh));
-        format!("第{}笔 {}", position() + 1, label.unwrap_or_default())
+        match lang.get() {
+            Lang::Zh => {
+                format!("第{}笔 {}", position() + 1, label.unwrap_or_default())
+            }
+            Lang::En => format!(
+                "Expenditure {}: {}",
+                position() + 1,
+                label.unwrap_or_default()
+            ),
+        }
     };
 
     view! {
@@ -196,12 +230,12 @@ pub fn LedgerExpenditureRow(
                         }
                     }
                 >
-                    "删除"
+                    {tr("删除", "Delete")}
                 </button>
             </div>
             <div class="ledger-row-fields">
                 <div class="field field-date ledger-date" class:invalid=move || date_error.get().is_some()>
-                    <label for=date_id.clone()>"支出日期"</label>
+                    <label for=date_id.clone()>{tr("支出日期", "Date")}</label>
                     <input
                         type="date"
                         id=date_id
@@ -218,7 +252,7 @@ pub fn LedgerExpenditureRow(
                 <LedgerPurposeSelect
                     id=format!("ledger-{key}-purpose")
                     field=field("purpose")
-                    label="用途(对应计划)"
+                    label=trs("用途(对应计划)", "Purpose (as in the plan)")
                     value=purpose
                     on_change=Callback::new(move |p: Purpose| edit(&|e| e.purpose = p))
                     with_plan=true
@@ -227,27 +261,27 @@ pub fn LedgerExpenditureRow(
                     <TextInput
                         id=format!("ledger-{key}-description")
                         field=field("description")
-                        label="收款方及支出内容"
+                        label=trs("收款方及支出内容", "Payee and purchase")
                         value=description
                         on_commit=Callback::new(move |text: String| {
                             edit(&|e| e.description = text.clone())
                         })
-                        placeholder="如 某某环保公司 购置四分类桶"
+                        placeholder=tr("如 某某环保公司 购置四分类桶", "e.g. 某某环保公司 购置四分类桶 (payee and purchase)")
                     />
                 </div>
                 <LedgerMoneyInput
                     id=format!("ledger-{key}-amount")
                     field=field("amount")
-                    label="金额(元)"
+                    label=trs("金额(元)", "Amount (yuan)")
                     value=amount
                     on_commit=Callback::new(move |m: Money| edit(&|e| e.amount = m))
                 />
                 <fieldset class="field field-yes-no ledger-designated">
-                    <legend>"专款专用"</legend>
+                    <legend>{tr("专款专用", "专款专用 (designated use)")}</legend>
                     <div class="choices">{Vec::from(designated_choices)}</div>
                 </fieldset>
                 <fieldset class="field ledger-documents">
-                    <legend>"已存档凭证"</legend>
+                    <legend>{tr("已存档凭证", "Documents on file")}</legend>
                     <div class="choices">{Vec::from(document_boxes)}</div>
                 </fieldset>
             </div>

@@ -14,9 +14,10 @@
 //! composition is committed only when it ends.
 
 use leptos::prelude::*;
-use starcheck_core::Money;
+use starcheck_core::{Lang, Money, Text};
 
 use crate::components::text_input::is_composing;
+use crate::i18n::{tr, use_lang};
 
 /// A labelled amount field with its reading and its error message.
 #[component]
@@ -30,7 +31,7 @@ pub fn LedgerMoneyInput(
     field: Signal<String>,
     /// The visible label.
     #[prop(into)]
-    label: String,
+    label: Signal<String>,
     /// The model's amount; ¥0.00 shows as an empty field.
     #[prop(into)]
     value: Signal<Money>,
@@ -40,7 +41,9 @@ pub fn LedgerMoneyInput(
     // The text on screen, which differs from the model while refused or
     // while an input method composes.
     let raw = RwSignal::new(amount_text(value.get_untracked()));
-    let error = RwSignal::new(None::<String>);
+    // The message in both languages, so a switch re-words it.
+    let error = RwSignal::new(None::<Text>);
+    let lang = use_lang();
     let composing = StoredValue::new(false);
 
     // The model's amount before the current edit: taken when the field
@@ -87,10 +90,17 @@ pub fn LedgerMoneyInput(
             Err(refused) => {
                 let kept = base.get_value();
                 commit(kept);
-                error.set(Some(format!(
-                    "{}(仍按 {} 计)",
-                    refused.message_zh(),
-                    kept.format_yuan()
+                error.set(Some(Text::new(
+                    format!(
+                        "{}(仍按 {} 计)",
+                        refused.message(Lang::Zh),
+                        kept.format_yuan()
+                    ),
+                    format!(
+                        "{} (still counted as {})",
+                        refused.message(Lang::En),
+                        kept.format_yuan()
+                    ),
                 )));
             }
         }
@@ -110,10 +120,19 @@ pub fn LedgerMoneyInput(
             return None;
         }
         let text = raw.get();
+        let lang = lang.get();
         if text.trim().is_empty() {
-            return Some("未填金额,按 ¥0.00 计".to_string());
+            let empty = lang.pick(
+                "未填金额,按 ¥0.00 计",
+                "No amount yet: counted as ¥0.00",
+            );
+            return Some(empty.to_string());
         }
-        Some(format!("计为 {}", value.get().format_yuan()))
+        let amount = value.get().format_yuan();
+        Some(match lang {
+            Lang::Zh => format!("计为 {amount}"),
+            Lang::En => format!("Counted as {amount}"),
+        })
     };
 
     let error_id = format!("{id}-error");
@@ -128,7 +147,7 @@ pub fn LedgerMoneyInput(
                 type="text"
                 inputmode="decimal"
                 autocomplete="off"
-                placeholder="如 60,000.00 或 6万"
+                placeholder=tr("如 60,000.00 或 6万", "e.g. 60,000.00 or 6万")
                 id=id
                 data-field=move || field.get()
                 aria-invalid=move || error.get().is_some().then_some("true")
@@ -173,7 +192,7 @@ pub fn LedgerMoneyInput(
                 {reading}
             </span>
             <span class="field-error" id=error_id role="alert" data-error="">
-                {move || error.get()}
+                {move || error.get().map(|t| t.get(lang.get()).to_string())}
             </span>
         </div>
     }

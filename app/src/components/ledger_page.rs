@@ -14,12 +14,14 @@ use starcheck_core::{Rubric, Rule};
 use crate::components::ledger_expenditure_list::LedgerExpenditureList;
 use crate::components::ledger_figures_panel::LedgerFiguresPanel;
 use crate::components::ledger_plan_editor::LedgerPlanEditor;
+use crate::i18n::{Lang, tr, use_lang};
 use crate::state::AppState;
 
 /// The plan and expenditures with their live figures.
 #[component]
 pub fn LedgerPage() -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
 
     // The rubric decides which item the ledger feeds and what is at stake.
     let item = state.rubric.with_value(ledger_item);
@@ -34,20 +36,27 @@ pub fn LedgerPage() -> impl IntoView {
     let missing_item = item.is_none().then(|| {
         view! {
             <p class="notice error">
-                "当前评分细则中没有“资金投入保障机制”一项:这里只计算否决项。"
+                {tr("当前评分细则中没有“资金投入保障机制”一项:这里只计算否决项。", "The current rubric has no funding item: only the gates are computed here.")}
             </p>
         }
     });
 
     view! {
         <section class="page page-ledger" data-page="ledger">
-            <h2>"资金台账"</h2>
+            <h2>{tr("资金台账", "Ledger")}</h2>
             <p class="ledger-intro muted">
-                {format!(
-                    "基础补助资金 {}。验收检查时实际支出不得低于 {}({percent}%),补助资金须专款专用,否则考核不通过;每笔支出的转账凭证、支付凭证/发票每缺1项,第{number}项扣{points}分。",
-                    base.format_yuan(),
-                    line.format_yuan()
-                )}
+                {move || match lang.get() {
+                    Lang::Zh => format!(
+                        "基础补助资金 {}。验收检查时实际支出不得低于 {}({percent}%),补助资金须专款专用,否则考核不通过;每笔支出的转账凭证、支付凭证/发票每缺1项,第{number}项扣{points}分。",
+                        base.format_yuan(),
+                        line.format_yuan()
+                    ),
+                    Lang::En => format!(
+                        "Base subsidy {}. At the acceptance inspection actual spending must be at least {} ({percent}%) and the subsidy must go to its designated use (专款专用), or the assessment fails; each missing transfer or payment voucher costs item {number} {points} points.",
+                        base.format_yuan(),
+                        line.format_yuan()
+                    ),
+                }}
             </p>
             {missing_item}
             <div class="ledger-layout">

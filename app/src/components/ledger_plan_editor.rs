@@ -17,6 +17,7 @@ use crate::components::ledger_page::LedgerItem;
 use crate::components::ledger_plan_line::LedgerPlanLine;
 use crate::components::ledger_row_keys::RowKeys;
 use crate::components::yes_no_input::YesNoInput;
+use crate::i18n::{Lang, tr, use_lang};
 use crate::state::AppState;
 
 /// The plan's answer, lines, total and the carried-out question.
@@ -26,6 +27,7 @@ pub fn LedgerPlanEditor(
     item: LedgerItem,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
     let number = item.number;
 
     // The plan fact's rule; without one (another rubric) only the lines
@@ -86,11 +88,12 @@ pub fn LedgerPlanEditor(
 
     // The three answers; with lines entered only "made" can be chosen.
     let choices = [
-        (None, "unset", "未填写"),
-        (Some(true), "yes", "已制定资金使用计划"),
-        (Some(false), "no", "未制定资金使用计划"),
+        (None, "unset", "未填写", "Unanswered"),
+        (Some(true), "yes", "已制定资金使用计划", "A funding plan was made"),
+        (Some(false), "no", "未制定资金使用计划", "No funding plan was made"),
     ]
-    .map(|(value, key, text)| {
+    .map(|(value, key, zh, en)| {
+        let text = move || lang.get().pick(zh, en);
         let id = format!("ledger-plan-exists-{key}");
         view! {
             <span class="choice">
@@ -108,7 +111,21 @@ pub fn LedgerPlanEditor(
             </span>
         }
     });
-    let answer_hint = move || match (answer.get(), count.get()) {
+    let answer_hint_en = move || {
+        match (answer.get(), count.get()) {
+        (Some(false), 0) => "Answered \u{201c}not made\u{201d}: item 2 scores 0 for having no funding plan.".to_string(),
+        (Some(false), lines) => format!(
+            "The self-assessment says no funding plan was made, but {lines} plan line(s) are entered here: check and choose \u{201c}made\u{201d}, or delete the lines."
+        ),
+        (None, lines) if lines > 0 => format!(
+            "{lines} plan line(s) are entered, but whether a plan was made is unanswered: choose \u{201c}made\u{201d}."
+        ),
+        (_, lines) if lines > 0 => "Plan lines entered; if no plan was really made, delete the lines first.".to_string(),
+        (Some(true), _) => "Made: enter the planned amounts by purpose.".to_string(),
+        (None, _) => "While unanswered, item 2 scores as a range.".to_string(),
+    }
+    };
+    let answer_hint_zh = move || match (answer.get(), count.get()) {
         (Some(false), 0) => {
             "已答“未制定”:第2项按“未制定资金使用计划”不得分。".to_string()
         }
@@ -123,6 +140,12 @@ pub fn LedgerPlanEditor(
         }
         (Some(true), _) => "已制定:请按用途录入计划金额。".to_string(),
         (None, _) => "未填写时第2项按区间计分。".to_string(),
+    };
+    let answer_hint = move || {
+        if lang.get() == Lang::En {
+            return answer_hint_en();
+        }
+        answer_hint_zh()
     };
     let mismatch = move || {
         let lines = count.get();
@@ -153,7 +176,7 @@ pub fn LedgerPlanEditor(
 
     view! {
         <section class="card ledger-plan" data-ledger-section="plan" aria-labelledby="ledger-plan-title">
-            <h3 id="ledger-plan-title">"资金使用计划"</h3>
+            <h3 id="ledger-plan-title">{tr("资金使用计划", "Funding plan")}</h3>
             {wording.map(|w| view! { <p class="official">{w}</p> })}
             <fieldset
                 class="field field-yes-no ledger-plan-answer"
@@ -178,11 +201,11 @@ pub fn LedgerPlanEditor(
                 </ol>
                 <div class="list-actions">
                     <button type="button" data-action="ledger.plan.add" on:click=add>
-                        "添加计划行"
+                        {tr("添加计划行", "Add a plan line")}
                     </button>
                 </div>
                 <p class="ledger-plan-total">
-                    "计划合计 "
+                    {tr("计划合计 ", "Plan total ")}
                     <strong data-ledger="planned">{move || total.get().format_yuan()}</strong>
                 </p>
             </Show>

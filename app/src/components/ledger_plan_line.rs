@@ -8,6 +8,7 @@ use starcheck_core::{Money, PlanLine, Purpose};
 use crate::components::ledger_money_input::LedgerMoneyInput;
 use crate::components::ledger_purpose_select::LedgerPurposeSelect;
 use crate::components::text_input::TextInput;
+use crate::i18n::{tr, trs};
 use crate::state::AppState;
 
 /// The editor of the plan line now at `index`.
@@ -59,26 +60,26 @@ pub fn LedgerPlanLine(
             <LedgerPurposeSelect
                 id=format!("ledger-plan-{key}-purpose")
                 field=field("purpose")
-                label="用途"
+                label=trs("用途", "Purpose")
                 value=purpose
                 on_change=Callback::new(move |p: Purpose| edit(&|l| l.purpose = p))
             />
             <LedgerMoneyInput
                 id=format!("ledger-plan-{key}-amount")
                 field=field("amount")
-                label="计划金额(元)"
+                label=trs("计划金额(元)", "Planned amount (yuan)")
                 value=planned
                 on_commit=Callback::new(move |m: Money| edit(&|l| l.planned = m))
             />
             <TextInput
                 id=format!("ledger-plan-{key}-note")
                 field=field("note")
-                label="说明(可不填)"
+                label=trs("说明(可不填)", "Note (optional)")
                 value=note
                 on_commit=Callback::new(move |text: String| {
                     edit(&|l| l.note = text.clone())
                 })
-                placeholder="如 购置四分类桶"
+                placeholder=tr("如 购置四分类桶", "e.g. 购置四分类桶 (what was bought)")
             />
             <button
                 type="button"
@@ -90,7 +91,7 @@ pub fn LedgerPlanLine(
                     }
                 }
             >
-                "删除此行"
+                {tr("删除此行", "Delete this row")}
             </button>
         </li>
     }

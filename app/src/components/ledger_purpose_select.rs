@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 use starcheck_core::{Money, Purpose};
 
+use crate::i18n::{Lang, use_lang};
 use crate::state::AppState;
 
 /// A labelled select of the five purposes.
@@ -20,7 +21,7 @@ pub fn LedgerPurposeSelect(
     field: Signal<String>,
     /// The visible label.
     #[prop(into)]
-    label: String,
+    label: Signal<String>,
     /// The model's purpose.
     #[prop(into)]
     value: Signal<Purpose>,
@@ -31,6 +32,7 @@ pub fn LedgerPurposeSelect(
     with_plan: bool,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
 
     // Planned amounts by purpose, only when the options show them.
     let planned = Memo::new(move |_| {
@@ -63,15 +65,26 @@ pub fn LedgerPurposeSelect(
         let sum = planned.with(|p| {
             p.iter().find(|(p, _)| *p == chosen).and_then(|(_, sum)| *sum)
         });
-        Some(match sum {
-            Some(sum) => format!("计划中此用途 {}", sum.format_yuan()),
-            None => "此用途不在资金使用计划内".to_string(),
+        Some(match (sum, lang.get()) {
+            (Some(sum), Lang::Zh) => {
+                format!("计划中此用途 {}", sum.format_yuan())
+            }
+            (Some(sum), Lang::En) => {
+                format!("Planned for this purpose: {}", sum.format_yuan())
+            }
+            (None, lang) => lang
+                .pick(
+                    "此用途不在资金使用计划内",
+                    "This purpose is not in the funding plan",
+                )
+                .to_string(),
         })
     };
 
     let options = Purpose::ALL.map(|purpose| {
         let text = move || {
-            let name = purpose.label_zh();
+            let lang = lang.get();
+            let name = lang.pick(purpose.label_zh(), purpose.label_en());
             if !with_plan || !has_plan.get() {
                 return name.to_string();
             }
@@ -80,7 +93,10 @@ pub fn LedgerPurposeSelect(
             });
             match sum {
                 Some(_) => name.to_string(),
-                None => format!("{name}(计划外)"),
+                None => match lang {
+                    Lang::Zh => format!("{name}(计划外)"),
+                    Lang::En => format!("{name} (not planned)"),
+                },
             }
         };
         view! {

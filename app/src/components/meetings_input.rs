@@ -9,6 +9,7 @@ use starcheck_core::{Fact, Meeting};
 
 use crate::components::date_input::DateInput;
 use crate::components::month_lines::MonthLines;
+use crate::i18n::{Lang, tr, trs, use_lang};
 use crate::state::AppState;
 
 /// The dated meetings list with add, remove, "none held" and clear.
@@ -18,9 +19,11 @@ pub fn MeetingsInput(
     /// The rule's id within the item.
     rule: String,
     /// The question the core asks for the rule.
-    question: String,
+    #[prop(into)]
+    question: Signal<String>,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
     let fact = state.fact(item, &rule);
     let rule_id = StoredValue::new(rule.clone());
 
@@ -48,23 +51,27 @@ pub fn MeetingsInput(
 
     // The date waiting to be added; not part of the model until added.
     let new_date = RwSignal::new(None::<Date>);
-    let add_error = RwSignal::new(None::<&'static str>);
+    let add_error = RwSignal::new(None::<(&'static str, &'static str)>);
     let add = move |_| match new_date.get_untracked() {
         Some(date) => {
             edit(&|list| list.push(Meeting { date, note: String::new() }));
             new_date.set(None);
             add_error.set(None);
         }
-        None => add_error.set(Some("请先选择会议日期")),
+        None => add_error
+            .set(Some(("请先选择会议日期", "Choose the meeting's date first"))),
     };
 
     let field = format!("item{item}.{rule}");
     let row_field = field.clone();
     let none_action = format!("{field}.none");
-    let status = move || match meetings.get() {
-        None => "未填写".to_string(),
-        Some(list) if list.is_empty() => "已填写:一次也未召开".to_string(),
-        Some(list) => format!("已填写 {} 次", list.len()),
+    let status = move || match (meetings.get(), lang.get()) {
+        (None, lang) => lang.pick("未填写", "Unanswered").to_string(),
+        (Some(list), lang) if list.is_empty() => {
+            lang.pick("已填写:一次也未召开", "Answered: none held").to_string()
+        }
+        (Some(list), Lang::Zh) => format!("已填写 {} 次", list.len()),
+        (Some(list), Lang::En) => format!("Answered: {} held", list.len()),
     };
 
     view! {
@@ -76,7 +83,10 @@ pub fn MeetingsInput(
                     <li class="entry-row">
                         <DateInput
                             field=format!("{row_field}.{index}")
-                            label=format!("第{}次会议日期", index + 1)
+                            label=Signal::derive(move || match lang.get() {
+                                Lang::Zh => format!("第{}次会议日期", index + 1),
+                                Lang::En => format!("Date of meeting {}", index + 1),
+                            })
                             value=Signal::derive(move || {
                                 meetings.with(|m| m.as_ref().and_then(|m| m.get(index)).map(|m| m.date))
                             })
@@ -103,7 +113,7 @@ pub fn MeetingsInput(
                                 })
                             }
                         >
-                            "删除"
+                            {tr("删除", "Delete")}
                         </button>
                     </li>
                 </For>
@@ -111,7 +121,7 @@ pub fn MeetingsInput(
             <div class="entry-add">
                 <DateInput
                     field=format!("{field}.new")
-                    label="新增一次会议的日期"
+                    label=trs("新增一次会议的日期", "Date of a new meeting")
                     value=new_date
                     on_commit=Callback::new(move |date| {
                         new_date.set(date);
@@ -119,9 +129,9 @@ pub fn MeetingsInput(
                     })
                 />
                 <button type="button" data-action=format!("{field}.add") on:click=add>
-                    "添加会议"
+                    {tr("添加会议", "Add a meeting")}
                 </button>
-                <span class="field-error" role="alert">{move || add_error.get()}</span>
+                <span class="field-error" role="alert">{move || add_error.get().map(|(zh, en)| lang.get().pick(zh, en))}</span>
             </div>
             <div class="list-actions">
                 <Show when=move || meetings.with(Option::is_none)>
@@ -131,7 +141,7 @@ pub fn MeetingsInput(
                         data-action=none_action.clone()
                         on:click=move |_| write(Some(Vec::new()))
                     >
-                        "一次也未召开"
+                        {tr("一次也未召开", "None held")}
                     </button>
                 </Show>
                 <button
@@ -140,7 +150,7 @@ pub fn MeetingsInput(
                     data-action=format!("{field}.clear")
                     on:click=move |_| write(None)
                 >
-                    "清空(改为未填写)"
+                    {tr("清空(改为未填写)", "Clear (back to unanswered)")}
                 </button>
             </div>
             <MonthLines item=item />

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{Lang, use_lang};
 use crate::labels::{month_state, month_state_key};
 use crate::state::AppState;
 
@@ -11,12 +12,14 @@ use crate::state::AppState;
 #[component]
 pub fn MonthLines(item: u32) -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
     let months = Memo::new(move |_| {
         state.evaluation.with(|e| e.item(item).map(|r| r.months.clone()))
     });
 
     move || {
         let months = months.get().unwrap_or_default();
+        let lang = lang.get();
         if months.is_empty() {
             return None;
         }
@@ -28,9 +31,14 @@ pub fn MonthLines(item: u32) -> impl IntoView {
                         data-month=line.month.to_string()
                         data-state=month_state_key(line.state)
                     >
-                        <span class="month">{line.month.label_zh()}</span>
+                        <span class="month">
+                            {match lang {
+                                Lang::Zh => line.month.label_zh(),
+                                Lang::En => line.month.label_en(),
+                            }}
+                        </span>
                         " "
-                        <span class="month-state">{month_state(line.state)}</span>
+                        <span class="month-state">{month_state(line.state, lang)}</span>
                     </li>
                 }
             })

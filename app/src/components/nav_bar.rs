@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{tr, use_lang};
 use crate::route::Route;
 
 /// Tabs for every [`Route`], the current one marked `aria-current`.
@@ -11,6 +12,7 @@ pub fn NavBar(
     /// The page shown now.
     route: ReadSignal<Route>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let tabs = Route::ALL.map(|tab| {
         // Only the current tab carries aria-current, for screen readers
         // and for the stylesheet.
@@ -23,14 +25,14 @@ pub fn NavBar(
                     aria-current=current
                     data-nav=tab.hash().trim_start_matches("#/")
                 >
-                    {tab.label()}
+                    {move || tab.label(lang.get())}
                 </a>
             </li>
         }
     });
 
     view! {
-        <nav class="nav-bar" aria-label="页面">
+        <nav class="nav-bar" aria-label=tr("页面", "Pages")>
             <ul>{Vec::from(tabs)}</ul>
         </nav>
     }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use starcheck_core::{Container, EquipmentRequirement, Fact, Place};
 
 use crate::components::text_input::TextInput;
+use crate::i18n::{Lang, tr, trs, use_lang};
 use crate::state::AppState;
 
 /// The places list with add, remove, "no such places" and clear.
@@ -16,13 +17,15 @@ pub fn PlacesInput(
     /// The rule's id within the item.
     rule: String,
     /// The question the core asks for the rule.
-    question: String,
+    #[prop(into)]
+    question: Signal<String>,
     /// Features and the containers they need, from the rubric.
     requirements: Vec<EquipmentRequirement>,
     /// Points lost per wrongly equipped place.
     points_each: u32,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
     let fact = state.fact(item, &rule);
     let rule_id = StoredValue::new(rule.clone());
     let requirements = StoredValue::new(requirements);
@@ -56,12 +59,15 @@ pub fn PlacesInput(
     let field = format!("item{item}.{rule}");
     let row_field = field.clone();
     let none_action = format!("{field}.none");
-    let status = move || match places.get() {
-        None => "未填写".to_string(),
-        Some(list) if list.is_empty() => "已填写:没有需核对的场所".to_string(),
-        Some(list) => format!("已填写 {} 处场所", list.len()),
+    let status = move || match (places.get(), lang.get()) {
+        (None, lang) => lang.pick("未填写", "Unanswered").to_string(),
+        (Some(list), lang) if list.is_empty() => lang
+            .pick("已填写:没有需核对的场所", "Answered: no place to check")
+            .to_string(),
+        (Some(list), Lang::Zh) => format!("已填写 {} 处场所", list.len()),
+        (Some(list), Lang::En) => format!("Answered: {} place(s)", list.len()),
     };
-    let hint = requirements.with_value(|reqs| {
+    let hint_zh = requirements.with_value(|reqs| {
         let needs = reqs
             .iter()
             .map(|r| {
@@ -75,6 +81,21 @@ pub fn PlacesInput(
             .join(";");
         format!("{needs}。每发现1处配备不当扣{points_each}分。")
     });
+    let hint_en = requirements.with_value(|reqs| {
+        let needs = reqs
+            .iter()
+            .map(|r| {
+                format!(
+                    "a place with {} needs a {} container",
+                    r.feature_label,
+                    r.container.label_zh()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        format!("{needs}. −{points_each} points per place not equipped.")
+    });
+    let hint = move || lang.get().pick(hint_zh.clone(), hint_en.clone());
 
     view! {
         <fieldset class="field field-list" data-rule=rule>
@@ -109,7 +130,7 @@ pub fn PlacesInput(
             </ol>
             <div class="list-actions">
                 <button type="button" data-action=format!("{field}.add") on:click=add>
-                    "添加场所"
+                    {tr("添加场所", "Add a place")}
                 </button>
                 <Show when=move || places.with(Option::is_none)>
                     <button
@@ -118,7 +139,7 @@ pub fn PlacesInput(
                         data-action=none_action.clone()
                         on:click=move |_| write(Some(Vec::new()))
                     >
-                        "没有设食堂或快递设备的场所"
+                        {tr("没有设食堂或快递设备的场所", "No place with a canteen or parcel lockers")}
                     </button>
                 </Show>
                 <button
@@ -127,7 +148,7 @@ pub fn PlacesInput(
                     data-action=format!("{field}.clear")
                     on:click=move |_| write(None)
                 >
-                    "清空(改为未填写)"
+                    {tr("清空(改为未填写)", "Clear (back to unanswered)")}
                 </button>
             </div>
         </fieldset>
@@ -260,16 +281,16 @@ fn PlaceRow(
         <li class="entry-row place-row">
             <TextInput
                 field=format!("{field}.name")
-                label="场所名称"
+                label=trs("场所名称", "Place name")
                 value=name
                 on_commit=Callback::new(move |text: String| edit.run(PlaceChange::Rename(text)))
             />
             <div class="place-group">
-                <span class="group-label">"设有"</span>
+                <span class="group-label">{tr("设有", "Has")}</span>
                 <div class="choices choices-wrap">{features}</div>
             </div>
             <div class="place-group">
-                <span class="group-label">"配有收集容器"</span>
+                <span class="group-label">{tr("配有收集容器", "Has containers for")}</span>
                 <div class="choices choices-wrap">{containers}</div>
             </div>
             <button
@@ -278,7 +299,7 @@ fn PlaceRow(
                 data-action=format!("{field}.remove")
                 on:click=move |_| edit.run(PlaceChange::Remove)
             >
-                "删除此场所"
+                {tr("删除此场所", "Delete this place")}
             </button>
         </li>
     }

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use starcheck_core::Fact;
 
 use crate::components::count_input::CountInput;
+use crate::i18n::{Lang, tr, trs, use_lang};
 use crate::state::AppState;
 
 /// Expected points of a graded part, `low..=high` within `0..=max`.
@@ -19,11 +20,13 @@ pub fn RangeInput(
     /// The rule's id within the item.
     rule: String,
     /// The question the core asks for the rule.
-    question: String,
+    #[prop(into)]
+    question: Signal<String>,
     /// The item's maximum.
     max: u32,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
     let fact = state.fact(item, &rule);
 
     // Each end as its own memo, so typing in one leaves the other alone.
@@ -96,14 +99,19 @@ pub fn RangeInput(
         >
             <legend>{question}</legend>
             <span class="field-hint">
-                {format!(
-                    "酌情给分:按实际情况预计检查组会给的分数,最低到最高(0–{max}分);有把握时两格填同一个数。"
-                )}
+                {move || match lang.get() {
+                    Lang::Zh => format!(
+                        "酌情给分:按实际情况预计检查组会给的分数,最低到最高(0–{max}分);有把握时两格填同一个数。"
+                    ),
+                    Lang::En => format!(
+                        "Scored at discretion (酌情给分): estimate what the inspectors will give, lowest to highest (0–{max}); enter the same number twice when sure."
+                    ),
+                }}
             </span>
             <div class="range-pair">
                 <CountInput
                     field=format!("{field}.low")
-                    label="最低"
+                    label=trs("最低", "Lowest")
                     value=low
                     on_commit=set_low
                     max=max
@@ -111,7 +119,7 @@ pub fn RangeInput(
                 <span class="range-dash" aria-hidden="true">"–"</span>
                 <CountInput
                     field=format!("{field}.high")
-                    label="最高"
+                    label=trs("最高", "Highest")
                     value=high
                     on_commit=set_high
                     max=max
@@ -123,7 +131,10 @@ pub fn RangeInput(
                         data-action=format!("{field}.full")
                         on:click=full
                     >
-                        {format!("满分 {max}")}
+                        {move || match lang.get() {
+                            Lang::Zh => format!("满分 {max}"),
+                            Lang::En => format!("Full {max}"),
+                        }}
                     </button>
                     <button
                         type="button"
@@ -131,7 +142,7 @@ pub fn RangeInput(
                         data-action=format!("{field}.clear")
                         on:click=clear
                     >
-                        "清除"
+                        {tr("清除", "Clear")}
                     </button>
                 </div>
             </div>

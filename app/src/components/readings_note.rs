@@ -2,6 +2,7 @@
 //! reading"), listed from the core's data and always labelled as
 //! assumptions, never as official text.
 
+use crate::i18n::{tr, use_lang};
 use leptos::prelude::*;
 use starcheck_core::our_readings;
 
@@ -16,27 +17,29 @@ pub fn ReadingsNote(
     #[prop(optional)]
     only: Option<&'static [&'static str]>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let readings = our_readings()
         .iter()
         .filter(|reading| only.is_none_or(|ids| ids.contains(&reading.id)))
         .map(|reading| {
-            view! { <li data-reading=reading.id>{reading.zh}</li> }
+            let text = move || reading.text(lang.get());
+            view! { <li data-reading=reading.id>{text}</li> }
         })
         .collect::<Vec<_>>();
 
     view! {
         <details class="readings notice" data-component="readings" open=!folded>
             <summary>
-                <h3>"说明与假设(本工具的理解,非官方文字)"</h3>
+                <h3>{tr("说明与假设(本工具的理解,非官方文字)", "Notes and assumptions (this tool's reading, not official text)")}</h3>
             </summary>
             <p class="muted">
-                "通知未写明的地方,本工具按下列理解计分;以检查组的实际认定为准。"
+                {tr("通知未写明的地方,本工具按下列理解计分;以检查组的实际认定为准。", "Where the notice is silent, this tool scores by the readings below; the inspectors' decision prevails.")}
             </p>
             <ul>
                 {readings}
                 {only.is_none().then(|| view! {
                     <li>
-                        "各项“检查时可能查看的材料”是本工具整理的参考清单,非通知原文。"
+                        {tr("各项“检查时可能查看的材料”是本工具整理的参考清单,非通知原文。", "Each item's “materials an inspection may ask for” is this tool's reference list, not text of the notice.")}
                     </li>
                 })}
             </ul>

@@ -4,31 +4,48 @@
 use leptos::prelude::*;
 use starcheck_core::FixKind;
 
+use crate::i18n::{Lang, use_lang};
 use crate::state::AppState;
 
 /// The fix-first section of the report.
 #[component]
 pub fn ReportFixFirst() -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
 
     move || {
         let fixes = state.evaluation.with(|e| e.fix_first.clone());
+        let lang = lang.get();
         let body = if fixes.is_empty() {
-            view! { <p class="report-note">"暂无需要优先处理的事项。"</p> }
-                .into_any()
+            let none = lang.pick(
+                "暂无需要优先处理的事项。",
+                "Nothing needs fixing first.",
+            );
+            view! { <p class="report-note">{none}</p> }.into_any()
         } else {
             let rows = fixes
                 .into_iter()
                 .map(|fix| {
-                    let worth = match fix.kind {
-                        FixKind::Gate => "否决项".to_string(),
-                        FixKind::Pending => format!("涉及{}分", fix.points),
-                        _ if fix.points > 0 => format!("+{}分", fix.points),
+                    let worth = match (fix.kind, lang) {
+                        (FixKind::Gate, Lang::Zh) => "否决项".to_string(),
+                        (FixKind::Gate, Lang::En) => "Gate".to_string(),
+                        (FixKind::Pending, Lang::Zh) => {
+                            format!("涉及{}分", fix.points)
+                        }
+                        (FixKind::Pending, Lang::En) => {
+                            format!("{} points at stake", fix.points)
+                        }
+                        (_, Lang::Zh) if fix.points > 0 => {
+                            format!("+{}分", fix.points)
+                        }
+                        (_, Lang::En) if fix.points > 0 => {
+                            format!("+{} points", fix.points)
+                        }
                         _ => String::new(),
                     };
                     view! {
                         <li class="report-fix">
-                            {fix.action}
+                            {fix.action.get(lang).to_string()}
                             " "
                             <strong>{worth}</strong>
                         </li>
@@ -39,7 +56,7 @@ pub fn ReportFixFirst() -> impl IntoView {
         };
         view! {
             <section class="report-section report-fix-first" data-report="fix-first">
-                <h2>"优先处理"</h2>
+                <h2>{lang.pick("优先处理", "Fix first")}</h2>
                 {body}
             </section>
         }

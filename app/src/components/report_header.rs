@@ -5,21 +5,28 @@
 use leptos::prelude::*;
 
 use crate::date::{date_zh, today_local};
+use crate::i18n::{Lang, tr, use_lang};
 use crate::state::AppState;
 
 /// The heading of the printed report.
 #[component]
 pub fn ReportHeader() -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
     let heading = Memo::new(move |_| {
+        let lang = lang.get();
         state.evaluation.with(|e| {
             let who = e.community.full_name();
             let who = if who.is_empty() {
-                "未选择社区".to_string()
+                lang.pick("未选择社区", "No community chosen").to_string()
             } else {
                 who
             };
-            (who, date_zh(e.as_of), e.rubric_id.clone(), e.rubric_version)
+            let as_of = match lang {
+                Lang::Zh => date_zh(e.as_of),
+                Lang::En => e.as_of.to_string(),
+            };
+            (who, as_of, e.rubric_id.clone(), e.rubric_version)
         })
     });
     let title = state.rubric.with_value(|r| r.title().to_string());
@@ -34,27 +41,35 @@ pub fn ReportHeader() -> impl IntoView {
         <header class="report-header" data-report="header">
             <div class="report-actions">
                 <button type="button" class="button" data-action="print" on:click=print>
-                    "打印 / 导出PDF"
+                    {tr("打印 / 导出PDF", "Print / save as PDF")}
                 </button>
             </div>
             <h1 data-report="community">{move || heading.get().0}</h1>
-            <p class="report-title">{format!("{title} · 自评报告")}</p>
+            <p class="report-title">
+                {move || match lang.get() {
+                    Lang::Zh => format!("{title} · 自评报告"),
+                    Lang::En => format!("{title} · self-assessment report"),
+                }}
+            </p>
             <dl class="report-meta">
                 <div>
-                    <dt>"截至"</dt>
+                    <dt>{tr("截至", "As of")}</dt>
                     <dd data-report="as-of">{move || heading.get().1}</dd>
                 </div>
                 <div>
-                    <dt>"评分细则"</dt>
+                    <dt>{tr("评分细则", "Rubric")}</dt>
                     <dd data-report="rubric">
                         {move || {
                             let (_, _, id, version) = heading.get();
-                            format!("{id} 第{version}版")
+                            match lang.get() {
+                                Lang::Zh => format!("{id} 第{version}版"),
+                                Lang::En => format!("{id} version {version}"),
+                            }
                         }}
                     </dd>
                 </div>
                 <div>
-                    <dt>"打印日期"</dt>
+                    <dt>{tr("打印日期", "Printed on")}</dt>
                     <dd data-report="printed">{printed}</dd>
                 </div>
             </dl>

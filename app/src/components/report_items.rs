@@ -3,8 +3,9 @@
 //! deductions with their reasons, open months and questions not answered.
 
 use leptos::prelude::*;
-use starcheck_core::{Applies, ItemResult};
+use starcheck_core::{Applies, ItemResult, Lang};
 
+use crate::i18n::{gloss, use_lang};
 use crate::labels::{item_status, item_status_key};
 use crate::state::AppState;
 
@@ -12,9 +13,11 @@ use crate::state::AppState;
 #[component]
 pub fn ReportItems() -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
 
     move || {
         let e = state.evaluation.get();
+        let lang = lang.get();
         let sections = e
             .categories
             .iter()
@@ -23,7 +26,7 @@ pub fn ReportItems() -> impl IntoView {
                     .items
                     .iter()
                     .filter_map(|n| e.item(*n))
-                    .map(item_block)
+                    .map(|item| item_block(item, lang))
                     .collect::<Vec<_>>();
                 view! {
                     <section class="report-section report-category" data-report-category=c.name.clone()>
@@ -38,29 +41,59 @@ pub fn ReportItems() -> impl IntoView {
 }
 
 /// One item's block.
-fn item_block(item: &ItemResult) -> impl IntoView + use<> {
+fn item_block(item: &ItemResult, lang: Lang) -> impl IntoView + use<> {
     let deductions = item
         .deductions
         .iter()
         .map(|d| {
             // The reason names the points already (`11月未召开联席会 −2`).
-            let low_only =
-                (d.applies == Applies::LowOnly).then_some("(仅计最低分)");
+            let low_only = (d.applies == Applies::LowOnly)
+                .then_some(lang.pick("(仅计最低分)", " (lowest score only)"));
+            let reason = d.reason.get(lang).to_string();
             view! {
-                <li class="report-deduction">{d.reason.clone()}{low_only}</li>
+                <li class="report-deduction">{reason}{low_only}</li>
             }
         })
         .collect::<Vec<_>>();
     let pending = item
         .pending
         .iter()
-        .map(|p| view! { <li class="report-pending">{format!("待办:{}", p.text)}</li> })
+        .map(|p| {
+            let text = match lang {
+                Lang::Zh => format!("待办:{}", p.text.zh),
+                Lang::En => format!("To do: {}", p.text.en),
+            };
+            view! { <li class="report-pending">{text}</li> }
+        })
         .collect::<Vec<_>>();
     let unanswered = item
         .unanswered
         .iter()
-        .map(|u| view! { <li class="report-unanswered">{format!("未回答:{}", u.question)}</li> })
+        .map(|u| {
+            let text = match lang {
+                Lang::Zh => format!("未回答:{}", u.question),
+                Lang::En => format!(
+                    "Unanswered: {}",
+                    gloss(&u.question).unwrap_or(&u.question)
+                ),
+            };
+            view! { <li class="report-unanswered">{text}</li> }
+        })
         .collect::<Vec<_>>();
+    let (title, score) = match lang {
+        Lang::Zh => (
+            format!("第{}项 {}", item.number, item.title),
+            format!("{} / {} 分", item.score, item.max),
+        ),
+        Lang::En => (
+            format!("Item {} {}", item.number, item.title),
+            format!("{} / {} points", item.score, item.max),
+        ),
+    };
+    let item_gloss = (lang == Lang::En)
+        .then(|| gloss(&item.title))
+        .flatten()
+        .map(|g| view! { <span class="gloss" lang="en">{g}</span> });
     let clean = item.deductions.is_empty()
         && item.pending.is_empty()
         && item.unanswered.is_empty();
@@ -72,19 +105,17 @@ fn item_block(item: &ItemResult) -> impl IntoView + use<> {
             data-status=item_status_key(item.status)
         >
             <h3>
-                <span class="report-item-title">
-                    {format!("第{}项 {}", item.number, item.title)}
-                </span>
+                <span class="report-item-title">{title}{item_gloss}</span>
                 <span class="report-item-score" data-report-score=item.number>
-                    {format!("{} / {} 分", item.score, item.max)}
+                    {score}
                 </span>
             </h3>
-            <p class="report-note">{item_status(item.status)}</p>
+            <p class="report-note">{item_status(item.status, lang)}</p>
             <ul class="report-reasons">
                 {deductions}
                 {pending}
                 {unanswered}
-                {clean.then(|| view! { <li>"无扣分"</li> })}
+                {clean.then(|| view! { <li>{lang.pick("无扣分", "No deductions")}</li> })}
             </ul>
         </div>
     }

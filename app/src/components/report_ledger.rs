@@ -6,12 +6,14 @@ use leptos::prelude::*;
 use starcheck_core::format_yuan;
 
 use crate::components::chart_spending::ChartSpending;
+use crate::i18n::{Lang, tr, use_lang};
 use crate::state::AppState;
 
 /// The ledger section of the report.
 #[component]
 pub fn ReportLedger() -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
     let (subsidy, line, ratio) = state.rubric.with_value(|r| {
         let base = r.base_subsidy();
         let line = r.spending_line();
@@ -19,12 +21,15 @@ pub fn ReportLedger() -> impl IntoView {
     });
 
     move || {
+        let lang = lang.get();
         let f = state.evaluation.with(|e| e.ledger.clone());
         let entries = state.assessment.with(|a| a.ledger.expenditures.len());
-        let remaining = if f.to_line.is_zero() {
-            format!("已达到 {ratio},超出 {}", format_yuan(f.above_line))
-        } else {
-            format!("还差 {} 达到 {ratio}", format_yuan(f.to_line))
+        let (above, to) = (format_yuan(f.above_line), format_yuan(f.to_line));
+        let remaining = match (f.to_line.is_zero(), lang) {
+            (true, Lang::Zh) => format!("已达到 {ratio},超出 {above}"),
+            (true, Lang::En) => format!("{ratio} reached, {above} above"),
+            (false, Lang::Zh) => format!("还差 {to} 达到 {ratio}"),
+            (false, Lang::En) => format!("{to} short of {ratio}"),
         };
         let purposes = f
             .purposes
@@ -32,7 +37,7 @@ pub fn ReportLedger() -> impl IntoView {
             .map(|p| {
                 view! {
                     <tr>
-                        <th scope="row">{p.purpose.label_zh()}</th>
+                        <th scope="row">{lang.pick(p.purpose.label_zh(), p.purpose.label_en())}</th>
                         <td>{format_yuan(p.planned)}</td>
                         <td>{format_yuan(p.spent)}</td>
                         <td>{format_yuan(p.unspent)}</td>
@@ -44,18 +49,18 @@ pub fn ReportLedger() -> impl IntoView {
 
         view! {
             <section class="report-section report-ledger" data-report="ledger">
-                <h2>"资金台账"</h2>
+                <h2>{tr("资金台账", "Ledger")}</h2>
                 <dl class="report-scores">
                     <div>
-                        <dt>"实际支出(专款)"</dt>
+                        <dt>{tr("实际支出(专款)", "Actual spending (designated)")}</dt>
                         <dd data-report="spent">{format_yuan(f.spent)}</dd>
                     </div>
                     <div>
-                        <dt>"占基础补助资金"</dt>
+                        <dt>{tr("占基础补助资金", "Share of the base subsidy")}</dt>
                         <dd data-report="percent">{format!("{}%", f.percent)}</dd>
                     </div>
                     <div>
-                        <dt>"距达标线"</dt>
+                        <dt>{tr("距达标线", "To the line")}</dt>
                         <dd data-report="remaining">{remaining}</dd>
                     </div>
                 </dl>
@@ -68,20 +73,27 @@ pub fn ReportLedger() -> impl IntoView {
                     to_line=f.to_line
                 />
                 <p class="report-note">
-                    {format!(
-                        "共{entries}笔支出;缺佐证材料{}项;计划合计 {}。",
-                        f.missing_documents,
-                        format_yuan(f.planned)
-                    )}
+                    {match lang {
+                        Lang::Zh => format!(
+                            "共{entries}笔支出;缺佐证材料{}项;计划合计 {}。",
+                            f.missing_documents,
+                            format_yuan(f.planned)
+                        ),
+                        Lang::En => format!(
+                            "{entries} expenditures; {} supporting documents missing; plan total {}.",
+                            f.missing_documents,
+                            format_yuan(f.planned)
+                        ),
+                    }}
                 </p>
                 <table class="report-table report-purposes">
                     <thead>
                         <tr>
-                            <th scope="col">"用途"</th>
-                            <th scope="col">"计划"</th>
-                            <th scope="col">"已支出"</th>
-                            <th scope="col">"未支出"</th>
-                            <th scope="col">"超计划"</th>
+                            <th scope="col">{tr("用途", "Purpose")}</th>
+                            <th scope="col">{tr("计划", "Planned")}</th>
+                            <th scope="col">{tr("已支出", "Spent")}</th>
+                            <th scope="col">{tr("未支出", "Unspent")}</th>
+                            <th scope="col">{tr("超计划", "Over the plan")}</th>
                         </tr>
                     </thead>
                     <tbody>{purposes}</tbody>

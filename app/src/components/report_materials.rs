@@ -13,6 +13,7 @@ use starcheck_core::{
     Assessment, Evaluation, Fact, Method, MonthState, Rubric,
 };
 
+use crate::i18n::tr;
 use crate::state::AppState;
 
 /// What is known about one material.
@@ -175,9 +176,9 @@ pub fn ReportMaterials() -> impl IntoView {
         });
         view! {
             <section class="report-section report-materials" data-report="materials">
-                <h2>"迎检材料清单"</h2>
+                <h2>{tr("迎检材料清单", "Materials for the inspection")}</h2>
                 <p class="report-note">
-                    "按评分细则所列材料,依自评内容标记:✓ 已备、✗ 缺、? 待核对(自评未涉及)。"
+                    {tr("按评分细则所列材料,依自评内容标记:✓ 已备、✗ 缺、? 待核对(自评未涉及)。", "The rubric's materials, marked from the self-assessment: ✓ ready, ✗ missing, ? to check (not covered by the self-assessment).")}
                 </p>
                 {rows}
             </section>

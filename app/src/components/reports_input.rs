@@ -8,6 +8,7 @@ use starcheck_core::{Fact, Report, YearMonth};
 
 use crate::components::date_input::DateInput;
 use crate::components::month_lines::MonthLines;
+use crate::i18n::{Lang, tr, trs, use_lang};
 use crate::state::AppState;
 
 /// The reports list with add, remove, "none sent" and clear.
@@ -17,9 +18,11 @@ pub fn ReportsInput(
     /// The rule's id within the item.
     rule: String,
     /// The question the core asks for the rule.
-    question: String,
+    #[prop(into)]
+    question: Signal<String>,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
     let fact = state.fact(item, &rule);
     let rule_id = StoredValue::new(rule.clone());
     let campaign = state.rubric.with_value(|r| r.campaign_months().to_vec());
@@ -51,7 +54,7 @@ pub fn ReportsInput(
     let first_month = campaign.first().copied();
     let new_month = RwSignal::new(first_month);
     let new_date = RwSignal::new(None::<Date>);
-    let add_error = RwSignal::new(None::<&'static str>);
+    let add_error = RwSignal::new(None::<(&'static str, &'static str)>);
     let add =
         move |_| match (new_month.get_untracked(), new_date.get_untracked()) {
             (Some(month), Some(sent_on)) => {
@@ -59,8 +62,12 @@ pub fn ReportsInput(
                 new_date.set(None);
                 add_error.set(None);
             }
-            (None, _) => add_error.set(Some("请先选择报送的是哪个月的信息")),
-            (_, None) => add_error.set(Some("请先选择报送日期")),
+            (None, _) => add_error.set(Some((
+                "请先选择报送的是哪个月的信息",
+                "Choose which month the report is for first",
+            ))),
+            (_, None) => add_error
+                .set(Some(("请先选择报送日期", "Choose the date sent first"))),
         };
 
     let field = format!("item{item}.{rule}");
@@ -69,13 +76,21 @@ pub fn ReportsInput(
     let month_options = campaign
         .iter()
         .map(|month| {
-            view! { <option value=month.to_string()>{month.long_label_zh()}</option> }
+            let month = *month;
+            let name = move || match lang.get() {
+                Lang::Zh => month.long_label_zh(),
+                Lang::En => format!("{} {}", month.label_en(), month.year()),
+            };
+            view! { <option value=month.to_string()>{name}</option> }
         })
         .collect::<Vec<_>>();
-    let status = move || match reports.get() {
-        None => "未填写".to_string(),
-        Some(list) if list.is_empty() => "已填写:一次也未报送".to_string(),
-        Some(list) => format!("已填写 {} 次", list.len()),
+    let status = move || match (reports.get(), lang.get()) {
+        (None, lang) => lang.pick("未填写", "Unanswered").to_string(),
+        (Some(list), lang) if list.is_empty() => {
+            lang.pick("已填写:一次也未报送", "Answered: none sent").to_string()
+        }
+        (Some(list), Lang::Zh) => format!("已填写 {} 次", list.len()),
+        (Some(list), Lang::En) => format!("Answered: {} sent", list.len()),
     };
     let month_id = format!("f-item{item}-{rule}-month");
 
@@ -83,7 +98,12 @@ pub fn ReportsInput(
         <fieldset class="field field-list" data-rule=rule>
             <legend>{question}</legend>
             <span class="field-hint">
-                {format!("每月{due_day}日前报送;逾期报送的,得分下限按缺报计。")}
+                {move || match lang.get() {
+                    Lang::Zh => format!("每月{due_day}日前报送;逾期报送的,得分下限按缺报计。"),
+                    Lang::En => format!(
+                        "Due by day {due_day} of each month; a late report counts as missing at the low end."
+                    ),
+                }}
             </span>
             <p class="list-status" data-status=field.clone()>{status}</p>
             <ol class="entry-list">
@@ -94,14 +114,17 @@ pub fn ReportsInput(
                                 reports.with(|r| {
                                     r.as_ref()
                                         .and_then(|r| r.get(index))
-                                        .map(|r| format!("{}的信息", r.month.long_label_zh()))
+                                        .map(|r| match lang.get() {
+                                            Lang::Zh => format!("{}的信息", r.month.long_label_zh()),
+                                            Lang::En => format!("Report for {} {}", r.month.label_en(), r.month.year()),
+                                        })
                                         .unwrap_or_default()
                                 })
                             }}
                         </span>
                         <DateInput
                             field=format!("{row_field}.{index}")
-                            label="报送日期"
+                            label=trs("报送日期", "Date sent")
                             value=Signal::derive(move || {
                                 reports.with(|r| r.as_ref().and_then(|r| r.get(index)).map(|r| r.sent_on))
                             })
@@ -128,14 +151,14 @@ pub fn ReportsInput(
                                 })
                             }
                         >
-                            "删除"
+                            {tr("删除", "Delete")}
                         </button>
                     </li>
                 </For>
             </ol>
             <div class="entry-add">
                 <div class="field">
-                    <label for=month_id.clone()>"报送的是哪个月的信息"</label>
+                    <label for=month_id.clone()>{tr("报送的是哪个月的信息", "Which month the report is for")}</label>
                     <select
                         id=month_id
                         data-field=format!("{field}.month")
@@ -149,7 +172,7 @@ pub fn ReportsInput(
                 </div>
                 <DateInput
                     field=format!("{field}.sent")
-                    label="报送日期"
+                    label=trs("报送日期", "Date sent")
                     value=new_date
                     on_commit=Callback::new(move |date| {
                         new_date.set(date);
@@ -157,9 +180,9 @@ pub fn ReportsInput(
                     })
                 />
                 <button type="button" data-action=format!("{field}.add") on:click=add>
-                    "添加报送记录"
+                    {tr("添加报送记录", "Add a report")}
                 </button>
-                <span class="field-error" role="alert">{move || add_error.get()}</span>
+                <span class="field-error" role="alert">{move || add_error.get().map(|(zh, en)| lang.get().pick(zh, en))}</span>
             </div>
             <div class="list-actions">
                 <Show when=move || reports.with(Option::is_none)>
@@ -169,7 +192,7 @@ pub fn ReportsInput(
                         data-action=none_action.clone()
                         on:click=move |_| write(Some(Vec::new()))
                     >
-                        "一次也未报送"
+                        {tr("一次也未报送", "None sent")}
                     </button>
                 </Show>
                 <button
@@ -178,7 +201,7 @@ pub fn ReportsInput(
                     data-action=format!("{field}.clear")
                     on:click=move |_| write(None)
                 >
-                    "清空(改为未填写)"
+                    {tr("清空(改为未填写)", "Clear (back to unanswered)")}
                 </button>
             </div>
             <MonthLines item=item />

@@ -8,7 +8,9 @@ use leptos::prelude::*;
 use starcheck_core::{BonusItem, Item, Method, Rubric, format_yuan};
 
 use crate::components::community_picker::CommunityPicker;
+use crate::components::gloss_line::GlossLine;
 use crate::components::readings_note::ReadingsNote;
+use crate::i18n::{Lang, gloss, tr, use_lang};
 use crate::state::AppState;
 
 /// The official rubric and the community picker.
@@ -30,24 +32,33 @@ pub fn RubricPage() -> impl IntoView {
 
     view! {
         <section class="page page-rubric" data-page="rubric">
-            <h2>"评分细则"</h2>
+            <h2>{tr("评分细则", "Rubric")}</h2>
             <div class="card">
                 <CommunityPicker />
             </div>
             <p class="muted">
-                "以下为通知附件2《“党建+”邻里中心垃圾分类星级社区创建考评细则》原文。"
-                "指标分值扣完为止。"
+                {tr("以下为通知附件2《“党建+”邻里中心垃圾分类星级社区创建考评细则》原文。", "Below is the original text of Attachment 2 of the notice (the assessment rules), in Chinese, with English glosses.")}
+                {tr("指标分值扣完为止。", "Deductions stop when the item's points are used up.")}
             </p>
             {categories}
             {bonus}
             <section class="rubric-category" data-section="penalties">
-                <h3>"减分项"</h3>
+                <h3>{tr("减分项", "Penalties")}</h3>
                 {penalty}
                 {gates}
             </section>
             {money}
             <ReadingsNote />
         </section>
+    }
+}
+
+/// `5分` or `5 points`, following the language.
+fn points_text(points: u32) -> impl Fn() -> String + use<> {
+    let lang = use_lang();
+    move || match lang.get() {
+        Lang::Zh => format!("{points}分"),
+        Lang::En => format!("{points} points"),
     }
 }
 
@@ -67,7 +78,8 @@ fn category_sections(rubric: &Rubric) -> Vec<AnyView> {
                 <section class="rubric-category" data-category=category.name.clone()>
                     <h3>
                         {category.name.clone()}
-                        <span class="category-max">{format!("{}分", category.max)}</span>
+                        <span class="category-max">{points_text(category.max)}</span>
+                        <GlossLine zh=category.name.clone() />
                     </h3>
                     {items}
                 </section>
@@ -82,12 +94,20 @@ fn item_card(item: &Item) -> AnyView {
     let rules = item
         .rule_lines
         .iter()
-        .map(|line| view! { <li>{line.clone()}</li> })
+        .map(|line| view! { <li>{line.clone()}<GlossLine zh=line.clone() /></li> })
         .collect::<Vec<_>>();
     let materials = item
         .materials
         .iter()
-        .map(|material| view! { <li>{material.clone()}</li> })
+        .map(|material| {
+            let zh = material.clone();
+            let lang = use_lang();
+            let text = move || match lang.get() {
+                Lang::Zh => zh.clone(),
+                Lang::En => gloss(&zh).unwrap_or(&zh).to_string(),
+            };
+            view! { <li>{text}</li> }
+        })
         .collect::<Vec<_>>();
 
     view! {
@@ -98,23 +118,40 @@ fn item_card(item: &Item) -> AnyView {
         >
             <header class="rubric-item-head">
                 <span class="item-number">{format!("{}", item.number)}</span>
-                <span class="item-title">{item.title.clone()}</span>
-                <span class="item-max">{format!("{}分", item.max)}</span>
+                <span class="item-title">
+                    {item.title.clone()}
+                    <GlossLine zh=item.title.clone() />
+                </span>
+                <span class="item-max">{points_text(item.max)}</span>
             </header>
             <dl class="rubric-facts">
-                <dt>"具体内容及要求"</dt>
+                <dt>{tr("具体内容及要求", "Content and requirements")}</dt>
                 <dd class="official" data-official="requirement">
                     {item.requirement.clone()}
+                    <GlossLine zh=item.requirement.clone() />
                 </dd>
-                <dt>"评分细则"</dt>
+                <dt>{tr("评分细则", "Rubric")}</dt>
                 <dd>
                     <ul class="rule-lines official" data-official="rules">
                         {rules}
                     </ul>
                 </dd>
-                <dt>"考核方式"</dt>
-                <dd data-methods="">{methods_text(&item.methods)}</dd>
-                <dt>"检查时可能查看的材料" <small>"(参考,非官方)"</small></dt>
+                <dt>{tr("考核方式", "Checked by")}</dt>
+                <dd data-methods="">
+                    {
+                        let methods = item.methods.clone();
+                        let lang = use_lang();
+                        move || match lang.get() {
+                            Lang::Zh => methods_text(&methods),
+                            Lang::En => methods_text_en(&methods),
+                        }
+                    }
+                </dd>
+                <dt>
+                    {tr("检查时可能查看的材料", "Materials an inspection may ask for")}
+                    " "
+                    <small>{tr("(参考,非官方)", "(our reference, not official)")}</small>
+                </dt>
                 <dd>
                     <ul class="materials">{materials}</ul>
                 </dd>
@@ -130,9 +167,16 @@ fn bonus_section(rubric: &Rubric) -> AnyView {
     view! {
         <section class="rubric-category" data-section="bonus">
             <h3>
-                "加分项"
+                {tr("加分项", "Bonus items")}
                 <span class="category-max">
-                    {format!("最多{}分", rubric.bonus_max())}
+                    {
+                        let most = rubric.bonus_max();
+                        let lang = use_lang();
+                        move || match lang.get() {
+                            Lang::Zh => format!("最多{most}分"),
+                            Lang::En => format!("at most {most} points"),
+                        }
+                    }
                 </span>
             </h3>
             {cards}
@@ -145,14 +189,26 @@ fn bonus_card(bonus: &BonusItem) -> AnyView {
     let parts = bonus
         .parts
         .iter()
-        .map(|part| view! { <li>{part.wording.clone()}</li> })
+        .map(|part| view! { <li>{part.wording.clone()}<GlossLine zh=part.wording.clone() /></li> })
         .collect::<Vec<_>>();
     view! {
         <article class="card rubric-item" data-bonus=bonus.number data-cap=bonus.cap>
             <header class="rubric-item-head">
                 <span class="item-number">{bonus.number.to_string()}</span>
-                <span class="item-title">{bonus.title.clone()}</span>
-                <span class="item-max">{format!("封顶{}分", bonus.cap)}</span>
+                <span class="item-title">
+                    {bonus.title.clone()}
+                    <GlossLine zh=bonus.title.clone() />
+                </span>
+                <span class="item-max">
+                    {
+                        let cap = bonus.cap;
+                        let lang = use_lang();
+                        move || match lang.get() {
+                            Lang::Zh => format!("封顶{cap}分"),
+                            Lang::En => format!("cap {cap}"),
+                        }
+                    }
+                </span>
             </header>
             <ul class="rule-lines official">{parts}</ul>
             <p class="muted">{format!("考核方式:{}", methods_text(&bonus.methods))}</p>
@@ -168,9 +224,10 @@ fn penalty_row(rubric: &Rubric) -> AnyView {
         <article class="card rubric-item" data-penalty=penalty.number>
             <header class="rubric-item-head">
                 <span class="item-number">{penalty.number.to_string()}</span>
-                <span class="item-title">"发现弄虚作假的"</span>
+                <span class="item-title">"发现弄虚作假的"<GlossLine zh="发现弄虚作假的" /></span>
             </header>
             <p class="official">{penalty.wording.clone()}</p>
+            <GlossLine zh=penalty.wording.clone() />
         </article>
     }
     .into_any()
@@ -183,12 +240,21 @@ fn gate_rows(rubric: &Rubric) -> AnyView {
         <article class="card rubric-item gate" data-gate=gates.number>
             <header class="rubric-item-head">
                 <span class="item-number">{gates.number.to_string()}</span>
-                <span class="item-title">"补助资金未专款专用,实际支出未达标的"</span>
-                <span class="item-max">"否决项"</span>
+                <span class="item-title">
+                    "补助资金未专款专用,实际支出未达标的"
+                    <GlossLine zh="补助资金未专款专用,实际支出未达标的" />
+                </span>
+                <span class="item-max">{tr("否决项", "Gates (veto items)")}</span>
             </header>
             <ul class="rule-lines official">
-                <li data-gate-kind="designated">{gates.designated_use_wording.clone()}</li>
-                <li data-gate-kind="spending">{gates.spending_wording.clone()}</li>
+                <li data-gate-kind="designated">
+                    {gates.designated_use_wording.clone()}
+                    <GlossLine zh=gates.designated_use_wording.clone() />
+                </li>
+                <li data-gate-kind="spending">
+                    {gates.spending_wording.clone()}
+                    <GlossLine zh=gates.spending_wording.clone() />
+                </li>
             </ul>
             <p class="muted">
                 {format!(
@@ -219,7 +285,7 @@ fn money_section(rubric: &Rubric) -> AnyView {
         .collect::<Vec<_>>();
     view! {
         <section class="rubric-category" data-section="tiers">
-            <h3>"奖励标准"</h3>
+            <h3>{tr("奖励标准", "Award")}</h3>
             <p>
                 {format!(
                     "每个创建社区基础补助资金 {}。中心市区按评估结果分档(按名次名额,不是分数线):",
@@ -230,9 +296,9 @@ fn money_section(rubric: &Rubric) -> AnyView {
                 <table>
                     <thead>
                         <tr>
-                            <th>"星级"</th>
-                            <th class="num">"名额"</th>
-                            <th class="num">"追加补助(每个)"</th>
+                            <th>{tr("星级", "Tier")}</th>
+                            <th class="num">{tr("名额", "Quota")}</th>
+                            <th class="num">{tr("追加补助(每个)", "Extra subsidy (each)")}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -246,4 +312,16 @@ fn money_section(rubric: &Rubric) -> AnyView {
 /// 考核方式 as the notice writes them, joined.
 pub fn methods_text(methods: &[Method]) -> String {
     methods.iter().map(Method::label_zh).collect::<Vec<_>>().join("、")
+}
+
+/// The same in English, the official term kept in brackets.
+pub fn methods_text_en(methods: &[Method]) -> String {
+    methods
+        .iter()
+        .map(|m| match m {
+            Method::MaterialCheck => "checking materials (材料核查)",
+            Method::SiteCheck => "site inspection (现场检查)",
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }

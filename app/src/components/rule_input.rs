@@ -13,6 +13,7 @@ use crate::components::places_input::PlacesInput;
 use crate::components::range_input::RangeInput;
 use crate::components::reports_input::ReportsInput;
 use crate::components::yes_no_input::YesNoInput;
+use crate::i18n::{Lang, gloss, use_lang};
 use crate::state::AppState;
 
 /// The input for one rule of one item.
@@ -24,7 +25,18 @@ pub fn RuleInput(
     rule: Rule,
 ) -> impl IntoView {
     let id = rule.id().to_string();
-    let question = rule.question().to_string();
+    let lang = use_lang();
+
+    // The questions are ours, not official: English mode shows their
+    // English wording.
+    let asked = rule.question().to_string();
+    let question = Signal::derive(move || match lang.get() {
+        Lang::Zh => asked.clone(),
+        Lang::En => gloss(&asked).unwrap_or(&asked).to_string(),
+    });
+    let consequence = move |zh: String, en: String| {
+        Signal::derive(move || lang.get().pick(zh.clone(), en.clone()))
+    };
 
     match rule {
         Rule::RequiredOrZero { .. } => view! {
@@ -32,7 +44,10 @@ pub fn RuleInput(
                 item=item
                 rule=id
                 question=question
-                consequence="选“否”:本项不得分。".to_string()
+                consequence=consequence(
+                    "选“否”:本项不得分。".to_string(),
+                    "Answering \u{201c}No\u{201d}: the item scores 0.".to_string(),
+                )
             />
         }
         .into_any(),
@@ -41,7 +56,10 @@ pub fn RuleInput(
                 item=item
                 rule=id
                 question=question
-                consequence=format!("选“否”:扣{points}分。")
+                consequence=consequence(
+                    format!("选“否”:扣{points}分。"),
+                    format!("Answering \u{201c}No\u{201d}: −{points} points."),
+                )
             />
         }
         .into_any(),
@@ -97,10 +115,11 @@ pub fn RuleInput(
 fn FindingCount(
     item: u32,
     rule: String,
-    question: String,
+    question: Signal<String>,
     points_each: u32,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
     let fact = state.fact(item, &rule);
     let value = Memo::new(move |_| match fact.get() {
         Some(Fact::Count(count)) => Some(count),
@@ -119,7 +138,10 @@ fn FindingCount(
                 label=question
                 value=value
                 on_commit=commit
-                hint=format!("每处扣{points_each}分;没有请填 0。")
+                hint=Signal::derive(move || match lang.get() {
+                    Lang::Zh => format!("每处扣{points_each}分;没有请填 0。"),
+                    Lang::En => format!("−{points_each} points each; enter 0 if none."),
+                })
                 placeholder="0"
             />
         </div>

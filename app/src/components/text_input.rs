@@ -22,15 +22,15 @@ pub fn TextInput(
     id: Option<String>,
     /// The visible label.
     #[prop(into)]
-    label: String,
+    label: Signal<String>,
     /// The model's value.
     #[prop(into)]
     value: Signal<String>,
     /// Receives each committed value.
     on_commit: Callback<String>,
     /// Placeholder text, a hint of the expected shape.
-    #[prop(optional)]
-    placeholder: &'static str,
+    #[prop(optional, into)]
+    placeholder: Signal<String>,
 ) -> impl IntoView {
     // Set between compositionstart and compositionend. Some browsers also
     // flag the input events themselves (isComposing); both are honoured.

@@ -326,11 +326,13 @@ impl DistrictState {
                     Ok(bytes) => self.take(&name, &bytes, &mut summary),
                     Err(error) => {
                         let reason = error.message_zh();
+                        let reason_en = error.message(starcheck_core::Lang::En);
                         self.set.update(|s| {
                             s.refused.push(starcheck_core::district::Refused {
                                 file_name: name.clone(),
                                 code: "read_failed".to_string(),
                                 reason,
+                                reason_en,
                             })
                         });
                         summary.refused += 1;

@@ -324,6 +324,7 @@ async fn read_answer(
             file_name: name,
             code: "read_failed".to_string(),
             reason: error.message_zh(),
+            reason_en: error.message(starcheck_core::Lang::En),
         });
     }
 

@@ -82,6 +82,20 @@ impl FileStamp {
         }
     }
 
+    /// `assessed 2025-01-06, exported 2025-01-06 18:00`.
+    pub fn dates_en(&self) -> String {
+        match self.exported_at {
+            Some(at) => format!(
+                "assessed {}, exported {} {:02}:{:02}",
+                self.as_of,
+                at.date(),
+                at.hour(),
+                at.minute()
+            ),
+            None => format!("assessed {}, no export time", self.as_of),
+        }
+    }
+
     fn order(&self) -> (Date, Option<DateTime>) {
         (self.as_of, self.exported_at)
     }
@@ -101,6 +115,33 @@ pub struct Duplicate {
 }
 
 impl Duplicate {
+    /// What the page says in `lang`.
+    pub fn message(&self, lang: crate::lang::Lang) -> String {
+        match lang {
+            crate::lang::Lang::Zh => self.message_zh(),
+            crate::lang::Lang::En => self.message_en(),
+        }
+    }
+
+    /// [`Duplicate::message_zh`] in English.
+    pub fn message_en(&self) -> String {
+        let same = self.kept.order() == self.dropped.order();
+        let rule = if same {
+            "both files have the same dates, the one loaded first is kept"
+        } else {
+            "the one with the later assessment date (and export time) is kept"
+        };
+        format!(
+            "{} already has another file: {rule}. Kept: {} ({}); not used: \
+             {} ({})",
+            self.community,
+            self.kept.file_name,
+            self.kept.dates_en(),
+            self.dropped.file_name,
+            self.dropped.dates_en()
+        )
+    }
+
     /// What the page says, e.g. `梅峰社区已有文件:保留较新的 …(…),
     /// 未采用 …(…)`.
     pub fn message_zh(&self) -> String {
@@ -129,6 +170,9 @@ pub struct Refused {
     pub code: String,
     /// [`FileError::message_zh`].
     pub reason: String,
+    /// [`FileError::message_en`]; empty from a producer that has none.
+    #[serde(default)]
+    pub reason_en: String,
 }
 
 impl Refused {
@@ -138,6 +182,17 @@ impl Refused {
             file_name: file_name.to_string(),
             code: error.code().to_string(),
             reason: error.message_zh(),
+            reason_en: error.message_en(),
+        }
+    }
+
+    /// Why, in `lang` (Chinese when no English was given).
+    pub fn reason(&self, lang: crate::lang::Lang) -> &str {
+        match lang {
+            crate::lang::Lang::En if !self.reason_en.is_empty() => {
+                &self.reason_en
+            }
+            _ => &self.reason,
         }
     }
 

@@ -306,7 +306,7 @@ pub fn gate_words(evaluation: &Evaluation) -> Vec<GateWords> {
                 GateState::NotAssessed => "未评估",
             }
             .to_string(),
-            detail: g.summary.clone(),
+            detail: g.summary.zh.clone(),
         })
         .collect()
 }

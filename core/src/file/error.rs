@@ -8,6 +8,7 @@
 use thiserror::Error;
 
 use crate::error::{MoneyError, clip};
+use crate::lang::Lang;
 
 /// Why a file was refused.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -128,6 +129,122 @@ impl FileError {
             | FileError::BadDate { path, .. }
             | FileError::BadAmount { path, .. } => Some(path),
             _ => None,
+        }
+    }
+
+    /// The message shown to users in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => self.message_zh(),
+            Lang::En => self.message_en(),
+        }
+    }
+
+    /// The message shown to users, in English.
+    pub fn message_en(&self) -> String {
+        let not_ours =
+            "this is not a self-assessment file exported by this app";
+        let altered = "it may have been made by another program or altered";
+        match self {
+            FileError::TooLarge { size, limit } => format!(
+                "The file is too large ({size} bytes, over the limit of {}): {not_ours}",
+                show_bytes(*limit).replace("字节", "bytes")
+            ),
+            FileError::Empty => "The file is empty".to_string(),
+            FileError::Binary { kind } => {
+                let looks_like = match *kind {
+                    Some("png") => "a PNG picture",
+                    Some("jpeg") => "a JPEG picture",
+                    Some("gif") => "a GIF picture",
+                    Some("webp") => "a WebP picture",
+                    Some("pdf") => "a PDF file",
+                    Some("zip") => "a ZIP archive or a Word/Excel document",
+                    Some("gzip" | "rar" | "7z") => "a compressed archive",
+                    _ => "a binary file such as a picture, PDF or archive",
+                };
+                format!(
+                    "This is not a JSON file exported by StarCheck (it looks \
+                     like {looks_like}): choose the .json file StarCheck \
+                     exported"
+                )
+            }
+            FileError::NotUtf8 { offset, encoding } => {
+                let saved_as = match encoding {
+                    Some(name) => format!("the file is in {name} encoding"),
+                    None => "the file may have been saved as GBK/GB18030"
+                        .to_string(),
+                };
+                format!(
+                    "The file is not UTF-8 (unreadable from byte {}): \
+                     {saved_as}. Use the original exported file, or save it \
+                     as UTF-8 in an editor and import it again",
+                    offset + 1
+                )
+            }
+            FileError::NotJson { line, column, .. } => format!(
+                "The file is not valid JSON (error at line {line}, column \
+                 {column}): {not_ours}"
+            ),
+            FileError::Truncated { line, column } => format!(
+                "The file is incomplete: it ends unexpectedly at line {line}, \
+                 column {column}; it may have been cut off while downloading \
+                 or copying, so get the whole file again"
+            ),
+            FileError::NotAnObject => "The file does not have the shape of a \
+                 self-assessment file (the outermost value should be a JSON \
+                 object)"
+                .to_string(),
+            FileError::MissingSchemaVersion => {
+                "The file has no format version \
+                 (schema_version), so it cannot be confirmed as a \
+                 self-assessment file"
+                    .to_string()
+            }
+            FileError::UnknownSchemaVersion { found, reads } => format!(
+                "The file's format version \u{201c}{}\u{201d} is not valid: \
+                 this app reads format version {reads}",
+                clip(found)
+            ),
+            FileError::FutureSchemaVersion { found, reads } => format!(
+                "The file is in format version {found}, newer than this app \
+                 reads (version {reads}): open it with a newer StarCheck"
+            ),
+            FileError::MissingChecksum => "The file has no checksum, so it \
+                 cannot be confirmed that its content is unchanged since export"
+                .to_string(),
+            FileError::ChecksumMismatch { .. } => {
+                "The file's checksum does not \
+                 match: the file was changed after export or is damaged. To \
+                 keep the data trustworthy it is not imported; ask for the \
+                 original exported file"
+                    .to_string()
+            }
+            FileError::WrongType { path, .. } => format!(
+                "{} in the file does not have the expected format: {altered}",
+                field_en(path)
+            ),
+            FileError::NegativeNumber { path, value } => format!(
+                "{} in the file is negative ({}): counts and amounts cannot be \
+                 negative",
+                field_en(path),
+                clip(value)
+            ),
+            FileError::NotWholeNumber { path, value } => format!(
+                "{} in the file is {}, not a whole number: {altered}",
+                field_en(path),
+                clip(value)
+            ),
+            FileError::BadDate { path, value, .. } => format!(
+                "{} in the file, \u{201c}{}\u{201d}, is not a valid date: \
+                 {altered}",
+                field_en(path),
+                clip(value)
+            ),
+            FileError::BadAmount { path, reason } => format!(
+                "{} in the file is not valid: {}",
+                field_en(path),
+                reason.message_en()
+            ),
         }
     }
 
@@ -265,6 +382,71 @@ pub(crate) fn field_zh(path: &str) -> String {
         _ => None,
     };
     named.unwrap_or_else(as_written)
+}
+
+/// Where in a file a path points, in English words: `the amount of
+/// expenditure 2`, `the date of item 5`.
+pub(crate) fn field_en(path: &str) -> String {
+    let segments = segments(path);
+    let named = match segments.as_slice() {
+        ["as_of"] => Some("The assessment date".to_string()),
+        ["exported_at"] => Some("The export time".to_string()),
+        ["app_version"] => Some("The app version".to_string()),
+        ["checksum"] => Some("The checksum".to_string()),
+        ["community", part] => {
+            member_en(part).map(|m| format!("The community's {m}"))
+        }
+        ["facts", item, ..] => {
+            let what = segments[3..].iter().rev().find_map(|m| member_en(m));
+            Some(match what {
+                Some(what) => format!("The {what} of item {item}"),
+                None => format!("The content of item {item}"),
+            })
+        }
+        ["bonus", item, ..] => Some(format!("The count of bonus item {item}")),
+        ["falsified", ..] => Some("The falsification record".to_string()),
+        ["ledger", list, index, rest @ ..] => {
+            let name = match *list {
+                "expenditures" => "expenditure",
+                "plan" => "plan line",
+                _ => "ledger entry",
+            };
+            let what = rest.iter().rev().find_map(|m| member_en(m));
+            match (index.parse::<usize>(), what) {
+                (Ok(i), Some(what)) => {
+                    Some(format!("The {what} of {name} {}", i + 1))
+                }
+                (Ok(i), None) => Some(format!("The {name} {}", i + 1)),
+                (Err(_), _) => Some(format!("The {name} records")),
+            }
+        }
+        ["summary", ..] => Some("The score summary".to_string()),
+        _ => None,
+    };
+    named.unwrap_or_else(|| {
+        format!("The value at \u{201c}{}\u{201d}", clip(path))
+    })
+}
+
+/// A member's name in English, as [`member_zh`].
+fn member_en(member: &str) -> Option<&'static str> {
+    Some(match member {
+        "amount" => "amount",
+        "planned" => "planned amount",
+        "date" => "date",
+        "sent_on" => "sending date",
+        "month" => "month",
+        "purpose" => "purpose",
+        "description" => "description",
+        "designated" => "designated-use flag",
+        "note" => "note",
+        "count" => "count",
+        "range" | "low" | "high" => "estimated range",
+        "name" => "name",
+        "district" => "district",
+        "street" => "street",
+        _ => return None,
+    })
 }
 
 /// `ledger.expenditures[1].amount` → `ledger`, `expenditures`, `1`,

@@ -10,6 +10,7 @@
 use rust_decimal::Decimal;
 
 use crate::assessment::Assessment;
+use crate::lang::Text;
 use crate::ledger::LedgerFigures;
 use crate::rubric::Rubric;
 use crate::score::{
@@ -120,7 +121,11 @@ fn designated_use(rubric: &Rubric, assessment: &Assessment) -> GateResult {
             state: GateState::NotAssessed,
             margin: None,
             failing_entries: Vec::new(),
-            summary: "尚未录入支出,暂无法判断是否专款专用".to_string(),
+            summary: Text::new(
+                "尚未录入支出,暂无法判断是否专款专用",
+                "No expenditure entered yet: designated use (专款专用) \
+                 cannot be judged",
+            ),
         };
     }
 
@@ -141,7 +146,10 @@ fn designated_use(rubric: &Rubric, assessment: &Assessment) -> GateResult {
             state: GateState::Pass,
             margin: None,
             failing_entries: failing,
-            summary: "全部支出均为专款专用".to_string(),
+            summary: Text::new(
+                "全部支出均为专款专用",
+                "Every expenditure is for its designated use (专款专用)",
+            ),
         };
     }
 
@@ -156,12 +164,30 @@ fn designated_use(rubric: &Rubric, assessment: &Assessment) -> GateResult {
             )
         })
         .collect();
+    let named_en: Vec<String> = failing
+        .iter()
+        .map(|e| {
+            format!(
+                "expenditure {} {} ({})",
+                e.index + 1,
+                e.label,
+                e.amount.format_yuan()
+            )
+        })
+        .collect();
     GateResult {
         kind: GateKind::DesignatedUse,
         wording,
         state: GateState::Fail,
         margin: None,
-        summary: format!("未专款专用:{},考核不通过", named.join(";")),
+        summary: Text::new(
+            format!("未专款专用:{},考核不通过", named.join(";")),
+            format!(
+                "Not for its designated use (未专款专用): {}; the assessment \
+                 fails",
+                named_en.join("; ")
+            ),
+        ),
         failing_entries: failing,
     }
 }
@@ -176,15 +202,24 @@ fn spending(rubric: &Rubric, figures: &LedgerFigures) -> GateResult {
             state: GateState::NotAssessed,
             margin: None,
             failing_entries: Vec::new(),
-            summary: format!(
-                "尚未录入支出;须至少支出 {}(基础补助的{percent}%)",
-                figures.line.format_yuan()
+            summary: Text::new(
+                format!(
+                    "尚未录入支出;须至少支出 {}(基础补助的{percent}%)",
+                    figures.line.format_yuan()
+                ),
+                format!(
+                    "No expenditure entered yet; at least {} must be spent \
+                     ({percent}% of the base subsidy)",
+                    figures.line.format_yuan()
+                ),
             ),
         };
     }
 
     let spent =
         format!("已支出 {}({}%)", figures.spent.format_yuan(), figures.percent);
+    let spent_en =
+        format!("Spent {} ({}%)", figures.spent.format_yuan(), figures.percent);
     if figures.spent >= figures.line {
         return GateResult {
             kind: GateKind::Spending,
@@ -192,9 +227,15 @@ fn spending(rubric: &Rubric, figures: &LedgerFigures) -> GateResult {
             state: GateState::Pass,
             margin: Some(Margin::Surplus(figures.above_line)),
             failing_entries: Vec::new(),
-            summary: format!(
-                "{spent},高出 {percent}% 线 {}",
-                figures.above_line.format_yuan()
+            summary: Text::new(
+                format!(
+                    "{spent},高出 {percent}% 线 {}",
+                    figures.above_line.format_yuan()
+                ),
+                format!(
+                    "{spent_en}, {} above the {percent}% line",
+                    figures.above_line.format_yuan()
+                ),
             ),
         };
     }
@@ -204,9 +245,15 @@ fn spending(rubric: &Rubric, figures: &LedgerFigures) -> GateResult {
         state: GateState::Fail,
         margin: Some(Margin::Shortfall(figures.to_line)),
         failing_entries: Vec::new(),
-        summary: format!(
-            "{spent},还差 {} 达到 {percent}%",
-            figures.to_line.format_yuan()
+        summary: Text::new(
+            format!(
+                "{spent},还差 {} 达到 {percent}%",
+                figures.to_line.format_yuan()
+            ),
+            format!(
+                "{spent_en}; {} short of {percent}%",
+                figures.to_line.format_yuan()
+            ),
         ),
     }
 }

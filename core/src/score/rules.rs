@@ -11,6 +11,7 @@
 use std::collections::BTreeSet;
 
 use crate::assessment::{Assessment, Fact, Place};
+use crate::lang::Text;
 use crate::months::{self, MonthLine, MonthState, YearMonth};
 use crate::rubric::{EquipmentRequirement, Item, Rubric, Rule, Schedule};
 use crate::score::{
@@ -97,7 +98,7 @@ impl RuleOutcome {
     fn deduct(
         &mut self,
         points: u32,
-        reason: String,
+        reason: Text,
         applies: Applies,
         fixable: bool,
     ) {
@@ -114,7 +115,7 @@ impl RuleOutcome {
     }
 
     /// Records a deduction that zeroes the item.
-    fn zeroes(&mut self, max: u32, reason: String, fixable: bool) {
+    fn zeroes(&mut self, max: u32, reason: Text, fixable: bool) {
         self.deductions.push(Noted {
             deduction: Deduction {
                 rule_id: self.rule_id.clone(),
@@ -411,7 +412,11 @@ fn required_or_zero(
         Some(Fact::YesNo(false)) => {
             out.low = Effect::zero();
             out.high = Effect::zero();
-            let reason = format!("{},本项不得分", shortfall_phrase(wording));
+            let phrase = shortfall_phrase(wording);
+            let reason = Text::new(
+                format!("{phrase},本项不得分"),
+                format!("\u{201c}{phrase}\u{201d}: the item scores 0"),
+            );
             out.zeroes(max, reason, true);
         }
         _ => {
@@ -432,7 +437,11 @@ fn fixed_deduction(
         Some(Fact::YesNo(false)) => {
             out.low = Effect::minus(points);
             out.high = Effect::minus(points);
-            let reason = format!("{} −{points}", shortfall_phrase(wording));
+            let phrase = shortfall_phrase(wording);
+            let reason = Text::new(
+                format!("{phrase} −{points}"),
+                format!("Not met: \u{201c}{phrase}\u{201d} −{points}"),
+            );
             out.deduct(points, reason, Applies::Both, true);
         }
         _ => {
@@ -455,8 +464,11 @@ fn per_finding(
             let points = count.saturating_mul(points_each);
             out.low = Effect::minus(points);
             out.high = Effect::minus(points);
-            let reason =
-                format!("{}:发现{count}处 −{points}", finding_phrase(wording));
+            let phrase = finding_phrase(wording);
+            let reason = Text::new(
+                format!("{phrase}:发现{count}处 −{points}"),
+                format!("\u{201c}{phrase}\u{201d}: {count} found −{points}"),
+            );
             out.deduct(points, reason, Applies::Both, true);
         }
         _ => {
@@ -503,12 +515,25 @@ fn place_equipment(
                 )
             })
             .collect();
-        let name = if place.name.trim().is_empty() {
-            format!("第{}处场所", index + 1)
+        let what_en: Vec<String> = lacking
+            .iter()
+            .map(|r| {
+                format!(
+                    "has {} but no {} container",
+                    r.feature_label,
+                    r.container.label_zh()
+                )
+            })
+            .collect();
+        let (name, name_en) = if place.name.trim().is_empty() {
+            (format!("第{}处场所", index + 1), format!("Place {}", index + 1))
         } else {
-            place.name.trim().to_string()
+            (place.name.trim().to_string(), place.name.trim().to_string())
         };
-        let reason = format!("{name}:{} −{points_each}", what.join(","));
+        let reason = Text::new(
+            format!("{name}:{} −{points_each}", what.join(",")),
+            format!("{name_en}: {} −{points_each}", what_en.join("; ")),
+        );
         out.deduct(points_each, reason, Applies::Both, true);
     }
 
@@ -565,9 +590,12 @@ fn kinds_short(
     let points = short.saturating_mul(spec.points_each);
     out.low = Effect::minus(points);
     out.high = Effect::minus(points);
-    let reason = format!(
-        "{}:现有{count}种,少{short}种 −{points}",
-        finding_phrase(spec.wording)
+    let phrase = finding_phrase(spec.wording);
+    let reason = Text::new(
+        format!("{phrase}:现有{count}种,少{short}种 −{points}"),
+        format!(
+            "\u{201c}{phrase}\u{201d}: {count} kinds, {short} short −{points}"
+        ),
     );
     out.deduct(points, reason, Applies::Both, true);
 }
@@ -577,6 +605,16 @@ fn duty_phrases(schedule: Schedule) -> (&'static str, &'static str) {
     match schedule {
         Schedule::Meetings => ("未召开联席会", "联席会待召开"),
         Schedule::Reports => ("未报送信息", "信息待报送"),
+    }
+}
+
+/// The same in English: missing, pending.
+fn duty_phrases_en(schedule: Schedule) -> (&'static str, &'static str) {
+    match schedule {
+        Schedule::Meetings => {
+            ("no joint meeting (联席会) held", "joint meeting still to hold")
+        }
+        Schedule::Reports => ("no report sent", "report still to send"),
     }
 }
 
@@ -680,31 +718,49 @@ fn note_months(
     due_day: i8,
 ) {
     let (missing_text, pending_text) = duty_phrases(monthly.schedule);
+    let (missing_en, pending_en) = duty_phrases_en(monthly.schedule);
     let each = monthly.points_each;
 
     if month_effect(monthly, lines, End::High).zero {
-        let ended: Vec<String> = lines
-            .iter()
-            .filter(|l| l.state == MonthState::Missing)
-            .map(|l| l.month.label_zh())
-            .collect();
-        let reason = format!("{}均{missing_text},本项不得分", ended.join("、"));
+        let ended: Vec<&MonthLine> =
+            lines.iter().filter(|l| l.state == MonthState::Missing).collect();
+        let zh: Vec<String> =
+            ended.iter().map(|l| l.month.label_zh()).collect();
+        let en: Vec<String> =
+            ended.iter().map(|l| l.month.label_en()).collect();
+        let reason = Text::new(
+            format!("{}均{missing_text},本项不得分", zh.join("、")),
+            format!("{}: {missing_en}; the item scores 0", en.join(", ")),
+        );
         out.zeroes(max, reason, false);
     } else {
         for line in lines {
             match line.state {
                 MonthState::Missing => {
-                    let reason = format!(
-                        "{}{missing_text} −{each}",
-                        line.month.label_zh()
+                    let reason = Text::new(
+                        format!(
+                            "{}{missing_text} −{each}",
+                            line.month.label_zh()
+                        ),
+                        format!(
+                            "{}: {missing_en} −{each}",
+                            line.month.label_en()
+                        ),
                     );
                     out.deduct(each, reason, Applies::Both, false);
                 }
                 MonthState::Late { on } => {
-                    let reason = format!(
-                        "{}信息迟报({on}报送,截止{}月{due_day}日),低端按缺报计 −{each}",
-                        line.month.label_zh(),
-                        line.month.month(),
+                    let reason = Text::new(
+                        format!(
+                            "{}信息迟报({on}报送,截止{}月{due_day}日),低端按缺报计 −{each}",
+                            line.month.label_zh(),
+                            line.month.month(),
+                        ),
+                        format!(
+                            "{}: report sent late (on {on}, due on day \
+                             {due_day}); counted as missing at the low end −{each}",
+                            line.month.label_en(),
+                        ),
                     );
                     out.deduct(each, reason, Applies::LowOnly, false);
                 }
@@ -714,21 +770,28 @@ fn note_months(
     }
 
     for line in lines {
+        let zh = line.month.label_zh();
+        let en = line.month.label_en();
+        let month = line.month.month();
         let text = match line.state {
             MonthState::Pending if monthly.schedule == Schedule::Reports => {
-                format!(
-                    "{}{pending_text}(截止{}月{due_day}日)",
-                    line.month.label_zh(),
-                    line.month.month(),
+                Text::new(
+                    format!("{zh}{pending_text}(截止{month}月{due_day}日)"),
+                    format!("{en}: {pending_en} (due on day {due_day})"),
                 )
             }
-            MonthState::Pending => {
-                format!("{}{pending_text}", line.month.label_zh())
-            }
-            MonthState::Overdue => format!(
-                "{}信息已过报送截止日({}月{due_day}日),尽快补报(迟报在低端按缺报计)",
-                line.month.label_zh(),
-                line.month.month(),
+            MonthState::Pending => Text::new(
+                format!("{zh}{pending_text}"),
+                format!("{en}: {pending_en}"),
+            ),
+            MonthState::Overdue => Text::new(
+                format!(
+                    "{zh}信息已过报送截止日({month}月{due_day}日),尽快补报(迟报在低端按缺报计)"
+                ),
+                format!(
+                    "{en}: the report is past its due day ({due_day}); send \
+                     it soon (late counts as missing at the low end)"
+                ),
             ),
             _ => continue,
         };
@@ -795,10 +858,18 @@ fn ledger_documents(
     for expenditure in expenditures {
         for document in expenditure.documents.missing() {
             missing = missing.saturating_add(1);
-            let reason = format!(
-                "缺{}:{} −{points_each}",
-                document.label_zh(),
-                expenditure.label_zh()
+            let reason = Text::new(
+                format!(
+                    "缺{}:{} −{points_each}",
+                    document.label_zh(),
+                    expenditure.label_zh()
+                ),
+                format!(
+                    "Missing {} (缺{}): {} −{points_each}",
+                    document.label_en(),
+                    document.label_zh(),
+                    expenditure.label_zh()
+                ),
             );
             out.deduct(points_each, reason, Applies::Both, true);
         }

@@ -634,7 +634,7 @@ fn fix_first_pending_month_can_lift_a_zero() {
         .fix_first
         .iter()
         .filter(|f| f.item == Some(5))
-        .map(|f| (f.action.clone(), f.points))
+        .map(|f| (f.action.zh.clone(), f.points))
         .collect();
     assert_eq!(
         stake,
