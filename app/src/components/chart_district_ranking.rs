@@ -16,7 +16,7 @@ use starcheck_core::district::{Row, RowKind};
 
 use crate::district::DistrictState;
 use crate::district::worker::next_task;
-use crate::i18n::tr;
+use crate::i18n::{Lang, tr, use_lang};
 
 /// Width of the bar track in SVG units.
 pub const TRACK: f64 = 260.0;
@@ -102,6 +102,7 @@ pub fn rank_width(points: u32, max: u32) -> f64 {
 #[component]
 pub fn ChartDistrictRanking() -> impl IntoView {
     let district = DistrictState::expect();
+    let lang = use_lang();
     let rubric = district.rubric();
     let scale = rubric.with_value(|r| r.base_max() + r.bonus_max());
     let scale = if scale == 0 { SCALE } else { scale };
@@ -127,18 +128,31 @@ pub fn ChartDistrictRanking() -> impl IntoView {
             return ().into_any();
         }
         let drawn = &list[..list.len().min(MOST_BARS)];
-        chart(drawn, list.len(), scale).into_any()
+        chart(drawn, list.len(), scale, lang.get()).into_any()
     }
 }
 
 /// The figure for a non-empty ranking: the first bars of `ranked`.
-fn chart(list: &[Bar], ranked: usize, scale: u32) -> impl IntoView + use<> {
+fn chart(
+    list: &[Bar],
+    ranked: usize,
+    scale: u32,
+    lang: Lang,
+) -> impl IntoView + use<> {
     let height = ROW * list.len() as f64 + 8.0;
     let summary = list
         .iter()
-        .map(|b| format!("第{}名 {} {}分 {}", b.rank, b.name, b.total, b.tier))
+        .map(|b| match lang {
+            Lang::Zh => {
+                format!("第{}名 {} {}分 {}", b.rank, b.name, b.total, b.tier)
+            }
+            Lang::En => format!(
+                "rank {}: {} {} points {}",
+                b.rank, b.name, b.total, b.tier
+            ),
+        })
         .collect::<Vec<_>>()
-        .join(";");
+        .join(lang.pick(";", "; "));
 
     // Bands first, so the bars are drawn in front of them.
     let band_views = bands(list)
@@ -220,13 +234,24 @@ fn chart(list: &[Bar], ranked: usize, scale: u32) -> impl IntoView + use<> {
                 {bar_views}
             </svg>
             <figcaption>
-                {format!(
-                    "按名次排列,条长为总分(0–{scale}),斜线段为尚未确定的分;底色段为按名额划分的星级,右侧写明星级。考核不通过的社区不参与排名,未画出。"
-                )}
-                {(ranked > list.len()).then(|| format!(
-                    "共 {ranked} 个社区参与排名,图中画出前 {} 个,其余见全区对照表。",
-                    list.len()
-                ))}
+                {match lang {
+                    Lang::Zh => format!(
+                        "按名次排列,条长为总分(0–{scale}),斜线段为尚未确定的分;底色段为按名额划分的星级,右侧写明星级。考核不通过的社区不参与排名,未画出。"
+                    ),
+                    Lang::En => format!(
+                        "In rank order; a bar's length is the total (0–{scale}), its hatched part the points still open; the shaded bands are the tiers by quota, named at the right. Communities that fail are not ranked and not drawn."
+                    ),
+                }}
+                {(ranked > list.len()).then(|| match lang {
+                    Lang::Zh => format!(
+                        "共 {ranked} 个社区参与排名,图中画出前 {} 个,其余见全区对照表。",
+                        list.len()
+                    ),
+                    Lang::En => format!(
+                        " {ranked} communities are ranked; the first {} are drawn, the rest are in the district table.",
+                        list.len()
+                    ),
+                })}
             </figcaption>
             <table class="chart-data">
                 <thead>

@@ -10,21 +10,22 @@
 
 use leptos::prelude::*;
 use starcheck_core::{
-    Assessment, Evaluation, Fact, Method, MonthState, Rubric,
+    Assessment, Evaluation, Fact, Lang, Method, MonthState, Rubric, Text,
 };
 
-use crate::i18n::tr;
+use crate::components::rubric_page::methods_text_en;
+use crate::i18n::{gloss, tr, use_lang};
 use crate::state::AppState;
 
 /// What is known about one material.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Readiness {
     /// In hand, with the reason (`已回答“是”`).
-    Ready(String),
+    Ready(Text),
     /// Not in hand, with what is missing.
-    Missing(String),
+    Missing(Text),
     /// The assessment does not say: to check by hand.
-    Check(String),
+    Check(Text),
 }
 
 impl Readiness {
@@ -38,20 +39,20 @@ impl Readiness {
     }
 
     /// The mark in words (printed, so never colour alone).
-    pub fn mark(&self) -> &'static str {
+    pub fn mark(&self, lang: Lang) -> &'static str {
         match self {
-            Readiness::Ready(_) => "✓ 已备",
-            Readiness::Missing(_) => "✗ 缺",
-            Readiness::Check(_) => "? 待核对",
+            Readiness::Ready(_) => lang.pick("✓ 已备", "✓ ready"),
+            Readiness::Missing(_) => lang.pick("✗ 缺", "✗ missing"),
+            Readiness::Check(_) => lang.pick("? 待核对", "? to check"),
         }
     }
 
-    /// Why.
-    pub fn note(&self) -> &str {
+    /// Why, in `lang`.
+    pub fn note(&self, lang: Lang) -> &str {
         match self {
             Readiness::Ready(n)
             | Readiness::Missing(n)
-            | Readiness::Check(n) => n,
+            | Readiness::Check(n) => n.get(lang),
         }
     }
 }
@@ -86,9 +87,15 @@ pub fn readiness(
         .map(|(_, _, rule)| *rule);
     if let Some(rule) = rule {
         return match assessment.fact(item, rule) {
-            Some(Fact::YesNo(true)) => Readiness::Ready("自评答“是”".into()),
-            Some(Fact::YesNo(false)) => Readiness::Missing("自评答“否”".into()),
-            _ => Readiness::Check("自评尚未回答".into()),
+            Some(Fact::YesNo(true)) => Readiness::Ready(Text::new(
+                "自评答“是”",
+                "answered \u{201c}yes\u{201d}",
+            )),
+            Some(Fact::YesNo(false)) => Readiness::Missing(Text::new(
+                "自评答“否”",
+                "answered \u{201c}no\u{201d}",
+            )),
+            _ => Readiness::Check(unanswered()),
         };
     }
 
@@ -104,23 +111,41 @@ pub fn readiness(
     if item == 5 || item == 13 {
         return monthly(evaluation, item);
     }
-    Readiness::Check("自评未涉及,请逐项核对".into())
+    Readiness::Check(not_covered())
+}
+
+fn unanswered() -> Text {
+    Text::new("自评尚未回答", "not answered yet")
+}
+
+fn not_covered() -> Text {
+    Text::new(
+        "自评未涉及,请逐项核对",
+        "not covered by the self-assessment: check by hand",
+    )
+}
+
+fn no_spending() -> Text {
+    Text::new("尚未登记支出", "no expenditure entered yet")
 }
 
 /// The expenditure book: ready once any expenditure is entered.
 fn ledger_book(assessment: &Assessment) -> Readiness {
     let count = assessment.ledger.expenditures.len();
     if count == 0 {
-        return Readiness::Missing("尚未登记支出".into());
+        return Readiness::Missing(no_spending());
     }
-    Readiness::Ready(format!("已登记{count}笔支出"))
+    Readiness::Ready(Text::new(
+        format!("已登记{count}笔支出"),
+        format!("{count} expenditures entered"),
+    ))
 }
 
 /// One kind of voucher over every expenditure.
 fn documents(assessment: &Assessment, transfer: bool) -> Readiness {
     let entries = &assessment.ledger.expenditures;
     if entries.is_empty() {
-        return Readiness::Check("尚未登记支出".into());
+        return Readiness::Check(no_spending());
     }
     let lacking = entries
         .iter()
@@ -131,18 +156,25 @@ fn documents(assessment: &Assessment, transfer: bool) -> Readiness {
         .map(|e| e.label_zh())
         .collect::<Vec<_>>();
     if lacking.is_empty() {
-        return Readiness::Ready(format!("{}笔支出均齐全", entries.len()));
+        let n = entries.len();
+        return Readiness::Ready(Text::new(
+            format!("{n}笔支出均齐全"),
+            format!("complete for all {n} expenditures"),
+        ));
     }
-    Readiness::Missing(format!("缺{}笔:{}", lacking.len(), lacking.join("、")))
+    Readiness::Missing(Text::new(
+        format!("缺{}笔:{}", lacking.len(), lacking.join("、")),
+        format!("missing for {}: {}", lacking.len(), lacking.join("; ")),
+    ))
 }
 
 /// Month by month, from the core's month lines.
 fn monthly(evaluation: &Evaluation, item: u32) -> Readiness {
     let Some(result) = evaluation.item(item) else {
-        return Readiness::Check("自评未涉及,请逐项核对".into());
+        return Readiness::Check(not_covered());
     };
     if result.months.is_empty() {
-        return Readiness::Check("自评尚未回答".into());
+        return Readiness::Check(unanswered());
     }
     let missing = result
         .months
@@ -150,7 +182,7 @@ fn monthly(evaluation: &Evaluation, item: u32) -> Readiness {
         .filter(|m| {
             matches!(m.state, MonthState::Missing | MonthState::Overdue)
         })
-        .map(|m| m.month.label_zh())
+        .map(|m| m.month)
         .collect::<Vec<_>>();
     let done = result
         .months
@@ -158,21 +190,31 @@ fn monthly(evaluation: &Evaluation, item: u32) -> Readiness {
         .filter(|m| matches!(m.state, MonthState::Done { .. }))
         .count();
     if missing.is_empty() {
-        return Readiness::Ready(format!("{done}个月齐全"));
+        return Readiness::Ready(Text::new(
+            format!("{done}个月齐全"),
+            format!("complete for {done} months"),
+        ));
     }
-    Readiness::Missing(format!("缺{}", missing.join("、")))
+    let zh: Vec<String> = missing.iter().map(|m| m.label_zh()).collect();
+    let en: Vec<String> = missing.iter().map(|m| m.label_en()).collect();
+    Readiness::Missing(Text::new(
+        format!("缺{}", zh.join("、")),
+        format!("missing: {}", en.join(", ")),
+    ))
 }
 
 /// The checklist, item by item.
 #[component]
 pub fn ReportMaterials() -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
 
     move || {
+        let lang = lang.get();
         let rows = state.rubric.with_value(|rubric: &Rubric| {
-            state
-                .assessment
-                .with(|a| state.evaluation.with(|e| checklist(rubric, a, e)))
+            state.assessment.with(|a| {
+                state.evaluation.with(|e| checklist(rubric, a, e, lang))
+            })
         });
         view! {
             <section class="report-section report-materials" data-report="materials">
@@ -191,28 +233,36 @@ fn checklist(
     rubric: &Rubric,
     assessment: &Assessment,
     evaluation: &Evaluation,
+    lang: Lang,
 ) -> Vec<AnyView> {
     rubric
         .items()
         .iter()
         .filter(|item| !item.methods.is_empty())
         .map(|item| {
-            let methods = item
-                .methods
-                .iter()
-                .map(Method::label_zh)
-                .collect::<Vec<_>>()
-                .join("、");
+            let methods = match lang {
+                Lang::Zh => item
+                    .methods
+                    .iter()
+                    .map(Method::label_zh)
+                    .collect::<Vec<_>>()
+                    .join("、"),
+                Lang::En => methods_text_en(&item.methods),
+            };
             let lines = item
                 .materials
                 .iter()
                 .map(|m| {
                     let ready = readiness(assessment, evaluation, item.number, m);
+                    let name = match lang {
+                        Lang::Zh => m.clone(),
+                        Lang::En => gloss(m).unwrap_or(m).to_string(),
+                    };
                     view! {
                         <tr data-material=m.clone() data-ready=ready.key()>
-                            <td class="report-mark">{ready.mark()}</td>
-                            <td>{m.clone()}</td>
-                            <td class="report-why">{ready.note().to_string()}</td>
+                            <td class="report-mark">{ready.mark(lang)}</td>
+                            <td>{name}</td>
+                            <td class="report-why">{ready.note(lang).to_string()}</td>
                         </tr>
                     }
                 })
@@ -220,8 +270,16 @@ fn checklist(
             view! {
                 <div class="report-block" data-materials-item=item.number>
                     <h3>
-                        {format!("第{}项 {}", item.number, item.title)}
-                        <span class="report-method">{format!("({methods})")}</span>
+                        {match lang {
+                            Lang::Zh => format!("第{}项 {}", item.number, item.title),
+                            Lang::En => format!("Item {} {}", item.number, item.title),
+                        }}
+                        <span class="report-method">
+                            {match lang {
+                                Lang::Zh => format!("({methods})"),
+                                Lang::En => format!(" ({methods})"),
+                            }}
+                        </span>
                     </h3>
                     <table class="report-table">
                         <tbody>{lines}</tbody>
