@@ -51,6 +51,17 @@ impl Refusal {
             }
         }
     }
+
+    /// The message in English.
+    pub fn message_en(self) -> &'static str {
+        match self {
+            Refusal::Unsaved => {
+                "The current content could not be saved, so the update waits \
+                 to lose nothing. Export a file or resolve the saving problem \
+                 first, then update."
+            }
+        }
+    }
 }
 
 /// The state of new versions; provided through context by [`crate::App`].
