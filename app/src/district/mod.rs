@@ -12,8 +12,10 @@
 //! the JavaScript build of the core ([`worker`]), with progress after
 //! every file and a cancel button, so the page answers clicks throughout;
 //! the table it ranked is shown as long as the set is the one it ranked
-//! ([`Ranked`]). Where no worker can run, they are read on the page as
-//! before ([`DistrictState::load_on_page`], with [`crate::file_io`]'s
+//! ([`Ranked`]). Where no worker can run, and always in the single-file
+//! edition (no worker script beside it, see [`crate::offline`]), they are
+//! read on the page as before ([`DistrictState::load_on_page`], with
+//! [`crate::file_io`]'s
 //! GB18030 retry, which the worker repeats). While a load runs, removing
 //! a community and clearing the set wait for it to end. A stored set is
 //! still read back on the page at start-up: a few hundred files (what
