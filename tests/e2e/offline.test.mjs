@@ -3,7 +3,8 @@
 // input and saves drafts with the network cut off and the server gone;
 // and a new version deployed at the same address shows the prompt
 // "有新版本可用", reloads only when the user accepts, and keeps what was
-// typed just before (saved before the reload).
+// typed just before (saved before the reload); while the draft cannot be
+// saved (storage full) accepting says why and reloads nothing.
 
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -107,20 +108,24 @@ describe('the site opens and saves drafts with no network', () => {
   });
 });
 
+/** A copy of dist/ with another precache version: a new deploy. */
+async function secondVersion() {
+  const second = await mkdtemp(join(tmpdir(), 'starcheck-second-'));
+  await cp(DIST_DIR, second, { recursive: true });
+  const path = join(second, 'sw.js');
+  const script = await readFile(path, 'utf8');
+  const { version } = await precacheVersion(DIST_DIR);
+  await writeFile(path, script.replace(`version: "${version}"`, 'version: "00000000000000ff"'));
+  return second;
+}
+
 describe('a new version waits for the user and keeps unsaved work', () => {
   let site;
   let page;
   let second;
 
   before(async () => {
-    // The same site with another precache version: a new deploy.
-    second = await mkdtemp(join(tmpdir(), 'starcheck-second-'));
-    await cp(DIST_DIR, second, { recursive: true });
-    const path = join(second, 'sw.js');
-    const script = await readFile(path, 'utf8');
-    const { version } = await precacheVersion(DIST_DIR);
-    await writeFile(path, script.replace(`version: "${version}"`, 'version: "00000000000000ff"'));
-
+    second = await secondVersion();
     site = await startSite();
     page = await site.open('#/assess');
     await waitControlled(page);
@@ -179,5 +184,73 @@ describe('a new version waits for the user and keeps unsaved work', () => {
       const names = await caches.keys();
       return names.length === 1 && names[0] === 'starcheck-00000000000000ff';
     });
+  });
+});
+
+describe('a new version is not loaded while the draft cannot be saved', () => {
+  let site;
+  let page;
+  let second;
+
+  before(async () => {
+    second = await secondVersion();
+    site = await startSite();
+    page = await site.open('#/assess');
+    await page.selectOption(PICKER, '1');
+    await page.waitForSelector('[data-save-status="saved"]');
+    await waitControlled(page);
+    site.server.setRoot(second);
+    await reload(page);
+    await page.locator('[data-notice="update"]').waitFor({ timeout: 30_000 });
+  });
+
+  after(async () => {
+    await site?.close();
+    await rm(second, { recursive: true, force: true });
+  });
+
+  test('with storage full, accepting says why and keeps the page as it is', async () => {
+    // Fill local storage to the last character (bounded: about 10 MiB).
+    const filled = await page.evaluate(() => {
+      let n = 0;
+      for (let size = 1 << 20; size >= 1; size = Math.floor(size / 2)) {
+        const chunk = 'x'.repeat(size);
+        for (let tries = 0; tries < 64; tries += 1) {
+          try {
+            localStorage.setItem(`fill-${n}`, chunk);
+            n += 1;
+          } catch {
+            break;
+          }
+        }
+      }
+      window.starcheckSameDocument = true;
+      return n;
+    });
+    assert.ok(filled > 0);
+
+    await page.fill(LABELS, '6');
+    await page.click('[data-action="update-app"]');
+    const refused = page.locator('[data-update-refused]');
+    await refused.waitFor();
+    assert.match((await refused.textContent()) ?? '', /当前内容未能保存,为免丢失暂不更新/);
+
+    await page.waitForTimeout(1_500);
+    assert.equal(await page.evaluate(() => window.starcheckSameDocument), true);
+    assert.equal(await page.inputValue(LABELS), '6');
+  });
+
+  test('once storage has room again, accepting saves and loads the new version', async () => {
+    await page.evaluate(() => {
+      for (const key of Object.keys(localStorage)) {
+        if (key.startsWith('fill-')) localStorage.removeItem(key);
+      }
+    });
+    const reloaded = page.waitForEvent('load', { timeout: 30_000 });
+    await page.click('[data-action="update-app"]');
+    await reloaded;
+    await page.waitForSelector(READY_SELECTOR);
+    assert.equal(await page.evaluate(() => window.starcheckSameDocument), undefined);
+    assert.equal(await page.inputValue(LABELS), '6');
   });
 });
