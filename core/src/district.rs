@@ -20,6 +20,7 @@ pub mod export;
 pub mod fixtures;
 pub mod set;
 pub mod table;
+pub mod words;
 
 #[cfg(test)]
 mod tests;

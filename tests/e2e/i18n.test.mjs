@@ -3,12 +3,17 @@
 // import refusal, a typed-count refusal, a deduction reason), while the
 // official wording (an item's title) stays Chinese with an English gloss;
 // the choice survives a reload, and switching back to Chinese does too.
+// The district table's own words (tier, verdict, award) follow as well.
 
 import assert from 'node:assert/strict';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 
 import { startSite } from './support.mjs';
 
+const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const han = /[\u4e00-\u9fff]/;
 
 async function htmlLang(page) {
@@ -85,6 +90,40 @@ describe('Chinese by default, English on request, remembered', () => {
     assert.match(shown, /^Cannot import “notes\.json”: The file is not valid JSON \(error at line 1, column \d+\)/);
     assert.match(shown, /Nothing of the current content was changed\.$/);
     assert.doesNotMatch(shown, han);
+  });
+
+  test("the district table's tiers, gate verdicts and awards are in English", async () => {
+    await page.click('a[data-nav="district"]');
+    const dir = join(FIXTURES, 'district');
+    const files = (await readdir(dir)).filter((n) => n.endsWith('.json')).map((n) => join(dir, n));
+    await page.setInputFiles('input[data-action="district-files"]', files);
+    await page.waitForSelector('tr[data-row-kind]');
+
+    const tier = (community) =>
+      text(page, `tr[data-community="${community}"] td[data-col="tier"] .tier`);
+    assert.equal(await tier('新春社区'), '5-star');
+    assert.equal(await tier('新桥社区'), 'not ranked (failed a gate)');
+    assert.equal(await tier('铭湖社区'), '4-star or 3-star (tie, to be settled)');
+    assert.equal(
+      await text(page, 'tr[data-row-kind="empty"] td[data-col="tier"] .tier'),
+      '4-star slot left empty (failed a gate; not passed down)',
+    );
+    assert.equal(
+      await text(page, 'tr[data-community="铭湖社区"] td[data-col="extra"]'),
+      'to be settled (tie)',
+    );
+    // The gate's name is the notice's wording; its verdict is English.
+    const gates = await text(page, 'tr[data-community="新桥社区"] td[data-col="gates"] .gate-words');
+    assert.match(gates, /: fail/);
+    assert.doesNotMatch(gates, /不通过/);
+
+    // Back in Chinese, the same cells read as the CSV does.
+    await page.click('[data-lang="zh-CN"]');
+    assert.equal(await tier('新春社区'), '五星');
+    assert.equal(await tier('铭湖社区'), '四星或三星(同分待定)');
+    await page.click('[data-lang="en"]');
+    await page.click('[data-action="clear-set"]');
+    await page.click('[data-action="clear-set"]');
   });
 
   test('after a reload the app is still in English', async () => {

@@ -5,7 +5,8 @@
 
 use leptos::prelude::*;
 use starcheck_core::GateState;
-use starcheck_core::district::{Row, RowKind};
+use starcheck_core::district::words::{UNDETERMINED_EN, tier_en, verdict_en};
+use starcheck_core::district::{Extra, Row, RowKind};
 
 use crate::district::DistrictState;
 use crate::i18n::{Lang, tr, use_lang};
@@ -86,7 +87,13 @@ pub fn DistrictRow(row: Row) -> impl IntoView {
         .map(|g| {
             view! {
                 <span class=gate_class(g.state) title=g.detail.clone() data-gate=g.gate.clone()>
-                    {format!("{}:{}", g.gate, g.verdict)}
+                    {
+                        let (gate, zh, en) = (g.gate.clone(), g.verdict.clone(), verdict_en(g.state));
+                        move || match lang.get() {
+                            Lang::Zh => format!("{gate}:{zh}"),
+                            Lang::En => format!("{gate}: {en}"),
+                        }
+                    }
                 </span>
             }
         })
@@ -126,6 +133,21 @@ pub fn DistrictRow(row: Row) -> impl IntoView {
             </button>
         }
     });
+    // The table's own words are Chinese (as in the CSV); English is made
+    // from them, and a word without English stays Chinese.
+    let tier = {
+        let zh = row.tier.clone();
+        let en = tier_en(&zh).unwrap_or_else(|| zh.clone());
+        move || lang.get().pick(zh.clone(), en.clone())
+    };
+    let extra = {
+        let zh = row.extra_text();
+        let en = match row.extra {
+            Extra::Undetermined => UNDETERMINED_EN.to_string(),
+            _ => zh.clone(),
+        };
+        move || lang.get().pick(zh.clone(), en.clone())
+    };
     let money = |m: Option<starcheck_core::Money>| {
         m.map_or_else(|| "—".to_string(), |m| m.format_yuan())
     };
@@ -158,7 +180,7 @@ pub fn DistrictRow(row: Row) -> impl IntoView {
                     .collect_view()}
             </td>
             <td data-col="tier" data-label=tr("星级", "Tier")>
-                <span class=tier_class>{row.tier.clone()}</span>
+                <span class=tier_class>{tier}</span>
                 {row.tie.clone().map(|message| view! {
                     <span class="tie-flag" title=message data-tie-flag="">{tr("⚠ 需人工确定", "⚠ To be settled by a person")}</span>
                 })}
@@ -172,7 +194,7 @@ pub fn DistrictRow(row: Row) -> impl IntoView {
                 })}
             </td>
             <td class="num" data-col="base_subsidy" data-label=tr("基础补助", "Base subsidy")>{money(row.base_subsidy)}</td>
-            <td class="num" data-col="extra" data-label=tr("星级奖补", "Tier award")>{row.extra_text()}</td>
+            <td class="num" data-col="extra" data-label=tr("星级奖补", "Tier award")>{extra}</td>
             <td class="district-actions">{remove}</td>
         </tr>
     }

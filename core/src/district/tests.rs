@@ -437,3 +437,30 @@ fn ok_hostile_names_are_safe_in_the_csv() {
         "{first}"
     );
 }
+
+#[test]
+fn ok_every_word_of_the_fixture_table_has_english() {
+    let table = table_of(&first_load());
+    let tiers: Vec<(String, Option<String>)> = table
+        .rows
+        .iter()
+        .map(|row| (row.tier.clone(), words::tier_en(&row.tier)))
+        .collect();
+    for (zh, en) in &tiers {
+        let en = en.as_deref().unwrap_or_else(|| panic!("no English for {zh}"));
+        assert!(
+            !en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{en}"
+        );
+    }
+    let english: Vec<&str> =
+        tiers.iter().filter_map(|(_, en)| en.as_deref()).collect();
+    assert_eq!(english.first(), Some(&"5-star"));
+    assert!(
+        english.contains(
+            &"4-star slot left empty (failed a gate; not passed down)"
+        )
+    );
+    assert!(english.contains(&"not ranked (failed a gate)"));
+    assert!(english.contains(&"4-star or 3-star (tie, to be settled)"));
+}
