@@ -17,7 +17,7 @@
 use leptos::prelude::*;
 use starcheck_core::{
     Assessment, Community, Evaluation, Fact, LikelyTier, Reference, Rubric,
-    evaluate, likely_tier,
+    cut_lines_out_of_order, evaluate, likely_tier,
 };
 
 use crate::date::today_local;
@@ -69,7 +69,13 @@ impl AppState {
         // Peers first (the district page), then the user's own lines,
         // else no reference: the core then says which rank each tier needs.
         let likely_tier = Memo::new(move |_| {
-            let lines: Option<Vec<u32>> = cut_lines.get().into_iter().collect();
+            // Lines out of order are shown as a mistake, not used.
+            let lines: Option<Vec<u32>> = cut_lines.with(|lines| {
+                cut_lines_out_of_order(lines)
+                    .is_none()
+                    .then(|| lines.iter().copied().collect())
+                    .flatten()
+            });
             rubric.with_value(|r| {
                 evaluation.with(|e| {
                     peers.with(|peers| {

@@ -257,4 +257,15 @@ async fn the_summary_shows_ranges_and_no_invented_cut_lines() {
     settle().await;
     let tier = page.text("[data-summary=\"tier\"]");
     assert!(tier.contains("参考依据"), "tier: {tier}");
+    assert_eq!(page.text("[data-cut-lines-error]"), "");
+
+    // Lines out of order are a slip: said, and not used for the tier.
+    page.type_into("input[data-field=\"cut_line.1\"]", "104");
+    settle().await;
+    assert_eq!(
+        page.text("[data-cut-lines-error]"),
+        "五星参考线(100分)低于四星参考线(104分),请检查;改正前不按参考线估计星级。"
+    );
+    let tier = page.text("[data-summary=\"tier\"]");
+    assert!(tier.contains("暂无参考"), "tier: {tier}");
 }

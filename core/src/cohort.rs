@@ -530,6 +530,23 @@ impl Slots {
     }
 }
 
+/// The first two filled cut lines out of order, as (higher tier, lower
+/// tier) indexes: a tier's line below the line of the tier under it
+/// (五星 at 90 but 四星 at 95) cannot be meant, and estimating with it
+/// would mislead. Equal lines are allowed (the lower tier is then out of
+/// reach); empty lines are skipped.
+pub fn cut_lines_out_of_order(lines: &[Option<u32>]) -> Option<(usize, usize)> {
+    let filled: Vec<(usize, u32)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(index, line)| line.map(|line| (index, line)))
+        .collect();
+    filled
+        .windows(2)
+        .find(|pair| pair[0].1 < pair[1].1)
+        .map(|pair| (pair[0].0, pair[1].0))
+}
+
 /// What a single community compares itself against.
 #[derive(Clone, Copy, Debug)]
 pub enum Reference<'a> {
@@ -934,6 +951,19 @@ mod tests {
         };
         assert_eq!(text, "五星需排名前2,四星需第3–10名,三星需第11–20名");
         assert_eq!((needs[1].from_rank, needs[1].to_rank), (3, 10));
+    }
+
+    #[test]
+    fn ok_cut_lines_out_of_order() {
+        assert_eq!(cut_lines_out_of_order(&[Some(100), Some(90)]), None);
+        assert_eq!(cut_lines_out_of_order(&[Some(95), Some(95)]), None);
+        assert_eq!(cut_lines_out_of_order(&[Some(90), Some(95)]), Some((0, 1)));
+        assert_eq!(cut_lines_out_of_order(&[Some(90), None]), None);
+        assert_eq!(
+            cut_lines_out_of_order(&[Some(80), None, Some(85)]),
+            Some((0, 2))
+        );
+        assert_eq!(cut_lines_out_of_order(&[]), None);
     }
 
     #[test]

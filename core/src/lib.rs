@@ -40,7 +40,8 @@ pub mod typed;
 pub use assessment::{Assessment, Community, Fact, Meeting, Place, Report};
 pub use cohort::{
     CohortResult, Entrant, LikelyTier, Placement, RankNeed, Reference,
-    Standing, TieFlag, TierFill, Unranked, likely_tier, rank_cohort,
+    Standing, TieFlag, TierFill, Unranked, cut_lines_out_of_order, likely_tier,
+    rank_cohort,
 };
 pub use community::{ATTACHMENT_1, ListedCommunity, listed_communities};
 pub use error::{CohortError, MoneyError, MonthError, RubricError};

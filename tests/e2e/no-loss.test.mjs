@@ -248,4 +248,29 @@ describe('picking another community for a draft with answers asks first', () => 
     await sleep(1200);
     assert.equal((await keysNaming('西郊社区')).length, 1);
   });
+
+  test('"其他社区" asks too, and a new draft for it leaves 西郊 as it was', async () => {
+    await page.selectOption(PICKER, 'other');
+    const question = page.locator('[data-community-switch]');
+    await question.waitFor();
+    assert.match(await question.textContent(), /为其他社区新建草稿/);
+    assert.equal(await page.inputValue(PICKER), XIJIAO);
+    assert.equal(await page.locator(field('community.name')).count(), 0);
+
+    await page.click(action('community.switch.new'));
+    assert.equal(await page.inputValue(PICKER), 'other');
+    assert.match(await text(page, '[data-community-note]'), /已新建空白草稿/);
+    assert.equal(await page.isChecked(`${field('item1.plan')}[value="yes"]`), false);
+    await page.fill(field('community.name'), '某某社区');
+    await page.locator(field('community.name')).blur();
+    await sleep(1500);
+
+    // 西郊's draft is still stored, under its own name, with its answer.
+    const [key] = await keysNaming('西郊社区');
+    assert.ok(key, 'the draft of 西郊社区 is kept');
+    const stored = await page.evaluate((key) => localStorage.getItem(key), key);
+    const draft = JSON.parse(JSON.parse(stored).document);
+    assert.equal(draft.community.name, '西郊社区');
+    assert.deepEqual(draft.facts['1'].plan, { yes_no: true });
+  });
 });

@@ -3,10 +3,11 @@
 //! `<optgroup>` per district, options "街道 社区"), or any other community
 //! typed in (other counties create their own).
 //!
-//! Picking another listed community while the current draft has answers
-//! asks first, inline: start (or open) that community's own draft and
-//! leave this one saved under its community, or rename this draft to it
-//! (refused when that community already has a draft), or cancel. Without
+//! Picking another community (listed, or "其他社区" to type one in) while
+//! the current draft has answers asks first, inline: start (or open) that
+//! community's own draft and leave this one saved under its community, or
+//! rename this draft to it (refused when that community already has a
+//! draft), or cancel. Without
 //! answers the pick simply switches: to the community's stored draft when
 //! there is one, else by renaming the empty draft.
 
@@ -57,7 +58,7 @@ pub fn CommunityPicker() -> impl IntoView {
     let drafts = use_context::<Drafts>();
 
     // A pick waiting for the user's choice, and what the last choice did.
-    let pending = RwSignal::new(None::<Community>);
+    let pending = RwSignal::new(None::<Pick>);
     // Said in both languages at once, so a switch re-words it.
     let note = RwSignal::new(None::<(String, String)>);
     let select = NodeRef::<leptos::html::Select>::new();
@@ -87,7 +88,25 @@ pub fn CommunityPicker() -> impl IntoView {
         let value = event_target_value(&ev);
         note.set(None);
         pending.set(None);
+        let current = community.get_untracked();
+        let answered = state.assessment.with_untracked(|a| {
+            *a != Assessment::new(a.community.clone(), a.as_of)
+        });
+
+        // Another community for a draft with answers: ask, and show the
+        // current community until the user has chosen.
+        let ask = |pick: Pick| {
+            pending.set(Some(pick));
+            if let Some(select) = select.get_untracked() {
+                select.set_value(&selected_value(free_entry, community));
+            }
+        };
+
         if value == OTHER {
+            if drafts.is_some() && answered && current != Community::default() {
+                ask(Pick::Other);
+                return;
+            }
             free_entry.set(true);
             state.update_assessment(|a| a.community = Community::default());
             return;
@@ -97,22 +116,13 @@ pub fn CommunityPicker() -> impl IntoView {
         });
         let chosen = chosen.map(ListedCommunity::to_community);
 
-        // Another community for a draft with answers: ask, and show the
-        // current community until the user has chosen.
-        let current = community.get_untracked();
-        let answered = state.assessment.with_untracked(|a| {
-            *a != Assessment::new(a.community.clone(), a.as_of)
-        });
         let elsewhere = current != Community::default()
             && chosen.as_ref().is_some_and(|c| *c != current);
         if let (Some(drafts), Some(chosen)) = (drafts, chosen.clone())
             && elsewhere
         {
             if answered {
-                pending.set(Some(chosen));
-                if let Some(select) = select.get_untracked() {
-                    select.set_value(&selected_value(free_entry, community));
-                }
+                ask(Pick::Listed(chosen));
                 return;
             }
             if drafts.has_draft(&chosen) {
@@ -128,20 +138,43 @@ pub fn CommunityPicker() -> impl IntoView {
 
     // The three answers to the question.
     let make_new = move |_| {
-        let Some(chosen) = pending.get_untracked() else {
+        let (Some(pick), Some(drafts)) = (pending.get_untracked(), drafts)
+        else {
             return;
         };
         pending.set(None);
-        if let Some(drafts) = drafts {
-            free_entry.set(false);
-            open_own(drafts, &chosen);
+        match pick {
+            Pick::Listed(chosen) => {
+                free_entry.set(false);
+                open_own(drafts, &chosen);
+            }
+            Pick::Other => {
+                drafts.new_draft();
+                free_entry.set(true);
+                note.set(Some((
+                    "已新建空白草稿,请填写社区;原来的草稿仍保存着。".to_string(),
+                    "Started an empty draft: type in its community. The earlier draft is still saved.".to_string(),
+                )));
+            }
         }
     };
     let rename = move |_| {
-        let Some(chosen) = pending.get_untracked() else {
+        let Some(pick) = pending.get_untracked() else {
             return;
         };
         pending.set(None);
+        let chosen = match pick {
+            Pick::Listed(chosen) => chosen,
+            Pick::Other => {
+                free_entry.set(true);
+                state.update_assessment(|a| a.community = Community::default());
+                note.set(Some((
+                    "请填写当前草稿的社区。".to_string(),
+                    "Type in the current draft's community.".to_string(),
+                )));
+                return;
+            }
+        };
         if drafts.is_some_and(|d| d.rename_taken(&chosen)) {
             let name = &chosen.name;
             note.set(Some((
@@ -163,8 +196,8 @@ pub fn CommunityPicker() -> impl IntoView {
 
     // The inline question, naming the community picked.
     let question = move || {
-        pending.get().map(|chosen| {
-            let name = chosen.name.clone();
+        pending.get().map(|pick| {
+            let name = pick.name(lang.get());
             view! {
                 <div class="community-switch" role="group" data-community-switch="">
                     <p>
@@ -267,6 +300,26 @@ pub fn CommunityPicker() -> impl IntoView {
                 </div>
             </Show>
         </div>
+    }
+}
+
+/// A pick that waits for the user's answer: a listed community, or the
+/// free entry of another one.
+#[derive(Clone, Debug, PartialEq)]
+enum Pick {
+    Listed(Community),
+    Other,
+}
+
+impl Pick {
+    /// How the question names it.
+    fn name(&self, lang: Lang) -> String {
+        match self {
+            Pick::Listed(community) => community.name.clone(),
+            Pick::Other => {
+                lang.pick("其他社区", "another community").to_string()
+            }
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 //! tiers by rank quota, not by score.
 
 use leptos::prelude::*;
+use starcheck_core::cut_lines_out_of_order;
 
 use crate::components::count_input::CountInput;
 use crate::i18n::{Lang, tr, use_lang};
@@ -20,6 +21,28 @@ pub fn CutLinesInput() -> impl IntoView {
         (tiers, r.base_max() + r.bonus_max())
     });
     let lines = tiers.len().saturating_sub(1);
+
+    // A higher tier's line below a lower one's is a slip, said at once.
+    let out_of_order = {
+        let tiers = tiers.clone();
+        move || {
+            let (high, low) =
+                state.cut_lines.with(|l| cut_lines_out_of_order(l))?;
+            let line = |i: usize| {
+                state.cut_lines.with(|l| l.get(i).copied().flatten())
+            };
+            let (high_line, low_line) = (line(high)?, line(low)?);
+            let (high_tier, low_tier) = (tiers.get(high)?, tiers.get(low)?);
+            Some(match lang.get() {
+                Lang::Zh => format!(
+                    "{high_tier}参考线({high_line}分)低于{low_tier}参考线({low_line}分),请检查;改正前不按参考线估计星级。"
+                ),
+                Lang::En => format!(
+                    "The {high_tier} line ({high_line}) is below the {low_tier} line ({low_line}): please check; the tier is not estimated from these lines until then."
+                ),
+            })
+        }
+    };
 
     let fields = tiers
         .into_iter()
@@ -61,6 +84,7 @@ pub fn CutLinesInput() -> impl IntoView {
                 {tr("星级按名次名额评定,没有官方分数线。若您有自己的估计(例如参考往年结果),可填在这里;填齐后按此估计星级,并注明“按您填写的参考线”。", "Tiers go by rank within quotas; there are no official cut lines. If you have your own estimate (e.g. from past results), enter it here; once complete, the tier is estimated from it and says so.")}
             </p>
             <div class="cut-line-fields">{fields}</div>
+            <p class="field-error" role="alert" data-cut-lines-error="">{out_of_order}</p>
         </details>
     }
 }
