@@ -13,7 +13,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { DIST_DIR, startSite } from './support.mjs';
+import { DIST_DIR, loadDistrictFixtures, startSite } from './support.mjs';
 
 const DISTRICT = new URL('../fixtures/district/', import.meta.url);
 
@@ -105,18 +105,7 @@ describe('using every page breaks no rule of the policy', () => {
 
   test('the district worker loads files, and the exports download, without a violation', async () => {
     await page.click('a[data-nav="district"]');
-    const names = (await readdir(DISTRICT)).filter((n) => n.endsWith('.json')).slice(0, 4);
-    await page.setInputFiles(
-      'input[data-action="district-files"]',
-      names.map((n) => join(DISTRICT.pathname, n)),
-    );
-    await page.waitForFunction(
-      (count) =>
-        (document.querySelector('[data-load-summary]')?.textContent ?? '').startsWith(
-          `本次读取 ${count} 个文件`,
-        ),
-      names.length,
-    );
+    await loadDistrictFixtures(page, 4);
     const workerScripts = site.traffic.requests.filter((r) => r.endsWith('js/district-worker.js'));
     assert.ok(workerScripts.length > 0, 'the district worker was not started');
 

@@ -6,14 +6,9 @@
 // The district table's own words (tier, verdict, award) follow as well.
 
 import assert from 'node:assert/strict';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
-import { startSite } from './support.mjs';
-
-const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+import { loadDistrictFixtures, startSite } from './support.mjs';
 const han = /[\u4e00-\u9fff]/;
 
 async function htmlLang(page) {
@@ -94,10 +89,7 @@ describe('Chinese by default, English on request, remembered', () => {
 
   test("the district table's tiers, gate verdicts and awards are in English", async () => {
     await page.click('a[data-nav="district"]');
-    const dir = join(FIXTURES, 'district');
-    const files = (await readdir(dir)).filter((n) => n.endsWith('.json')).map((n) => join(dir, n));
-    await page.setInputFiles('input[data-action="district-files"]', files);
-    await page.waitForSelector('tr[data-row-kind]');
+    await loadDistrictFixtures(page);
 
     const tier = (community) =>
       text(page, `tr[data-community="${community}"] td[data-col="tier"] .tier`);

@@ -9,7 +9,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { startSite } from './support.mjs';
+import { loadDistrictFixtures, startSite } from './support.mjs';
 
 const WIDTH = 360;
 const ROUTES = ['rubric', 'assess', 'ledger', 'drafts', 'district', 'report'];
@@ -159,16 +159,7 @@ describe('#/district on a desktop and on A4', () => {
   });
 
   test('the table with twenty files fits its box at 1280 px and the printable width', async () => {
-    const names = (await readdir(DISTRICT)).filter((n) => n.endsWith('.json'));
-    await page.setInputFiles(
-      'input[data-action="district-files"]',
-      names.map((n) => join(DISTRICT.pathname, n)),
-    );
-    await page.waitForFunction(
-      (count) =>
-        (document.querySelector('[data-load-summary]')?.textContent ?? '').startsWith(`本次读取 ${count} 个文件`),
-      names.length,
-    );
+    await loadDistrictFixtures(page);
 
     // At 1280 px the whole table fits its box: no sideways scrolling.
     const desktop = await page.evaluate(() => {

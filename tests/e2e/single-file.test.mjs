@@ -5,17 +5,22 @@
 // and asks for nothing but itself.
 
 import assert from 'node:assert/strict';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 
-import { DIST_DIR, READY_SELECTOR, launchBrowser, recordTraffic } from './support.mjs';
+import {
+  DIST_DIR,
+  READY_SELECTOR,
+  launchBrowser,
+  loadDistrictFixtures,
+  recordTraffic,
+} from './support.mjs';
 
 const SINGLE = join(DIST_DIR, 'starcheck-offline.html');
 const PICKER = 'select[data-field="community"]';
 const LABELS = 'input[data-field="item6.labels"]';
-const DISTRICT = new URL('../fixtures/district/', import.meta.url);
 
 describe('the single-file edition from file://', () => {
   let browser;
@@ -72,18 +77,7 @@ describe('the single-file edition from file://', () => {
   test('the district page loads files on the page, without a worker', async () => {
     await page.goto(`${url}#/district`);
     await page.waitForSelector('[data-page="district"]');
-    const names = (await readdir(DISTRICT)).filter((n) => n.endsWith('.json')).slice(0, 3);
-    await page.setInputFiles(
-      'input[data-action="district-files"]',
-      names.map((n) => join(DISTRICT.pathname, n)),
-    );
-    await page.waitForFunction(
-      (count) =>
-        (document.querySelector('[data-load-summary]')?.textContent ?? '').startsWith(
-          `本次读取 ${count} 个文件`,
-        ),
-      names.length,
-    );
+    const names = await loadDistrictFixtures(page, 3);
     assert.equal(await page.locator('tr[data-row-kind]').count() >= names.length, true);
   });
 

@@ -6,7 +6,7 @@
 // but the loopback server it starts.
 
 import { createServer } from 'node:http';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -256,4 +256,29 @@ export async function startSite({ base = DEFAULT_BASE, viewport, root = DIST_DIR
       await server.close();
     },
   };
+}
+
+/** The district page's fixtures: 20 exported files, one of them corrupt. */
+export const DISTRICT_FIXTURES = fileURLToPath(new URL('../fixtures/district/', import.meta.url));
+
+/**
+ * Chooses the first `count` district fixtures (all of them when omitted)
+ * in the district page's file field, waits until the page says it read
+ * them all (in either language), and returns their names.
+ */
+export async function loadDistrictFixtures(page, count) {
+  const names = (await readdir(DISTRICT_FIXTURES)).filter((n) => n.endsWith('.json')).slice(0, count);
+  await page.setInputFiles(
+    'input[data-action="district-files"]',
+    names.map((n) => join(DISTRICT_FIXTURES, n)),
+  );
+  // The summary in either language: "本次读取 20 个文件…", "20 files read…".
+  await page.waitForFunction(
+    (count) => {
+      const summary = document.querySelector('[data-load-summary]')?.textContent ?? '';
+      return summary.startsWith(`本次读取 ${count} 个文件`) || summary.startsWith(`${count} files read`);
+    },
+    names.length,
+  );
+  return names;
 }
