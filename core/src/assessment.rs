@@ -12,6 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::evidence::Evidence;
 use crate::ledger::Ledger;
 use crate::months::YearMonth;
 use crate::rubric::Container;
@@ -90,6 +91,9 @@ pub struct Meeting {
     /// What it was (minutes, attendees…); free text, not scored.
     #[serde(default)]
     pub note: String,
+    /// Its minutes, sign-in sheet and other proof (会议记录、签到表).
+    #[serde(default)]
+    pub evidence: Evidence,
 }
 
 /// An information report (信息报送) sent to the district office.
@@ -101,6 +105,9 @@ pub struct Report {
     pub month: YearMonth,
     /// The civil date it was sent.
     pub sent_on: Date,
+    /// The report itself and proof of sending.
+    #[serde(default)]
+    pub evidence: Evidence,
 }
 
 /// A place with waste-sorting facilities (投放点/场所).
@@ -147,6 +154,10 @@ pub struct Assessment {
     /// The funding-use plan and the expenditures (items 2 and 17).
     #[serde(default)]
     pub ledger: Ledger,
+    /// Materials marks and files per item (佐证材料); entries' own proof
+    /// lives with the meeting, report or expenditure.
+    #[serde(default)]
+    pub evidence: BTreeMap<u32, Evidence>,
 }
 
 impl Assessment {
@@ -159,6 +170,7 @@ impl Assessment {
             falsified: BTreeSet::new(),
             bonus: BTreeMap::new(),
             ledger: Ledger::default(),
+            evidence: BTreeMap::new(),
         }
     }
 
@@ -250,6 +262,7 @@ mod tests {
             Fact::Meetings(vec![Meeting {
                 date: date(2024, 10, 15),
                 note: "10月联席会".to_string(),
+                evidence: Evidence::default(),
             }]),
         );
         let json = serde_json::to_string(&a).unwrap_or_default();

@@ -42,6 +42,7 @@ fn meetings(dates: &[Date]) -> Fact {
             .map(|&date| Meeting {
                 date,
                 note: "垃圾分类工作联席会".to_string(),
+                evidence: Default::default(),
             })
             .collect(),
     )
@@ -49,7 +50,7 @@ fn meetings(dates: &[Date]) -> Fact {
 
 fn report(month: i8, sent_on: Date) -> Option<Report> {
     let month = YearMonth::new(2024, month).ok()?;
-    Some(Report { month, sent_on })
+    Some(Report { month, sent_on, evidence: Default::default() })
 }
 
 fn place(name: &str, features: &[&str], containers: &[Container]) -> Place {
@@ -74,6 +75,7 @@ fn spend(
         amount: Money::from_fen(fen),
         designated: true,
         documents,
+        evidence: Default::default(),
     }
 }
 

@@ -260,6 +260,7 @@ pub fn export(
         falsified: sections.falsified,
         bonus: sections.bonus,
         ledger: sections.ledger,
+        evidence: sections.evidence,
         summary: Some(Summary::of(&evaluate(rubric, assessment))),
         checksum: String::new(),
     };

@@ -166,6 +166,9 @@ pub struct Expenditure {
     /// Spent on the designated purpose (专款专用).
     pub designated: bool,
     pub documents: Documents,
+    /// Attached vouchers (转账、支付凭证) and other proof.
+    #[serde(default)]
+    pub evidence: crate::evidence::Evidence,
 }
 
 impl Expenditure {
@@ -329,6 +332,7 @@ mod tests {
             amount: Money::parse_input(amount).unwrap_or(Money::ZERO),
             designated,
             documents,
+            evidence: Default::default(),
         }
     }
 

@@ -25,13 +25,16 @@ pub mod community;
 pub mod csv;
 pub mod district;
 pub mod error;
+pub mod evidence;
 pub mod examples;
 pub mod file;
 pub mod fix_first;
 pub mod lang;
 pub mod ledger;
+pub mod materials;
 pub mod money;
 pub mod months;
+pub mod pack;
 pub mod readings;
 pub mod rubric;
 pub mod score;
@@ -45,6 +48,7 @@ pub use cohort::{
 };
 pub use community::{ATTACHMENT_1, ListedCommunity, listed_communities};
 pub use error::{CohortError, MoneyError, MonthError, RubricError};
+pub use evidence::{Attachment, Evidence, Holder, Mark};
 pub use file::{ExportMeta, FileError, Imported};
 pub use fix_first::{Fix, FixKind, fix_first};
 pub use lang::{Lang, Text};
@@ -56,8 +60,9 @@ pub use money::{Money, format_yuan};
 pub use months::{MonthLine, MonthState, YearMonth};
 pub use readings::{RANKING_READINGS, Reading, our_readings};
 pub use rubric::{
-    BonusItem, BonusPart, Category, Container, EquipmentRequirement, FactShape,
-    Gates, Item, Method, Penalty, Rubric, Rule, Schedule, Tier,
+    BonusItem, BonusPart, Category, Container, EntryMaterials,
+    EquipmentRequirement, FactShape, Gates, Item, Method, Penalty, Rubric,
+    Rule, Schedule, Tier,
 };
 pub use score::{
     Applies, BonusItemResult, BonusPartResult, BonusResult, CategoryResult,

@@ -254,11 +254,19 @@ mod tests {
     }
 
     fn meeting(y: i16, m: i8, d: i8) -> Meeting {
-        Meeting { date: date(y, m, d), note: String::new() }
+        Meeting {
+            date: date(y, m, d),
+            note: String::new(),
+            evidence: Default::default(),
+        }
     }
 
     fn report(month: i8, sent: Date) -> Report {
-        Report { month: YearMonth { year: 2024, month }, sent_on: sent }
+        Report {
+            month: YearMonth { year: 2024, month },
+            sent_on: sent,
+            evidence: Default::default(),
+        }
     }
 
     #[test]

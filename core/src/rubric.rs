@@ -47,6 +47,27 @@ struct RubricData {
     gates: Gates,
     base_subsidy: Money,
     tiers: Vec<Tier>,
+    /// What the inspector asks for with each meeting, report and ledger
+    /// entry; absent in older rubric files (then nothing is asked).
+    #[serde(default)]
+    entry_materials: EntryMaterials,
+}
+
+/// The materials (佐证材料) asked for with each entry of a list, rather
+/// than once for the item: each meeting (联席会), each monthly report and
+/// each ledger entry.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntryMaterials {
+    /// Per meeting, e.g. 会议记录、签到表.
+    #[serde(default)]
+    pub meeting: Vec<String>,
+    /// Per monthly report, e.g. 信息材料.
+    #[serde(default)]
+    pub report: Vec<String>,
+    /// Per ledger entry: the vouchers (转账、支付凭证).
+    #[serde(default)]
+    pub expenditure: Vec<String>,
 }
 
 /// A category of items (考核项目), e.g. 体制机制 worth 35 points.
@@ -550,6 +571,11 @@ impl Rubric {
     /// the 分 so that no short amount can pass.
     pub fn spending_line(&self) -> Money {
         self.data.base_subsidy.times_ratio_ceil(self.data.gates.spending_ratio)
+    }
+
+    /// The materials asked for with each meeting, report and ledger entry.
+    pub fn entry_materials(&self) -> &EntryMaterials {
+        &self.data.entry_materials
     }
 
     /// The star tiers from the top, with default quotas.

@@ -94,7 +94,11 @@ fn arb_fact() -> impl Strategy<Value = Fact> {
             Fact::Meetings(
                 dates
                     .into_iter()
-                    .map(|date| Meeting { date, note: String::new() })
+                    .map(|date| Meeting {
+                        date,
+                        note: String::new(),
+                        evidence: Default::default(),
+                    })
                     .collect(),
             )
         }),
@@ -102,7 +106,11 @@ fn arb_fact() -> impl Strategy<Value = Fact> {
             |sent| {
                 Fact::Reports(
                     sent.into_iter()
-                        .map(|(month, sent_on)| Report { month, sent_on })
+                        .map(|(month, sent_on)| Report {
+                            month,
+                            sent_on,
+                            evidence: Default::default(),
+                        })
                         .collect(),
                 )
             }
@@ -143,6 +151,7 @@ fn arb_expenditure() -> impl Strategy<Value = Expenditure> {
                         transfer_voucher: docs.0,
                         payment_voucher: docs.1,
                     },
+                    evidence: Default::default(),
                 }
             },
         )
@@ -223,6 +232,7 @@ fn arb_assessment() -> impl Strategy<Value = Assessment> {
             falsified,
             bonus,
             ledger,
+            evidence: Default::default(),
         })
 }
 

@@ -115,6 +115,7 @@ pub fn fixture_assessments() -> Vec<Assessment> {
             .map(|&d| Meeting {
                 date: d,
                 note: "垃圾分类工作联席会".to_string(),
+                evidence: Default::default(),
             })
             .collect();
         a.set_fact(5, "meetings", Fact::Meetings(meetings));

@@ -797,6 +797,47 @@ fn ok_file_name() {
     }
 }
 
+// ---- Evidence metadata ---------------------------------------------------
+
+/// Example A with marks on item 1, a file on the first meeting and on the
+/// first expenditure.
+fn with_evidence() -> Assessment {
+    use crate::evidence::{Attachment, Holder};
+
+    let mut a = example_a();
+    let file = |id: &str, name: &str, material: &str| Attachment {
+        id: id.to_string(),
+        name: name.to_string(),
+        size: 123456,
+        mime: "image/jpeg".to_string(),
+        sha256: "ab".repeat(32),
+        material: Some(material.to_string()),
+    };
+    a.update_evidence(Holder::Item(1), |e| {
+        e.set_mark("创建方案", Some(true));
+        e.set_mark("现场照片", Some(false));
+    });
+    assert!(a.update_evidence(Holder::Meeting(0), |e| {
+        e.files.push(file("m1", "签到表.jpg", "签到表"))
+    }));
+    assert!(a.update_evidence(Holder::Expenditure(0), |e| {
+        e.files.push(file("v1", "转账.pdf", "转账凭证"))
+    }));
+    a
+}
+
+#[test]
+fn ok_evidence_round_trips_and_old_files_read_the_same() {
+    let a = with_evidence();
+    let text = exported(&a);
+    let back = import(text.as_bytes()).map(|i| i.assessment);
+    assert_eq!(back.as_ref().ok(), Some(&a));
+    assert_eq!(exported(&a), text);
+
+    // Without evidence, not a byte of the file mentions it.
+    assert!(!exported(&example_a()).contains("evidence"));
+}
+
 // ---- The published schema ----------------------------------------------
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -831,6 +872,26 @@ mod schema {
         let plain = ExportMeta::default();
         let value = value_of(&export(&rubric(), &example_a(), &plain));
         assert_eq!(errors(&validator, &value), Vec::<String>::new());
+    }
+
+    #[test]
+    fn ok_evidence_validates_and_stays_metadata() {
+        let validator = validator();
+        let a = with_evidence();
+        let text = exported(&a);
+        let value = value_of(&text);
+        assert_eq!(errors(&validator, &value), Vec::<String>::new());
+        assert_eq!(value["evidence"]["1"]["marks"]["创建方案"], json!(true));
+        let file = &value["facts"]["5"]["meetings"]["meetings"][0]["evidence"]
+            ["files"][0];
+        assert_eq!(file["name"], json!("签到表.jpg"));
+        assert_eq!(file["size"], json!(123456));
+
+        // A bad checksum value in the metadata is refused by the schema.
+        let mut bad = value.clone();
+        bad["evidence"]["1"]["files"] =
+            json!([{"id": "x", "name": "a", "size": 1, "sha256": "zz"}]);
+        assert!(!validator.is_valid(&bad));
     }
 
     #[test]
@@ -896,8 +957,11 @@ fn fact() -> impl Strategy<Value = Fact> {
         )
             .prop_map(|(ticked, other)| Fact::Kinds { ticked, other }),
         proptest::collection::vec(
-            (civil_date(), text())
-                .prop_map(|(date, note)| Meeting { date, note }),
+            (civil_date(), text()).prop_map(|(date, note)| Meeting {
+                date,
+                note,
+                evidence: Default::default(),
+            }),
             0..4
         )
         .prop_map(Fact::Meetings),
@@ -905,6 +969,7 @@ fn fact() -> impl Strategy<Value = Fact> {
             (civil_date(), civil_date()).prop_map(|(month, sent_on)| Report {
                 month: YearMonth::of(month),
                 sent_on,
+                evidence: Default::default(),
             }),
             0..4
         )
@@ -958,6 +1023,7 @@ fn ledger() -> impl Strategy<Value = Ledger> {
                         transfer_voucher: docs.0,
                         payment_voucher: docs.1,
                     },
+                    evidence: Default::default(),
                 }
             },
         );

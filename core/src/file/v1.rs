@@ -15,6 +15,7 @@ use jiff::civil::{Date, DateTime};
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::{Assessment, Community, Fact, Meeting, Place, Report};
+use crate::evidence::{Attachment, Evidence};
 use crate::ledger::{Documents, Expenditure, Ledger, PlanLine, Purpose};
 use crate::money::Money;
 use crate::months::YearMonth;
@@ -40,6 +41,10 @@ pub(crate) struct DocumentV1 {
     pub bonus: BTreeMap<u32, BTreeMap<String, u32>>,
     #[serde(default)]
     pub ledger: DocLedger,
+    /// Materials marks and file metadata per item; left out when empty,
+    /// so files without evidence read and hash as before.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub evidence: BTreeMap<u32, DocEvidence>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<Summary>,
     pub checksum: String,
@@ -88,6 +93,8 @@ pub(crate) struct DocMeeting {
     pub date: Date,
     #[serde(default)]
     pub note: String,
+    #[serde(default, skip_serializing_if = "DocEvidence::is_empty")]
+    pub evidence: DocEvidence,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -95,6 +102,40 @@ pub(crate) struct DocMeeting {
 pub(crate) struct DocReport {
     pub month: YearMonth,
     pub sent_on: Date,
+    #[serde(default, skip_serializing_if = "DocEvidence::is_empty")]
+    pub evidence: DocEvidence,
+}
+
+/// Evidence: materials marks and attached files' metadata (never their
+/// contents).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DocEvidence {
+    /// Material → ready (`true`) or missing (`false`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub marks: BTreeMap<String, bool>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<DocAttachment>,
+}
+
+impl DocEvidence {
+    fn is_empty(&self) -> bool {
+        self.marks.is_empty() && self.files.is_empty()
+    }
+}
+
+/// One attached file's metadata.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DocAttachment {
+    pub id: String,
+    pub name: String,
+    pub size: u64,
+    #[serde(default)]
+    pub mime: String,
+    pub sha256: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub material: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -159,6 +200,8 @@ pub(crate) struct DocExpenditure {
     pub designated: bool,
     #[serde(default)]
     pub documents: DocDocuments,
+    #[serde(default, skip_serializing_if = "DocEvidence::is_empty")]
+    pub evidence: DocEvidence,
 }
 
 #[derive(
@@ -327,6 +370,46 @@ impl Summary {
 
 // ---- Domain → file ------------------------------------------------------
 
+impl From<&Evidence> for DocEvidence {
+    fn from(e: &Evidence) -> DocEvidence {
+        DocEvidence {
+            marks: e.marks.clone(),
+            files: e
+                .files
+                .iter()
+                .map(|f| DocAttachment {
+                    id: f.id.clone(),
+                    name: f.name.clone(),
+                    size: f.size,
+                    mime: f.mime.clone(),
+                    sha256: f.sha256.clone(),
+                    material: f.material.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<DocEvidence> for Evidence {
+    fn from(e: DocEvidence) -> Evidence {
+        Evidence {
+            marks: e.marks,
+            files: e
+                .files
+                .into_iter()
+                .map(|f| Attachment {
+                    id: f.id,
+                    name: f.name,
+                    size: f.size,
+                    mime: f.mime,
+                    sha256: f.sha256,
+                    material: f.material,
+                })
+                .collect(),
+        }
+    }
+}
+
 impl From<&Community> for DocCommunity {
     fn from(c: &Community) -> DocCommunity {
         DocCommunity {
@@ -351,13 +434,21 @@ impl From<&Fact> for DocFact {
             Fact::Meetings(meetings) => DocFact::Meetings(
                 meetings
                     .iter()
-                    .map(|m| DocMeeting { date: m.date, note: m.note.clone() })
+                    .map(|m| DocMeeting {
+                        date: m.date,
+                        note: m.note.clone(),
+                        evidence: (&m.evidence).into(),
+                    })
                     .collect(),
             ),
             Fact::Reports(reports) => DocFact::Reports(
                 reports
                     .iter()
-                    .map(|r| DocReport { month: r.month, sent_on: r.sent_on })
+                    .map(|r| DocReport {
+                        month: r.month,
+                        sent_on: r.sent_on,
+                        evidence: (&r.evidence).into(),
+                    })
                     .collect(),
             ),
             Fact::Places(places) => {
@@ -425,6 +516,7 @@ impl From<&Ledger> for DocLedger {
                         transfer_voucher: e.documents.transfer_voucher,
                         payment_voucher: e.documents.payment_voucher,
                     },
+                    evidence: (&e.evidence).into(),
                 })
                 .collect(),
         }
@@ -440,6 +532,7 @@ pub(crate) struct Sections {
     pub falsified: BTreeSet<u32>,
     pub bonus: BTreeMap<u32, BTreeMap<String, u32>>,
     pub ledger: DocLedger,
+    pub evidence: BTreeMap<u32, DocEvidence>,
 }
 
 impl From<&Assessment> for Sections {
@@ -461,6 +554,12 @@ impl From<&Assessment> for Sections {
             falsified: a.falsified.clone(),
             bonus: a.bonus.clone(),
             ledger: (&a.ledger).into(),
+            evidence: a
+                .evidence
+                .iter()
+                .filter(|(_, e)| !e.is_empty())
+                .map(|(item, e)| (*item, e.into()))
+                .collect(),
         }
     }
 }
@@ -483,13 +582,21 @@ impl From<DocFact> for Fact {
             DocFact::Meetings(meetings) => Fact::Meetings(
                 meetings
                     .into_iter()
-                    .map(|m| Meeting { date: m.date, note: m.note })
+                    .map(|m| Meeting {
+                        date: m.date,
+                        note: m.note,
+                        evidence: m.evidence.into(),
+                    })
                     .collect(),
             ),
             DocFact::Reports(reports) => Fact::Reports(
                 reports
                     .into_iter()
-                    .map(|r| Report { month: r.month, sent_on: r.sent_on })
+                    .map(|r| Report {
+                        month: r.month,
+                        sent_on: r.sent_on,
+                        evidence: r.evidence.into(),
+                    })
                     .collect(),
             ),
             DocFact::Places(places) => {
@@ -550,6 +657,7 @@ impl From<DocExpenditure> for Expenditure {
                 transfer_voucher: e.documents.transfer_voucher,
                 payment_voucher: e.documents.payment_voucher,
             },
+            evidence: e.evidence.into(),
         }
     }
 }
@@ -587,6 +695,11 @@ impl DocumentV1 {
             falsified: self.falsified.clone(),
             bonus: self.bonus.clone(),
             ledger: self.ledger.clone().into(),
+            evidence: self
+                .evidence
+                .iter()
+                .map(|(item, e)| (*item, e.clone().into()))
+                .collect(),
         }
     }
 }

@@ -12,8 +12,9 @@
 use rust_decimal::Decimal;
 
 use super::{
-    BonusItem, BonusPart, Category, Container, EquipmentRequirement, Gates,
-    Item, Method, Penalty, RubricData, Rule, Schedule, Tier,
+    BonusItem, BonusPart, Category, Container, EntryMaterials,
+    EquipmentRequirement, Gates, Item, Method, Penalty, RubricData, Rule,
+    Schedule, Tier,
 };
 use crate::money::Money;
 use crate::months::YearMonth;
@@ -159,6 +160,14 @@ pub(super) fn data() -> RubricData {
             },
             Tier { name: s("三星"), stars: 3, quota: 10, extra: Money::ZERO },
         ],
+        // Per entry: minutes and sign-in sheet of each meeting, the report
+        // itself and proof of sending, and the two vouchers the notice
+        // names for funding (资金使用佐证材料(含转账、支付相关凭证)).
+        entry_materials: EntryMaterials {
+            meeting: list(&["会议记录", "签到表"]),
+            report: list(&["信息材料", "报送记录"]),
+            expenditure: list(&["转账凭证", "支付凭证/发票"]),
+        },
     }
 }
 

@@ -147,7 +147,11 @@ fn range(a: &mut Assessment, item: u32, rule: &str, low: u32, high: u32) {
 fn meetings_on(a: &mut Assessment, dates: &[(i16, i8, i8)]) {
     let list = dates
         .iter()
-        .map(|&(y, m, d)| Meeting { date: date(y, m, d), note: String::new() })
+        .map(|&(y, m, d)| Meeting {
+            date: date(y, m, d),
+            note: String::new(),
+            evidence: Default::default(),
+        })
         .collect();
     a.set_fact(5, "meetings", Fact::Meetings(list));
 }
@@ -157,7 +161,11 @@ fn reports_on(a: &mut Assessment, sent: &[(i8, (i16, i8, i8))]) {
         .iter()
         .filter_map(|&(month, (y, m, d))| {
             let month = crate::months::YearMonth::new(2024, month).ok()?;
-            Some(Report { month, sent_on: date(y, m, d) })
+            Some(Report {
+                month,
+                sent_on: date(y, m, d),
+                evidence: Default::default(),
+            })
         })
         .collect();
     a.set_fact(13, "reports", Fact::Reports(list));
@@ -522,6 +530,7 @@ fn spending_entry(fen: u64, designated: bool) -> Expenditure {
         amount: Money::from_fen(fen),
         designated,
         documents: Documents::COMPLETE,
+        evidence: Default::default(),
     }
 }
 

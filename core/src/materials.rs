@@ -1,0 +1,327 @@
+//! Whether each material the inspector asks for (材料核查) is in hand: the
+//! one place that decides, for the printed checklist and the inspection
+//! pack's index alike.
+//!
+//! Sources, first match wins: the user's own mark or an attached file
+//! ([`crate::Evidence`]); for the meetings' and reports' materials, the
+//! marks of every entry; an answered yes/no that stands for the material
+//! (a “yes” for the plan makes 创建方案 ready); the ledger's vouchers per
+//! expenditure; the months of the monthly items. Anything else is left to
+//! check by hand.
+
+use crate::assessment::{Assessment, Fact};
+use crate::evidence::{Evidence, Holder, MEETINGS_ITEM, Mark, REPORTS_ITEM};
+use crate::ledger::{Document, Expenditure};
+use crate::months::MonthState;
+use crate::score::Evaluation;
+
+/// What is known about one material.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Readiness {
+    /// In hand, with the reason (`已附2个文件`).
+    Ready(String),
+    /// Not in hand, with what is missing.
+    Missing(String),
+    /// The assessment does not say: to check by hand.
+    Check(String),
+}
+
+impl Readiness {
+    /// A stable key for attributes and stylesheets.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Readiness::Ready(_) => "ready",
+            Readiness::Missing(_) => "missing",
+            Readiness::Check(_) => "check",
+        }
+    }
+
+    /// The mark in words (printed, so never colour alone).
+    pub fn mark(&self) -> &'static str {
+        match self {
+            Readiness::Ready(_) => "✓ 已备",
+            Readiness::Missing(_) => "✗ 缺",
+            Readiness::Check(_) => "? 待核对",
+        }
+    }
+
+    /// Why.
+    pub fn note(&self) -> &str {
+        match self {
+            Readiness::Ready(n)
+            | Readiness::Missing(n)
+            | Readiness::Check(n) => n,
+        }
+    }
+}
+
+/// Which yes/no rule stands for a material, by item and material name.
+const BY_ANSWER: [(u32, &str, &str); 11] = [
+    (1, "创建方案", "plan"),
+    (2, "资金使用计划", "funding_plan"),
+    (4, "工作小组成立文件及成员名单", "team"),
+    (4, "联络员指定文件", "liaison"),
+    (6, "投放点清单及位置图", "four_category_set"),
+    (7, "便民服务点现场照片", "service_point"),
+    (7, "党员志愿者值班表", "duty_roster"),
+    (8, "科普教育基地现场照片及功能分区说明", "science_base"),
+    (8, "宣教活动方案、签到表与照片", "activities"),
+    (10, "群众意见收集、办理、反馈台账", "feedback_system"),
+    (11, "志愿服务活动记录(入户宣传、桶边督导等)", "volunteering"),
+];
+
+/// Which per-entry material an item's material is made of.
+const BY_ENTRY: [(u32, &str, &str); 4] = [
+    (MEETINGS_ITEM, "每月联席会会议纪要", "会议记录"),
+    (MEETINGS_ITEM, "签到表", "签到表"),
+    (REPORTS_ITEM, "每月报送的信息材料", "信息材料"),
+    (REPORTS_ITEM, "报送记录(日期、接收单位)", "报送记录"),
+];
+
+/// Whether `material` of `item` is in hand.
+pub fn readiness(
+    assessment: &Assessment,
+    evaluation: &Evaluation,
+    item: u32,
+    material: &str,
+) -> Readiness {
+    // The user's own word, or a file attached to the material.
+    if let Some(evidence) = assessment.evidence.get(&item) {
+        let files = evidence.files_for(Some(material)).len();
+        match evidence.mark(material) {
+            Mark::Ready if files > 0 => {
+                return Readiness::Ready(format!("已附{files}个文件"));
+            }
+            Mark::Ready => return Readiness::Ready("已标记已备".into()),
+            Mark::Missing => return Readiness::Missing("已标记缺".into()),
+            Mark::Unmarked => {}
+        }
+    }
+
+    // Materials made of every meeting's or report's own.
+    let entry = BY_ENTRY
+        .iter()
+        .find(|(i, m, _)| *i == item && *m == material)
+        .map(|(_, _, entry)| *entry);
+    let found = entry.and_then(|m| entries(assessment, evaluation, item, m));
+    if let Some(found) = found {
+        return found;
+    }
+
+    // Materials that a yes/no answer stands for.
+    let rule = BY_ANSWER
+        .iter()
+        .find(|(i, m, _)| *i == item && *m == material)
+        .map(|(_, _, rule)| *rule);
+    if let Some(rule) = rule {
+        return match assessment.fact(item, rule) {
+            Some(Fact::YesNo(true)) => Readiness::Ready("自评答“是”".into()),
+            Some(Fact::YesNo(false)) => Readiness::Missing("自评答“否”".into()),
+            _ => Readiness::Check("自评尚未回答".into()),
+        };
+    }
+
+    // The ledger's entries and their documents (item 2).
+    match (item, material) {
+        (2, "资金支出台账") => return ledger_book(assessment),
+        (2, "转账凭证") => {
+            return documents(assessment, Document::TransferVoucher);
+        }
+        (2, "支付凭证/发票") => {
+            return documents(assessment, Document::PaymentVoucher);
+        }
+        _ => {}
+    }
+
+    // Monthly duties: meetings (item 5) and reports (item 13).
+    if item == MEETINGS_ITEM || item == REPORTS_ITEM {
+        return monthly(evaluation, item);
+    }
+    Readiness::Check("自评未涉及,请逐项核对".into())
+}
+
+/// The state of a material of one meeting, report or ledger entry.
+pub fn entry_mark(
+    assessment: &Assessment,
+    holder: Holder,
+    material: &str,
+) -> Mark {
+    if let Holder::Expenditure(index) = holder {
+        return assessment
+            .ledger
+            .expenditures
+            .get(index)
+            .map_or(Mark::Unmarked, |e| voucher_mark(e, material));
+    }
+    assessment.evidence(holder).map_or(Mark::Unmarked, |e| e.mark(material))
+}
+
+/// A voucher's state: the ledger's document flags are its marks.
+fn voucher_mark(entry: &Expenditure, material: &str) -> Mark {
+    let document = Document::ALL.into_iter().find(|d| d.label_zh() == material);
+    match document {
+        Some(d) if entry.documents.has(d) => Mark::Ready,
+        Some(_) if entry.evidence.files_for(Some(material)).is_empty() => {
+            Mark::Missing
+        }
+        Some(_) => Mark::Ready,
+        None => entry.evidence.mark(material),
+    }
+}
+
+/// An item material made of its entries' own: ready when every entry has
+/// it (and no month is missing), missing when any entry lacks it. `None`
+/// when there are no entries to judge by.
+fn entries(
+    assessment: &Assessment,
+    evaluation: &Evaluation,
+    item: u32,
+    material: &str,
+) -> Option<Readiness> {
+    let rule = if item == MEETINGS_ITEM { "meetings" } else { "reports" };
+    let labelled: Vec<(String, &Evidence)> = match assessment.fact(item, rule) {
+        Some(Fact::Meetings(list)) => {
+            list.iter().map(|m| (m.date.to_string(), &m.evidence)).collect()
+        }
+        Some(Fact::Reports(list)) => {
+            list.iter().map(|r| (r.month.label_zh(), &r.evidence)).collect()
+        }
+        _ => Vec::new(),
+    };
+    if labelled.is_empty() {
+        return None;
+    }
+    let lacking: Vec<String> = labelled
+        .iter()
+        .filter(|(_, e)| e.mark(material) != Mark::Ready)
+        .map(|(label, _)| label.clone())
+        .collect();
+    if !lacking.is_empty() {
+        return Some(Readiness::Missing(format!(
+            "{}缺{material}",
+            lacking.join("、")
+        )));
+    }
+    match monthly(evaluation, item) {
+        Readiness::Missing(months) => Some(Readiness::Missing(months)),
+        _ => Some(Readiness::Ready(format!("{}份均已备", labelled.len()))),
+    }
+}
+
+/// The expenditure book: ready once any expenditure is entered.
+fn ledger_book(assessment: &Assessment) -> Readiness {
+    let count = assessment.ledger.expenditures.len();
+    if count == 0 {
+        return Readiness::Missing("尚未登记支出".into());
+    }
+    Readiness::Ready(format!("已登记{count}笔支出"))
+}
+
+/// One kind of voucher over every expenditure.
+fn documents(assessment: &Assessment, document: Document) -> Readiness {
+    let entries = &assessment.ledger.expenditures;
+    if entries.is_empty() {
+        return Readiness::Check("尚未登记支出".into());
+    }
+    let lacking = entries
+        .iter()
+        .filter(|e| voucher_mark(e, document.label_zh()) != Mark::Ready)
+        .map(|e| e.label_zh())
+        .collect::<Vec<_>>();
+    if lacking.is_empty() {
+        return Readiness::Ready(format!("{}笔支出均齐全", entries.len()));
+    }
+    Readiness::Missing(format!("缺{}笔:{}", lacking.len(), lacking.join("、")))
+}
+
+/// Month by month, from the core's month lines.
+fn monthly(evaluation: &Evaluation, item: u32) -> Readiness {
+    let Some(result) = evaluation.item(item) else {
+        return Readiness::Check("自评未涉及,请逐项核对".into());
+    };
+    if result.months.is_empty() {
+        return Readiness::Check("自评尚未回答".into());
+    }
+    let missing = result
+        .months
+        .iter()
+        .filter(|m| {
+            matches!(m.state, MonthState::Missing | MonthState::Overdue)
+        })
+        .map(|m| m.month.label_zh())
+        .collect::<Vec<_>>();
+    let done = result
+        .months
+        .iter()
+        .filter(|m| matches!(m.state, MonthState::Done { .. }))
+        .count();
+    if missing.is_empty() {
+        return Readiness::Ready(format!("{done}个月齐全"));
+    }
+    Readiness::Missing(format!("缺{}", missing.join("、")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evidence::Attachment;
+    use crate::examples;
+    use crate::rubric::Rubric;
+    use crate::score::evaluate;
+
+    fn check(assessment: &Assessment, item: u32, material: &str) -> Readiness {
+        let rubric = Rubric::quanzhou_2024();
+        readiness(assessment, &evaluate(&rubric, assessment), item, material)
+    }
+
+    #[test]
+    fn ok_every_material_item_lists_materials() {
+        let rubric = Rubric::quanzhou_2024();
+        for item in rubric.items() {
+            assert!(!item.materials.is_empty(), "item {}", item.number);
+        }
+        let entry = rubric.entry_materials();
+        assert_eq!(entry.meeting, ["会议记录", "签到表"]);
+        assert_eq!(entry.report, ["信息材料", "报送记录"]);
+        assert_eq!(entry.expenditure, ["转账凭证", "支付凭证/发票"]);
+
+        // Every per-entry material the item lists is in the rubric data.
+        for (item, material, entry_material) in BY_ENTRY {
+            let listed = rubric.item(item).map(|i| &i.materials);
+            assert!(listed.is_some_and(|l| l.iter().any(|m| m == material)));
+            let own = if item == MEETINGS_ITEM {
+                &entry.meeting
+            } else {
+                &entry.report
+            };
+            assert!(own.iter().any(|m| m == entry_material));
+        }
+    }
+
+    #[test]
+    fn ok_marks_and_files_decide_first() {
+        let mut a = examples::example_a();
+        a.update_evidence(Holder::Item(3), |e| {
+            e.set_mark("现场照片", Some(false))
+        });
+        assert_eq!(
+            check(&a, 3, "现场照片"),
+            Readiness::Missing("已标记缺".into())
+        );
+
+        a.update_evidence(Holder::Item(3), |e| {
+            e.files.push(Attachment {
+                id: "x".into(),
+                name: "照片.jpg".into(),
+                size: 1,
+                mime: "image/jpeg".into(),
+                sha256: String::new(),
+                material: Some("现场照片".into()),
+            })
+        });
+        assert_eq!(
+            check(&a, 3, "现场照片"),
+            Readiness::Ready("已附1个文件".into())
+        );
+    }
+}

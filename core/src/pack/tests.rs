@@ -1,0 +1,254 @@
+//! Tests of the inspection pack: round trip, refusals, names, the index.
+
+use std::io::{Cursor, Read};
+
+use jiff::civil::date;
+
+use super::*;
+use crate::assessment::{Fact, Meeting};
+use crate::evidence::{Evidence, Holder};
+use crate::examples::example_a;
+
+fn attachment(
+    id: &str,
+    name: &str,
+    bytes: &[u8],
+    material: Option<&str>,
+) -> Attachment {
+    Attachment {
+        id: id.to_string(),
+        name: name.to_string(),
+        size: bytes.len() as u64,
+        mime: "image/jpeg".to_string(),
+        sha256: sha256_hex(bytes),
+        material: material.map(str::to_string),
+    }
+}
+
+/// Example A with a photo and a PDF on its October meeting, one file on
+/// item 1, and their bytes.
+fn with_files() -> (Assessment, Vec<(Attachment, Vec<u8>)>) {
+    let mut a = example_a();
+    let photo = vec![0xFF, 0xD8, 0xFF, 1, 2, 3];
+    let pdf = b"%PDF-1.4 minutes".to_vec();
+    let plan = b"plan".to_vec();
+    let files = vec![
+        (attachment("p1", "签到表.jpg", &photo, Some("签到表")), photo),
+        (attachment("d1", "会议记录.pdf", &pdf, Some("会议记录")), pdf),
+        (attachment("f1", "创建方案?.docx", &plan, Some("创建方案")), plan),
+    ];
+    let october = match a.fact(5, "meetings") {
+        Some(Fact::Meetings(list)) => {
+            list.iter().position(|m| m.date.month() == 10)
+        }
+        _ => None,
+    };
+    let october = october.unwrap_or_else(|| {
+        a.set_fact(
+            5,
+            "meetings",
+            Fact::Meetings(vec![Meeting {
+                date: date(2024, 10, 15),
+                note: String::new(),
+                evidence: Evidence::default(),
+            }]),
+        );
+        0
+    });
+    let (first, second, third) =
+        (files[0].0.clone(), files[1].0.clone(), files[2].0.clone());
+    assert!(a.update_evidence(Holder::Meeting(october), |e| {
+        e.files.push(first);
+        e.files.push(second);
+    }));
+    a.update_evidence(Holder::Item(1), |e| e.files.push(third));
+    (a, files)
+}
+
+fn meta() -> ExportMeta {
+    ExportMeta {
+        app_version: "0.1.0".to_string(),
+        exported_at: Some(date(2024, 11, 10).at(9, 30, 0, 0)),
+    }
+}
+
+fn entry_text(pack: &[u8], name: &str) -> String {
+    let mut zip = ZipArchive::new(Cursor::new(pack)).expect("a zip");
+    let mut text = String::new();
+    zip.by_name(name).expect("entry").read_to_string(&mut text).expect("utf-8");
+    text
+}
+
+#[test]
+fn ok_round_trip_restores_assessment_and_files() {
+    let rubric = Rubric::quanzhou_2024();
+    let (a, files) = with_files();
+    let pack = build(&rubric, &a, &meta(), &files).expect("builds");
+
+    let back = read(&rubric, &pack).expect("reads");
+    assert_eq!(back.imported.assessment, a);
+    let mut got = back.files.clone();
+    got.sort();
+    let mut want = files.clone();
+    want.sort();
+    assert_eq!(got, want);
+
+    // Built twice from the same input, the same bytes.
+    assert_eq!(build(&rubric, &a, &meta(), &files).ok(), Some(pack));
+}
+
+#[test]
+fn ok_layout_folders_by_item_and_index_names_files() {
+    let rubric = Rubric::quanzhou_2024();
+    let (a, files) = with_files();
+    let pack = build(&rubric, &a, &meta(), &files).expect("builds");
+    let zip = ZipArchive::new(Cursor::new(pack.as_slice())).expect("zip");
+    let names: Vec<&str> = zip.file_names().collect();
+    assert!(names.contains(&"index.html"));
+    assert!(names.contains(&"assessment.json"));
+    assert!(names.contains(&"manifest.json"));
+    let meeting = names
+        .iter()
+        .find(|n| n.ends_with("签到表-签到表.jpg"))
+        .expect("photo entry");
+    assert!(
+        meeting.starts_with("05-垃圾分类工作联席会/联席会_2024-10-"),
+        "{meeting}"
+    );
+    assert!(names.iter().any(
+        |n| n.starts_with("01-") && n.ends_with("创建方案-创建方案_.docx")
+    ));
+
+    let html = entry_text(&pack, "index.html");
+    let item5 = html.split("data-item=\"5\"").nth(1).expect("item 5");
+    let item5 = item5.split("</section>").next().unwrap_or_default();
+    assert!(item5.contains("签到表.jpg"));
+    assert!(item5.contains("会议记录.pdf"));
+    assert!(item5.contains("得分"));
+    assert!(!html.contains("<script"));
+
+    // The assessment file inside lists names and sizes, not contents.
+    let json = entry_text(&pack, "assessment.json");
+    assert!(json.contains("\"name\": \"签到表.jpg\""));
+    assert!(json.contains("\"size\": 6"));
+}
+
+#[test]
+fn err_broken_and_truncated_zips_refused() {
+    let rubric = Rubric::quanzhou_2024();
+    let (a, files) = with_files();
+    let pack = build(&rubric, &a, &meta(), &files).expect("builds");
+
+    let cases: Vec<(Vec<u8>, &str)> = vec![
+        (pack[..pack.len() / 2].to_vec(), "pack_broken"),
+        (pack[..pack.len() - 10].to_vec(), "pack_broken"),
+        (b"{\"not\":\"zip\"}".to_vec(), "pack_not_zip"),
+        (Vec::new(), "pack_not_zip"),
+    ];
+    for (bytes, code) in cases {
+        let error = read(&rubric, &bytes).expect_err("refused");
+        assert_eq!(error.code(), code, "{error}");
+        assert!(!error.message_zh().is_empty());
+    }
+    let broken = read(&rubric, &pack[..pack.len() / 2]).err();
+    assert_eq!(
+        broken.map(|e| e.message_zh()).as_deref(),
+        Some(
+            "压缩包已损坏或不完整(可能下载未完成),无法读取,请重新导出或重新下载"
+        )
+    );
+}
+
+#[test]
+fn err_changed_file_in_pack_fails_checksum() {
+    let rubric = Rubric::quanzhou_2024();
+    let (a, files) = with_files();
+    let mut pack = build(&rubric, &a, &meta(), &files).expect("builds");
+
+    // Flip a byte of the PDF's contents inside the stored entry: the
+    // entry's CRC no longer matches, the pack is refused.
+    let at = pack.windows(8).position(|w| w == b"%PDF-1.4").expect("pdf bytes");
+    pack[at + 9] ^= 0x20;
+    let error = read(&rubric, &pack).expect_err("refused");
+    assert!(
+        matches!(error.code(), "pack_broken" | "pack_checksum_mismatch"),
+        "{error}"
+    );
+}
+
+#[test]
+fn err_wrong_bytes_given_to_build() {
+    let rubric = Rubric::quanzhou_2024();
+    let (a, mut files) = with_files();
+    files[0].1.push(0);
+    let error = build(&rubric, &a, &meta(), &files).err();
+    assert_eq!(
+        error,
+        Some(PackError::ChecksumMismatch { name: "签到表.jpg".into() })
+    );
+
+    files.remove(0);
+    let error = build(&rubric, &a, &meta(), &files).err();
+    assert_eq!(
+        error,
+        Some(PackError::MissingFile { name: "签到表.jpg".into() })
+    );
+}
+
+#[test]
+fn err_plain_zip_is_not_a_pack() {
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Stored);
+    zip.start_file("readme.txt", options).expect("entry");
+    zip.write_all(b"hello").expect("write");
+    let bytes = zip.finish().expect("finish").into_inner();
+    let error = read(&Rubric::quanzhou_2024(), &bytes).err();
+    assert_eq!(error, Some(PackError::NotAPack { missing: "manifest.json" }));
+}
+
+#[test]
+fn ok_sanitize_components() {
+    let cases = [
+        ("签到表.jpg", "签到表.jpg"),
+        ("a/b\\c:d*e?f\"g<h>i|j.pdf", "a_b_c_d_e_f_g_h_i_j.pdf"),
+        ("  . hidden. ", "hidden"),
+        ("CON.txt", "_CON.txt"),
+        ("lpt1", "_lpt1"),
+        ("", "未命名"),
+        ("...", "未命名"),
+        ("tab\there", "tab_here"),
+    ];
+    for (input, want) in cases {
+        assert_eq!(sanitize_component(input), want, "{input:?}");
+    }
+    let long = format!("{}.jpeg", "长".repeat(100));
+    let cut = sanitize_component(&long);
+    assert_eq!(cut.chars().count(), 60);
+    assert!(cut.ends_with(".jpeg"));
+}
+
+#[test]
+fn ok_same_names_get_numbered() {
+    let rubric = Rubric::quanzhou_2024();
+    let mut a = example_a();
+    let bytes = b"x".to_vec();
+    a.update_evidence(Holder::Item(3), |e| {
+        e.files.push(attachment("a", "照片.jpg", &bytes, None));
+        e.files.push(attachment("b", "照片.JPG", &bytes, None));
+        e.files.push(attachment("c", "index.html", &bytes, None));
+    });
+    let paths = entry_paths(&rubric, &a);
+    let folder = "03-纳入邻里中心功能布局";
+    let got: Vec<&str> = ["a", "b"]
+        .iter()
+        .filter_map(|id| paths.get(*id).map(String::as_str))
+        .collect();
+    assert_eq!(got.len(), 2);
+    assert!(got[0].ends_with("/照片.jpg"), "{}", got[0]);
+    assert!(got[1].ends_with("/照片 (2).JPG"), "{}", got[1]);
+    assert!(
+        got.iter().all(|p| p.starts_with(folder) || p.starts_with("03-")),
+        "{got:?}"
+    );
+}
