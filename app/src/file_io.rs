@@ -131,14 +131,39 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), FileIoError> {
     result
 }
 
+/// Offers `bytes` as a file download named `name` (a pack, an
+/// attachment).
+pub fn download_bytes(
+    name: &str,
+    mime: &str,
+    bytes: &[u8],
+) -> Result<(), FileIoError> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let result = blob_download(name, mime, &parts)
+        .map_err(|e| FileIoError::Download(describe(&e)));
+    if let Err(error) = &result {
+        warn!("starcheck: {error}");
+    }
+    result
+}
+
 fn try_download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     // A Blob of the text behind an object URL, clicked through a
     // temporary <a download>; nothing leaves the browser.
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    blob_download(name, &format!("{mime};charset=utf-8"), &parts)
+}
+
+/// Clicks a temporary `<a download>` for a Blob of `parts`.
+fn blob_download(
+    name: &str,
+    mime: &str,
+    parts: &js_sys::Array,
+) -> Result<(), JsValue> {
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type(&format!("{mime};charset=utf-8"));
+    options.set_type(mime);
     let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+        web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
 
     let document = leptos::prelude::document();
@@ -188,6 +213,52 @@ pub async fn read_bytes(
         warn!("starcheck: {error}");
     }
     result
+}
+
+/// The bytes of a chosen inspection pack, refused by size alone when over
+/// the pack limit.
+pub async fn read_pack_bytes(
+    chosen: &web_sys::File,
+) -> Result<Vec<u8>, PackIoError> {
+    starcheck_core::pack::check_size(chosen.size() as u64)
+        .map_err(PackIoError::Refused)?;
+    JsFuture::from(chosen.array_buffer())
+        .await
+        .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+        .map_err(|e| {
+            let error = PackIoError::Read(describe(&e));
+            warn!("starcheck: {error}");
+            error
+        })
+}
+
+/// Why a chosen pack was not read.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum PackIoError {
+    #[error(transparent)]
+    Refused(starcheck_core::pack::PackError),
+    #[error("reading the pack failed: {0}")]
+    Read(String),
+}
+
+impl PackIoError {
+    /// A stable machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            PackIoError::Refused(error) => error.code(),
+            PackIoError::Read(_) => "read_failed",
+        }
+    }
+
+    /// The message shown to users, in Chinese.
+    pub fn message_zh(&self) -> String {
+        match self {
+            PackIoError::Refused(error) => error.message_zh(),
+            PackIoError::Read(_) => {
+                "浏览器未能读取所选文件,请重新选择".to_string()
+            }
+        }
+    }
 }
 
 /// A file read for import, and how its text was decoded.

@@ -10,14 +10,17 @@
 //! What people type is parsed by the core (`parse_count`,
 //! `Money::parse_input`).
 
+pub mod attach;
 pub mod components;
 pub mod date;
 pub mod district;
+pub mod evidence_store;
 pub mod file_io;
 pub mod i18n;
 pub mod labels;
 pub mod offline;
 pub mod route;
+pub mod shrink;
 pub mod state;
 pub mod storage;
 

@@ -1160,6 +1160,18 @@ fn recover_from(raw: &str) -> Option<Recovered> {
     file::recover(text, today_local())
 }
 
+/// Whether any stored draft names `id` (an attachment's), so its
+/// contents must stay. When storage cannot be read, the answer is yes:
+/// keeping a file too long costs space, deleting it too early loses it.
+pub fn stored_drafts_mention(id: &str) -> bool {
+    if !storage_available() {
+        return true;
+    }
+    draft_keys()
+        .iter()
+        .any(|key| read_raw(key).is_none_or(|text| text.contains(id)))
+}
+
 /// Every draft key in storage, sorted.
 fn draft_keys() -> Vec<String> {
     if !storage_available() {

@@ -11,6 +11,7 @@
 
 use crate::assessment::{Assessment, Fact};
 use crate::evidence::{Evidence, Holder, MEETINGS_ITEM, Mark, REPORTS_ITEM};
+use crate::lang::{Lang, Text};
 use crate::ledger::{Document, Expenditure};
 use crate::months::MonthState;
 use crate::score::Evaluation;
@@ -19,11 +20,11 @@ use crate::score::Evaluation;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Readiness {
     /// In hand, with the reason (`已附2个文件`).
-    Ready(String),
+    Ready(Text),
     /// Not in hand, with what is missing.
-    Missing(String),
+    Missing(Text),
     /// The assessment does not say: to check by hand.
-    Check(String),
+    Check(Text),
 }
 
 impl Readiness {
@@ -37,20 +38,20 @@ impl Readiness {
     }
 
     /// The mark in words (printed, so never colour alone).
-    pub fn mark(&self) -> &'static str {
+    pub fn mark(&self, lang: Lang) -> &'static str {
         match self {
-            Readiness::Ready(_) => "✓ 已备",
-            Readiness::Missing(_) => "✗ 缺",
-            Readiness::Check(_) => "? 待核对",
+            Readiness::Ready(_) => lang.pick("✓ 已备", "✓ ready"),
+            Readiness::Missing(_) => lang.pick("✗ 缺", "✗ missing"),
+            Readiness::Check(_) => lang.pick("? 待核对", "? to check"),
         }
     }
 
-    /// Why.
-    pub fn note(&self) -> &str {
+    /// Why, in `lang`.
+    pub fn note(&self, lang: Lang) -> &str {
         match self {
             Readiness::Ready(n)
             | Readiness::Missing(n)
-            | Readiness::Check(n) => n,
+            | Readiness::Check(n) => n.get(lang),
         }
     }
 }
@@ -90,10 +91,23 @@ pub fn readiness(
         let files = evidence.files_for(Some(material)).len();
         match evidence.mark(material) {
             Mark::Ready if files > 0 => {
-                return Readiness::Ready(format!("已附{files}个文件"));
+                return Readiness::Ready(Text::new(
+                    format!("已附{files}个文件"),
+                    format!("{files} files attached"),
+                ));
             }
-            Mark::Ready => return Readiness::Ready("已标记已备".into()),
-            Mark::Missing => return Readiness::Missing("已标记缺".into()),
+            Mark::Ready => {
+                return Readiness::Ready(Text::new(
+                    "已标记已备",
+                    "marked ready",
+                ));
+            }
+            Mark::Missing => {
+                return Readiness::Missing(Text::new(
+                    "已标记缺",
+                    "marked missing",
+                ));
+            }
             Mark::Unmarked => {}
         }
     }
@@ -115,9 +129,17 @@ pub fn readiness(
         .map(|(_, _, rule)| *rule);
     if let Some(rule) = rule {
         return match assessment.fact(item, rule) {
-            Some(Fact::YesNo(true)) => Readiness::Ready("自评答“是”".into()),
-            Some(Fact::YesNo(false)) => Readiness::Missing("自评答“否”".into()),
-            _ => Readiness::Check("自评尚未回答".into()),
+            Some(Fact::YesNo(true)) => Readiness::Ready(Text::new(
+                "自评答“是”",
+                "answered \u{201c}yes\u{201d}",
+            )),
+            Some(Fact::YesNo(false)) => Readiness::Missing(Text::new(
+                "自评答“否”",
+                "answered \u{201c}no\u{201d}",
+            )),
+            _ => {
+                Readiness::Check(Text::new("自评尚未回答", "not answered yet"))
+            }
         };
     }
 
@@ -137,7 +159,10 @@ pub fn readiness(
     if item == MEETINGS_ITEM || item == REPORTS_ITEM {
         return monthly(evaluation, item);
     }
-    Readiness::Check("自评未涉及,请逐项核对".into())
+    Readiness::Check(Text::new(
+        "自评未涉及,请逐项核对",
+        "not covered by the self-assessment: check by hand",
+    ))
 }
 
 /// The state of a material of one meeting, report or ledger entry.
@@ -197,14 +222,17 @@ fn entries(
         .map(|(label, _)| label.clone())
         .collect();
     if !lacking.is_empty() {
-        return Some(Readiness::Missing(format!(
-            "{}缺{material}",
-            lacking.join("、")
+        return Some(Readiness::Missing(Text::new(
+            format!("{}缺{material}", lacking.join("、")),
+            format!("{} lack the {material}", lacking.join(", ")),
         )));
     }
     match monthly(evaluation, item) {
         Readiness::Missing(months) => Some(Readiness::Missing(months)),
-        _ => Some(Readiness::Ready(format!("{}份均已备", labelled.len()))),
+        _ => Some(Readiness::Ready(Text::new(
+            format!("{}份均已备", labelled.len()),
+            format!("in hand for all {}", labelled.len()),
+        ))),
     }
 }
 
@@ -212,16 +240,25 @@ fn entries(
 fn ledger_book(assessment: &Assessment) -> Readiness {
     let count = assessment.ledger.expenditures.len();
     if count == 0 {
-        return Readiness::Missing("尚未登记支出".into());
+        return Readiness::Missing(Text::new(
+            "尚未登记支出",
+            "no expenditure entered yet",
+        ));
     }
-    Readiness::Ready(format!("已登记{count}笔支出"))
+    Readiness::Ready(Text::new(
+        format!("已登记{count}笔支出"),
+        format!("{count} expenditures entered"),
+    ))
 }
 
 /// One kind of voucher over every expenditure.
 fn documents(assessment: &Assessment, document: Document) -> Readiness {
     let entries = &assessment.ledger.expenditures;
     if entries.is_empty() {
-        return Readiness::Check("尚未登记支出".into());
+        return Readiness::Check(Text::new(
+            "尚未登记支出",
+            "no expenditure entered yet",
+        ));
     }
     let lacking = entries
         .iter()
@@ -229,18 +266,27 @@ fn documents(assessment: &Assessment, document: Document) -> Readiness {
         .map(|e| e.label_zh())
         .collect::<Vec<_>>();
     if lacking.is_empty() {
-        return Readiness::Ready(format!("{}笔支出均齐全", entries.len()));
+        return Readiness::Ready(Text::new(
+            format!("{}笔支出均齐全", entries.len()),
+            format!("complete for all {} expenditures", entries.len()),
+        ));
     }
-    Readiness::Missing(format!("缺{}笔:{}", lacking.len(), lacking.join("、")))
+    Readiness::Missing(Text::new(
+        format!("缺{}笔:{}", lacking.len(), lacking.join("、")),
+        format!("missing for {}: {}", lacking.len(), lacking.join("; ")),
+    ))
 }
 
 /// Month by month, from the core's month lines.
 fn monthly(evaluation: &Evaluation, item: u32) -> Readiness {
     let Some(result) = evaluation.item(item) else {
-        return Readiness::Check("自评未涉及,请逐项核对".into());
+        return Readiness::Check(Text::new(
+            "自评未涉及,请逐项核对",
+            "not covered by the self-assessment: check by hand",
+        ));
     };
     if result.months.is_empty() {
-        return Readiness::Check("自评尚未回答".into());
+        return Readiness::Check(Text::new("自评尚未回答", "not answered yet"));
     }
     let missing = result
         .months
@@ -248,7 +294,7 @@ fn monthly(evaluation: &Evaluation, item: u32) -> Readiness {
         .filter(|m| {
             matches!(m.state, MonthState::Missing | MonthState::Overdue)
         })
-        .map(|m| m.month.label_zh())
+        .map(|m| m.month)
         .collect::<Vec<_>>();
     let done = result
         .months
@@ -256,9 +302,17 @@ fn monthly(evaluation: &Evaluation, item: u32) -> Readiness {
         .filter(|m| matches!(m.state, MonthState::Done { .. }))
         .count();
     if missing.is_empty() {
-        return Readiness::Ready(format!("{done}个月齐全"));
+        return Readiness::Ready(Text::new(
+            format!("{done}个月齐全"),
+            format!("complete for {done} months"),
+        ));
     }
-    Readiness::Missing(format!("缺{}", missing.join("、")))
+    let zh: Vec<String> = missing.iter().map(|m| m.label_zh()).collect();
+    let en: Vec<String> = missing.iter().map(|m| m.label_en()).collect();
+    Readiness::Missing(Text::new(
+        format!("缺{}", zh.join("、")),
+        format!("missing: {}", en.join(", ")),
+    ))
 }
 
 #[cfg(test)]
@@ -306,7 +360,7 @@ mod tests {
         });
         assert_eq!(
             check(&a, 3, "现场照片"),
-            Readiness::Missing("已标记缺".into())
+            Readiness::Missing(Text::new("已标记缺", "marked missing"))
         );
 
         a.update_evidence(Holder::Item(3), |e| {
@@ -321,7 +375,7 @@ mod tests {
         });
         assert_eq!(
             check(&a, 3, "现场照片"),
-            Readiness::Ready("已附1个文件".into())
+            Readiness::Ready(Text::new("已附1个文件", "1 files attached"))
         );
     }
 }

@@ -13,6 +13,7 @@ use crate::components::gates_card::GatesCard;
 use crate::components::gloss_line::GlossLine;
 use crate::components::item_card::ItemCard;
 use crate::components::readings_note::ReadingsNote;
+use crate::components::storage_usage::StorageUsage;
 use crate::components::summary_panel::SummaryPanel;
 use crate::i18n::{Lang, tr, trs, use_lang};
 use crate::state::AppState;
@@ -84,6 +85,7 @@ pub fn AssessPage() -> impl IntoView {
                             on_commit=set_as_of
                             required=true
                         />
+                        <StorageUsage />
                         <p class="field-hint">
                             {tr(
                                 "默认为今天。尚未结束的月份按“待完成”计,不算缺少。",

@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use crate::components::drafts_list::DraftsList;
 use crate::components::export_button::ExportButton;
 use crate::components::import_panel::ImportPanel;
+use crate::components::pack_export_button::PackExportButton;
+use crate::components::storage_usage::StorageUsage;
 use crate::i18n::{Lang, tr, use_lang};
 use crate::state::AppState;
 use crate::storage::{Drafts, SaveStatus, community_name, status_text};
@@ -81,6 +83,12 @@ pub fn DraftsPage() -> impl IntoView {
                         {tr("新建空白草稿", "New blank draft")}
                     </button>
                 </p>
+            </div>
+
+            <div class="card" data-pack="">
+                <h3>"迎检材料包与附件"</h3>
+                <PackExportButton />
+                <StorageUsage />
             </div>
 
             <div class="card">

@@ -5,15 +5,25 @@
 //! language chosen) and leaves everything as it was. Every sentence is
 //! made in both languages up front, so switching language mid-import
 //! changes the words, never the state.
+//!
+//! An inspection pack (`.zip`) goes the same way: the core reads and checks
+//! it whole ([`starcheck_core::pack::read`]), the preview adds its files,
+//! and on confirmation the files are stored first, in one transaction;
+//! only then is the draft replaced, so a full disk changes nothing.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use starcheck_core::pack;
 use starcheck_core::{
-    Assessment, Evaluation, GateState, Lang, ScoreRange, evaluate,
+    Assessment, Attachment, Evaluation, GateState, Lang, ScoreRange, evaluate,
 };
 use wasm_bindgen::JsCast;
 
-use crate::file_io::{Read, read_assessment, read_bytes};
+use crate::attach::size_text;
+use crate::evidence_store;
+use crate::file_io::{Read, read_assessment, read_bytes, read_pack_bytes};
 use crate::i18n::{tr, use_lang};
 use crate::state::AppState;
 use crate::storage::{Drafts, ImportTarget, community_name};
@@ -26,6 +36,8 @@ struct Preview {
     /// Which draft the file would replace, in Chinese and English.
     target: Both<String>,
     changes: Both<Vec<String>>,
+    /// The pack's files, checked (empty for a plain file).
+    files: Arc<Vec<(Attachment, Vec<u8>)>>,
 }
 
 /// A text in Chinese and in English, made at once.
@@ -50,6 +62,7 @@ impl<T> Both<T> {
 enum Stage {
     Idle,
     Reading,
+    Storing,
     Preview(Box<Preview>),
     Refused { file_name: String, code: &'static str, message: Both<String> },
     Done(Both<String>),
@@ -77,8 +90,14 @@ pub fn ImportPanel() -> impl IntoView {
         // The same file chosen again must fire `change` again.
         input.set_value("");
         let file_name = chosen.name();
+        let is_pack = file_name.to_lowercase().ends_with(".zip")
+            || chosen.type_().contains("zip");
         stage.set(Stage::Reading);
         spawn_local(async move {
+            if is_pack {
+                stage.set(read_pack(state, drafts, file_name, &chosen).await);
+                return;
+            }
             let bytes = match read_bytes(&chosen).await {
                 Ok(bytes) => bytes,
                 Err(error) => {
@@ -104,6 +123,7 @@ pub fn ImportPanel() -> impl IntoView {
                         read,
                         target,
                         changes,
+                        files: Arc::default(),
                     }))
                 }
                 Err(refusal) => Stage::Refused {
@@ -116,30 +136,57 @@ pub fn ImportPanel() -> impl IntoView {
     };
 
     // Only an explicit confirmation replaces the current content.
+    // A pack's files are stored first; a refusal leaves the draft as is.
     let confirm = move |_| {
-        if let Stage::Preview(preview) = stage.get_untracked() {
-            let name =
-                community_name(&preview.read.imported.assessment.community);
-            drafts.replace(preview.read.imported.assessment.clone());
+        let Stage::Preview(preview) = stage.get_untracked() else { return };
+        let preview = *preview;
+        stage.set(Stage::Storing);
+        spawn_local(async move {
+            let contents: Vec<(String, Vec<u8>)> = preview
+                .files
+                .iter()
+                .map(|(a, bytes)| (a.id.clone(), bytes.clone()))
+                .collect();
+            if let Err(error) = evidence_store::put_all(&contents).await {
+                stage.set(Stage::Refused {
+                    file_name: preview.file_name,
+                    code: error.code(),
+                    message: Both::make(|_| error.message_zh()),
+                });
+                return;
+            }
+            let assessment = preview.read.imported.assessment;
+            let name = community_name(&assessment.community);
+            drafts.replace(assessment);
+            let (files_zh, files_en) = match preview.files.len() {
+                0 => (String::new(), String::new()),
+                n => (
+                    format!("及 {n} 个附件"),
+                    format!(" and its {n} attached files"),
+                ),
+            };
             stage.set(Stage::Done(Both {
-                zh: format!("已导入“{name}”的自评文件,当前内容已替换。"),
+                zh: format!("已导入“{name}”的自评文件{files_zh},当前内容已替换。"),
                 en: format!(
-                    "Imported the self-assessment file of \u{201c}{name}\u{201d}; the current content was replaced."
+                    "Imported the self-assessment file of \u{201c}{name}\u{201d}{files_en}; the current content was replaced."
                 ),
             }));
-        }
+        });
     };
 
     view! {
         <div class="import-panel" data-component="import-panel">
             <div class="field">
                 <label for="f-import-file">
-                    {tr("选择自评文件(.json)", "Choose a self-assessment file (.json)")}
+                    {tr(
+                        "选择自评文件(.json)或迎检材料包(.zip)",
+                        "Choose a self-assessment file (.json) or an inspection pack (.zip)",
+                    )}
                 </label>
                 <input
                     id="f-import-file"
                     type="file"
-                    accept=".json,application/json"
+                    accept=".json,application/json,.zip,application/zip"
                     data-action="import-file"
                     on:change=on_change
                 />
@@ -156,6 +203,10 @@ pub fn ImportPanel() -> impl IntoView {
                 Stage::Idle => ().into_any(),
                 Stage::Reading => {
                     view! { <p class="muted">{lang.pick("正在读取…", "Reading…")}</p> }.into_any()
+                }
+                Stage::Storing => {
+                    view! { <p class="muted">{lang.pick("正在保存附件…", "Saving the attached files…")}</p> }
+                        .into_any()
                 }
                 Stage::Done(message) => {
                     let message = message.get(lang).clone();
@@ -185,6 +236,46 @@ pub fn ImportPanel() -> impl IntoView {
                 }
             }}
         </div>
+    }
+}
+
+/// Reads a chosen pack: size, then the core's checks of everything in it.
+async fn read_pack(
+    state: AppState,
+    drafts: Drafts,
+    file_name: String,
+    chosen: &web_sys::File,
+) -> Stage {
+    let bytes = match read_pack_bytes(chosen).await {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            return Stage::Refused {
+                file_name,
+                code: error.code(),
+                message: Both::make(|_| error.message_zh()),
+            };
+        }
+    };
+    match state.rubric.with_value(|r| pack::read(r, &bytes)) {
+        Ok(unpacked) => {
+            let read = Read { imported: unpacked.imported, decoded_from: None };
+            let target =
+                Both::make(|lang| compare(state, drafts, &read, lang).0);
+            let changes =
+                Both::make(|lang| compare(state, drafts, &read, lang).1);
+            Stage::Preview(Box::new(Preview {
+                file_name,
+                read,
+                target,
+                changes,
+                files: Arc::new(unpacked.files),
+            }))
+        }
+        Err(refusal) => Stage::Refused {
+            file_name,
+            code: refusal.code(),
+            message: Both::make(|_| refusal.message_zh()),
+        },
     }
 }
 
@@ -298,6 +389,19 @@ fn preview_view(
                 <dd data-preview-total="">{total}</dd>
             </dl>
             {decoded.map(|d| view! { <p class="status-warn">{d}</p> })}
+            {(!preview.files.is_empty())
+                .then(|| {
+                    let bytes: u64 = preview.files.iter().map(|(a, _)| a.size).sum();
+                    view! {
+                        <p data-preview-files=preview.files.len().to_string()>
+                            {format!(
+                                "包含 {} 个附件,共 {},校验值均已核对。",
+                                preview.files.len(),
+                                size_text(bytes)
+                            )}
+                        </p>
+                    }
+                })}
             <ul class="import-notes">
                 {notes.into_iter().map(|n| view! { <li class="status-warn">{n}</li> }).collect::<Vec<_>>()}
             </ul>

@@ -3,8 +3,9 @@
 //! and, beside it, the live score and every deduction.
 
 use leptos::prelude::*;
-use starcheck_core::Item;
+use starcheck_core::{Holder, Item};
 
+use crate::components::evidence_block::EvidenceBlock;
 use crate::components::falsified_toggle::FalsifiedToggle;
 use crate::components::gloss_line::GlossLine;
 use crate::components::item_result::{ItemFindings, ItemScore};
@@ -44,6 +45,15 @@ pub fn ItemCard(item: Item) -> impl IntoView {
             format!("Worth {max} points"),
             format!("Checked by: {}", methods_text_en(&methods)),
         ),
+    });
+    let evidence = (!item.materials.is_empty()).then(|| {
+        view! {
+            <EvidenceBlock
+                holder=Holder::Item(number)
+                materials=item.materials.clone()
+                field=format!("item{number}.evidence")
+            />
+        }
     });
     let inputs = item
         .rules
@@ -86,6 +96,7 @@ pub fn ItemCard(item: Item) -> impl IntoView {
                 </p>
             </div>
             <div class="item-inputs">{inputs}</div>
+            {evidence}
             <FalsifiedToggle item=number />
             <ItemFindings item=number />
         </article>

@@ -43,6 +43,7 @@ pub fn LedgerExpenditureList(
             amount: Money::ZERO,
             designated: true,
             documents: Documents::default(),
+            evidence: Default::default(),
         });
         keys.push();
         state.update_assessment(|a| a.ledger.expenditures.push(entry));

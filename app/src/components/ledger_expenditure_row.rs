@@ -10,8 +10,9 @@
 //! read); element ids follow its stable key.
 
 use leptos::prelude::*;
-use starcheck_core::{Document, Expenditure, Money, Purpose};
+use starcheck_core::{Document, Expenditure, Holder, Money, Purpose};
 
+use crate::components::evidence_block::EvidenceBlock;
 use crate::components::ledger_money_input::LedgerMoneyInput;
 use crate::components::ledger_purpose_select::LedgerPurposeSelect;
 use crate::components::text_input::TextInput;
@@ -286,6 +287,24 @@ pub fn LedgerExpenditureRow(
                 </fieldset>
             </div>
             {flags}
+            {move || {
+                index
+                    .get()
+                    .map(|i| {
+                        let materials = state
+                            .rubric
+                            .with_value(|r| r.entry_materials().expenditure.clone());
+                        view! {
+                            <EvidenceBlock
+                                holder=Holder::Expenditure(i)
+                                materials=materials
+                                field=format!("ledger.{i}.evidence")
+                                marks=false
+                                title="凭证附件(添加转账或支付凭证后,上方对应凭证自动勾选)"
+                            />
+                        }
+                    })
+            }}
         </li>
     }
 }

@@ -5,9 +5,10 @@
 
 use jiff::civil::Date;
 use leptos::prelude::*;
-use starcheck_core::{Fact, Meeting};
+use starcheck_core::{Fact, Holder, Meeting};
 
 use crate::components::date_input::DateInput;
+use crate::components::evidence_block::EvidenceBlock;
 use crate::components::month_lines::MonthLines;
 use crate::i18n::{Lang, tr, trs, use_lang};
 use crate::state::AppState;
@@ -26,6 +27,9 @@ pub fn MeetingsInput(
     let lang = use_lang();
     let fact = state.fact(item, &rule);
     let rule_id = StoredValue::new(rule.clone());
+    let entry_materials = StoredValue::new(
+        state.rubric.with_value(|r| r.entry_materials().meeting.clone()),
+    );
 
     // The answered list, or None while unanswered.
     let meetings = Memo::new(move |_| match fact.get() {
@@ -54,7 +58,13 @@ pub fn MeetingsInput(
     let add_error = RwSignal::new(None::<(&'static str, &'static str)>);
     let add = move |_| match new_date.get_untracked() {
         Some(date) => {
-            edit(&|list| list.push(Meeting { date, note: String::new() }));
+            edit(&|list| {
+                list.push(Meeting {
+                    date,
+                    note: String::new(),
+                    evidence: Default::default(),
+                })
+            });
             new_date.set(None);
             add_error.set(None);
         }
@@ -115,6 +125,12 @@ pub fn MeetingsInput(
                         >
                             {tr("删除", "Delete")}
                         </button>
+                        <EvidenceBlock
+                            holder=Holder::Meeting(index)
+                            materials=entry_materials.get_value()
+                            field=format!("{row_field}.{index}.evidence")
+                            title="本次会议的材料"
+                        />
                     </li>
                 </For>
             </ol>

@@ -4,9 +4,10 @@
 
 use jiff::civil::Date;
 use leptos::prelude::*;
-use starcheck_core::{Fact, Report, YearMonth};
+use starcheck_core::{Fact, Holder, Report, YearMonth};
 
 use crate::components::date_input::DateInput;
+use crate::components::evidence_block::EvidenceBlock;
 use crate::components::month_lines::MonthLines;
 use crate::i18n::{Lang, tr, trs, use_lang};
 use crate::state::AppState;
@@ -25,6 +26,9 @@ pub fn ReportsInput(
     let lang = use_lang();
     let fact = state.fact(item, &rule);
     let rule_id = StoredValue::new(rule.clone());
+    let entry_materials = StoredValue::new(
+        state.rubric.with_value(|r| r.entry_materials().report.clone()),
+    );
     let campaign = state.rubric.with_value(|r| r.campaign_months().to_vec());
     let due_day = state.rubric.with_value(|r| r.report_due_day());
 
@@ -58,7 +62,13 @@ pub fn ReportsInput(
     let add =
         move |_| match (new_month.get_untracked(), new_date.get_untracked()) {
             (Some(month), Some(sent_on)) => {
-                edit(&|list| list.push(Report { month, sent_on }));
+                edit(&|list| {
+                    list.push(Report {
+                        month,
+                        sent_on,
+                        evidence: Default::default(),
+                    })
+                });
                 new_date.set(None);
                 add_error.set(None);
             }
@@ -153,6 +163,12 @@ pub fn ReportsInput(
                         >
                             {tr("删除", "Delete")}
                         </button>
+                        <EvidenceBlock
+                            holder=Holder::Report(index)
+                            materials=entry_materials.get_value()
+                            field=format!("{row_field}.{index}.evidence")
+                            title="本次报送的材料"
+                        />
                     </li>
                 </For>
             </ol>

@@ -12,6 +12,7 @@ use crate::evidence::{
     REPORTS_ITEM,
 };
 use crate::file::ExportMeta;
+use crate::lang::Lang;
 use crate::materials::{entry_mark, readiness};
 use crate::rubric::{EntryMaterials, Rubric};
 use crate::score::{Evaluation, GateState, ItemResult, evaluate};
@@ -159,8 +160,8 @@ fn item_section(
                 "<tr><td>{}</td><td class=\"{}\">{} <span class=\"muted\">{}</span></td><td>{}</td></tr>",
                 esc(material),
                 ready.key(),
-                ready.mark(),
-                esc(ready.note()),
+                ready.mark(Lang::Zh),
+                esc(ready.note(Lang::Zh)),
                 links(&files, paths)
             );
         }

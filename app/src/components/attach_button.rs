@@ -1,0 +1,169 @@
+//! Adding files to one holder (an item, a meeting, a report, a ledger
+//! entry): which material they prove, the file picker or the phone's
+//! camera, and whether photos keep their original size. The result or the
+//! refusal is said right below, in Chinese.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use starcheck_core::Holder;
+use starcheck_core::evidence::MAX_ATTACHMENT_BYTES;
+use wasm_bindgen::JsCast;
+
+use crate::attach::{Added, attach, size_text};
+use crate::state::AppState;
+
+/// What the picker accepts: photos, PDFs, scans and office documents.
+const ACCEPT: &str =
+    "image/*,application/pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.wps,.et,.txt";
+
+/// What the last attempt gave.
+#[derive(Clone)]
+enum Outcome {
+    Idle,
+    Working,
+    Added(Vec<Added>),
+    Refused { code: &'static str, message: String },
+}
+
+/// The material choice, the two inputs and the outcome.
+#[component]
+pub fn AttachButton(
+    holder: Holder,
+    /// The materials the holder should have; files may also go to none.
+    materials: Vec<String>,
+    /// A stable prefix for `data-` attributes, e.g. `item5.meeting0`.
+    field: String,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let outcome = RwSignal::new(Outcome::Idle);
+    let material = RwSignal::new(materials.first().cloned());
+    let keep_original = RwSignal::new(false);
+
+    // Files chosen in either input are attached at once.
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let files: Vec<web_sys::File> = match input.files() {
+            Some(list) => {
+                (0..list.length()).filter_map(|i| list.get(i)).collect()
+            }
+            None => Vec::new(),
+        };
+        input.set_value("");
+        if files.is_empty() {
+            return;
+        }
+        outcome.set(Outcome::Working);
+        let chosen = material.get_untracked();
+        let keep = keep_original.get_untracked();
+        spawn_local(async move {
+            outcome.set(
+                match attach(state, holder, chosen, files, keep).await {
+                    Ok(added) => Outcome::Added(added),
+                    Err(error) => Outcome::Refused {
+                        code: error.code(),
+                        message: error.message_zh(),
+                    },
+                },
+            );
+        });
+    };
+
+    let options = materials
+        .iter()
+        .map(|m| view! { <option value=m.clone()>{m.clone()}</option> })
+        .collect::<Vec<_>>();
+    let choose = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        material.set((!value.is_empty()).then_some(value));
+    };
+
+    view! {
+        <div class="attach" data-attach=field.clone()>
+            <label class="attach-material">
+                "材料:"
+                <select data-field=format!("{field}.material") on:change=choose>
+                    {options}
+                    <option value="">"其他(不指定材料)"</option>
+                </select>
+            </label>
+            <label class="button secondary small">
+                "选择文件"
+                <input
+                    type="file"
+                    class="visually-hidden"
+                    multiple=true
+                    accept=ACCEPT
+                    data-action=format!("{field}.attach")
+                    on:change=on_change
+                />
+            </label>
+            <label class="button secondary small">
+                "拍照"
+                <input
+                    type="file"
+                    class="visually-hidden"
+                    accept="image/*"
+                    capture="environment"
+                    data-action=format!("{field}.camera")
+                    on:change=on_change
+                />
+            </label>
+            <label class="attach-keep">
+                <input
+                    type="checkbox"
+                    data-field=format!("{field}.keep-original")
+                    prop:checked=move || keep_original.get()
+                    on:change=move |ev| keep_original.set(event_target_checked(&ev))
+                />
+                "保留原图(不压缩)"
+            </label>
+            <span class="field-hint">
+                {format!(
+                    "照片默认压缩到长边 1600 像素;单个文件不超过 {}。",
+                    size_text(MAX_ATTACHMENT_BYTES)
+                )}
+            </span>
+            {move || match outcome.get() {
+                Outcome::Idle => ().into_any(),
+                Outcome::Working => view! { <p class="muted">"正在保存…"</p> }.into_any(),
+                Outcome::Added(added) => {
+                    let lines = added
+                        .iter()
+                        .map(|a| {
+                            if a.stored < a.original {
+                                format!(
+                                    "{}(原图 {},压缩后 {})",
+                                    a.name,
+                                    size_text(a.original),
+                                    size_text(a.stored)
+                                )
+                            } else {
+                                format!("{}({})", a.name, size_text(a.stored))
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                        .join("、");
+                    view! {
+                        <p class="status-ok" role="status" data-attach-done="">
+                            {format!("已添加:{lines}")}
+                        </p>
+                    }
+                        .into_any()
+                }
+                Outcome::Refused { code, message } => {
+                    view! {
+                        <p class="field-error" role="alert" data-attach-error=code>
+                            {message}
+                        </p>
+                    }
+                        .into_any()
+                }
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,87 @@
+//! Each material of one holder marked 已备 (ready) or 缺 (missing). A file
+//! attached to a material makes it ready by itself; the mark is for paper
+//! kept elsewhere, or to say plainly that something is missing.
+
+use leptos::prelude::*;
+use starcheck_core::{Holder, Mark};
+
+use crate::state::AppState;
+
+/// One select per material.
+#[component]
+pub fn MaterialMarks(
+    holder: Holder,
+    materials: Vec<String>,
+    /// A stable prefix for `data-` attributes.
+    field: String,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let rows = materials
+        .into_iter()
+        .map(|material| {
+            let name = StoredValue::new(material.clone());
+
+            // The state as the core reads it, and the user's own mark.
+            let mark = Memo::new(move |_| {
+                state.assessment.with(|a| {
+                    name.with_value(|m| {
+                        a.evidence(holder).map_or(Mark::Unmarked, |e| e.mark(m))
+                    })
+                })
+            });
+            let own = Memo::new(move |_| {
+                state.assessment.with(|a| {
+                    name.with_value(|m| {
+                        a.evidence(holder).and_then(|e| e.marks.get(m).copied())
+                    })
+                })
+            });
+            let choose = move |ev: leptos::ev::Event| {
+                let value = match event_target_value(&ev).as_str() {
+                    "ready" => Some(true),
+                    "missing" => Some(false),
+                    _ => None,
+                };
+                state.update_assessment(|a| {
+                    name.with_value(|m| {
+                        a.update_evidence(holder, |e| e.set_mark(m, value));
+                    })
+                });
+            };
+            let state_text = move || match mark.get() {
+                Mark::Ready => "✓ 已备",
+                Mark::Missing => "✗ 缺",
+                Mark::Unmarked => "未标记",
+            };
+            let key = move || match mark.get() {
+                Mark::Ready => "ready",
+                Mark::Missing => "missing",
+                Mark::Unmarked => "unmarked",
+            };
+            let selected = move |v: &str| {
+                let current = match own.get() {
+                    Some(true) => "ready",
+                    Some(false) => "missing",
+                    None => "",
+                };
+                current == v
+            };
+            view! {
+                <li class="material-mark" data-material=material.clone() data-ready=key>
+                    <span class="material-name">{material.clone()}</span>
+                    <span class="material-state">{state_text}</span>
+                    <select
+                        data-field=format!("{field}.mark.{material}")
+                        aria-label=format!("{material}是否已备")
+                        on:change=choose
+                    >
+                        <option value="" selected=move || selected("")>"未标记"</option>
+                        <option value="ready" selected=move || selected("ready")>"已备"</option>
+                        <option value="missing" selected=move || selected("missing")>"缺"</option>
+                    </select>
+                </li>
+            }
+        })
+        .collect::<Vec<_>>();
+    view! { <ul class="material-marks">{rows}</ul> }
+}
