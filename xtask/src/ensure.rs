@@ -20,13 +20,16 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 /// Debian packages for the browser tests: the browser, its WebDriver,
 /// Chinese glyphs so screenshots show text rather than boxes, and the
-/// spreadsheet and PDF tools that open the district CSV as Excel users do.
-const BROWSER_PACKAGES: [&str; 5] = [
+/// spreadsheet and PDF tools that open the district CSV as Excel users do,
+/// and Python, whose `zipfile` unpacks the inspection pack as an
+/// independent zip reader.
+const BROWSER_PACKAGES: [&str; 6] = [
     "chromium",
     "chromium-driver",
     "fonts-noto-cjk",
     "libreoffice-calc",
     "poppler-utils",
+    "python3",
 ];
 
 /// The oldest Node.js whose test runner the end-to-end tests rely on.

@@ -508,6 +508,12 @@ fn describe_changes(
             incoming.ledger.expenditures.len()
         ));
     }
+    let (ours, theirs) = (current.attachments(), incoming.attachments());
+    let same_files = ours.len() == theirs.len()
+        && ours.iter().zip(&theirs).all(|(a, b)| a.1.id == b.1.id);
+    if !same_files {
+        lines.push(format!("附件:{} 个 → {} 个", ours.len(), theirs.len()));
+    }
     if current_eval.total != incoming_eval.total {
         lines.push(format!(
             "总分:{} → {}",
