@@ -184,20 +184,39 @@ fn mark_voucher(
     }
 }
 
-/// Takes a file off `holder`; its contents are deleted once no saved
-/// draft in this browser names it any more (a copied draft shares files).
+/// Takes a file off `holder`, then releases its contents.
 pub fn remove(state: AppState, holder: Holder, id: String) {
     state.update_assessment(|a| {
         a.update_evidence(holder, |e| e.files.retain(|f| f.id != id));
     });
+    release(vec![id]);
+}
+
+/// The ids of the files of `holder`, before it is removed.
+pub fn ids_of(state: AppState, holder: Holder) -> Vec<String> {
+    state.assessment.with_untracked(|a| {
+        a.evidence(holder)
+            .map(|e| e.files.iter().map(|f| f.id.clone()).collect())
+            .unwrap_or_default()
+    })
+}
+
+/// Deletes the contents of files no longer listed: once the draft is
+/// saved, those that no saved draft in this browser names any more (a
+/// copied draft shares its files with the original).
+pub fn release(ids: Vec<String>) {
+    if ids.is_empty() {
+        return;
+    }
     if let Some(drafts) = use_context::<crate::storage::Drafts>() {
         drafts.save_now();
     }
-    if crate::storage::stored_drafts_mention(&id) {
-        return;
-    }
+    let unused: Vec<String> = ids
+        .into_iter()
+        .filter(|id| !crate::storage::stored_drafts_mention(id))
+        .collect();
     leptos::task::spawn_local(async move {
-        if let Err(error) = evidence_store::delete_all(&[id]).await {
+        if let Err(error) = evidence_store::delete_all(&unused).await {
             warn!("starcheck: attachment contents kept: {error}");
         }
     });

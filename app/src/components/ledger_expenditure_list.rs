@@ -5,8 +5,11 @@
 //! ticked: nothing is assumed to be on file until the user says so.
 
 use leptos::prelude::*;
-use starcheck_core::{Documents, Expenditure, GateKind, Money, Purpose};
+use starcheck_core::{
+    Documents, Expenditure, GateKind, Holder, Money, Purpose,
+};
 
+use crate::attach::{ids_of, release};
 use crate::components::ledger_expenditure_row::LedgerExpenditureRow;
 use crate::components::ledger_row_keys::RowKeys;
 use crate::i18n::{Lang, tr, use_lang};
@@ -49,12 +52,14 @@ pub fn LedgerExpenditureList(
         state.update_assessment(|a| a.ledger.expenditures.push(entry));
     };
     let remove = Callback::new(move |index: usize| {
+        let files = ids_of(state, Holder::Expenditure(index));
         keys.remove(index);
         state.update_assessment(|a| {
             if index < a.ledger.expenditures.len() {
                 a.ledger.expenditures.remove(index);
             }
         });
+        release(files);
     });
 
     // On a phone the figures are far above: the running total stays in

@@ -7,6 +7,7 @@ use jiff::civil::Date;
 use leptos::prelude::*;
 use starcheck_core::{Fact, Holder, Meeting};
 
+use crate::attach::{ids_of, release};
 use crate::components::date_input::DateInput;
 use crate::components::evidence_block::EvidenceBlock;
 use crate::components::month_lines::MonthLines;
@@ -116,11 +117,13 @@ pub fn MeetingsInput(
                             class="secondary small"
                             data-action=format!("{row_field}.remove.{index}")
                             on:click=move |_| {
+                                let files = ids_of(state, Holder::Meeting(index));
                                 edit(&|list| {
                                     if index < list.len() {
                                         list.remove(index);
                                     }
-                                })
+                                });
+                                release(files);
                             }
                         >
                             {tr("删除", "Delete")}

@@ -6,6 +6,7 @@ use jiff::civil::Date;
 use leptos::prelude::*;
 use starcheck_core::{Fact, Holder, Report, YearMonth};
 
+use crate::attach::{ids_of, release};
 use crate::components::date_input::DateInput;
 use crate::components::evidence_block::EvidenceBlock;
 use crate::components::month_lines::MonthLines;
@@ -154,11 +155,13 @@ pub fn ReportsInput(
                             class="secondary small"
                             data-action=format!("{row_field}.remove.{index}")
                             on:click=move |_| {
+                                let files = ids_of(state, Holder::Report(index));
                                 edit(&|list| {
                                     if index < list.len() {
                                         list.remove(index);
                                     }
-                                })
+                                });
+                                release(files);
                             }
                         >
                             {tr("删除", "Delete")}
