@@ -252,3 +252,44 @@ fn ok_same_names_get_numbered() {
         "{got:?}"
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Any names and contents: every file gets its own path, safe in every
+    /// part, and the pack reads back to the same assessment and bytes.
+    #[test]
+    fn prop_any_names_round_trip(
+        files in proptest::collection::vec(
+            (".{0,40}", proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64), 0usize..4),
+            1..8,
+        )
+    ) {
+        let rubric = Rubric::quanzhou_2024();
+        let mut a = example_a();
+        let holders = [Holder::Item(1), Holder::Item(14), Holder::Meeting(0), Holder::Expenditure(0)];
+        let mut contents = Vec::new();
+        for (n, (name, bytes, at)) in files.iter().enumerate() {
+            let meta = attachment(&format!("id{n}"), name, bytes, None);
+            a.update_evidence(holders[*at], |e| e.files.push(meta.clone()));
+            contents.push((meta, bytes.clone()));
+        }
+
+        let paths = entry_paths(&rubric, &a);
+        let unique: std::collections::BTreeSet<String> =
+            paths.values().map(|p| p.to_lowercase()).collect();
+        proptest::prop_assert_eq!(unique.len(), paths.len());
+        for path in paths.values() {
+            for part in path.split('/') {
+                proptest::prop_assert_eq!(sanitize_component(part), part);
+            }
+        }
+
+        let pack = build(&rubric, &a, &meta(), &contents);
+        proptest::prop_assert!(pack.is_ok());
+        let back = read(&rubric, &pack.unwrap_or_default());
+        proptest::prop_assert_eq!(back.as_ref().map(|b| &b.imported.assessment).ok(), Some(&a));
+        let got = back.map(|b| b.files.len()).unwrap_or_default();
+        proptest::prop_assert_eq!(got, contents.len());
+    }
+}
