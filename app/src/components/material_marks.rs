@@ -75,9 +75,9 @@ pub fn MaterialMarks(
                         aria-label=format!("{material}是否已备")
                         on:change=choose
                     >
-                        <option value="" selected=move || selected("")>"未标记"</option>
-                        <option value="ready" selected=move || selected("ready")>"已备"</option>
-                        <option value="missing" selected=move || selected("missing")>"缺"</option>
+                        <option value="" prop:selected=move || selected("")>"未标记"</option>
+                        <option value="ready" prop:selected=move || selected("ready")>"已备"</option>
+                        <option value="missing" prop:selected=move || selected("missing")>"缺"</option>
                     </select>
                 </li>
             }
