@@ -3,9 +3,10 @@
 //! counts them, with what the cap cut off.
 
 use leptos::prelude::*;
-use starcheck_core::BonusItem;
+use starcheck_core::{BonusItem, Holder};
 
 use crate::components::count_input::CountInput;
+use crate::components::evidence_block::EvidenceBlock;
 use crate::components::gloss_line::GlossLine;
 use crate::components::rubric_page::{methods_text, methods_text_en};
 use crate::i18n::{Lang, gloss, use_lang};
@@ -17,6 +18,11 @@ pub fn BonusCard(bonus: BonusItem) -> impl IntoView {
     let state = AppState::expect();
     let lang = use_lang();
     let number = bonus.number;
+
+    // Each claimed part needs its proof: the parts name the materials.
+    let proof: Vec<String> =
+        bonus.parts.iter().map(|p| p.label.clone()).collect();
+
     let cap = bonus.cap;
 
     // The core's count of this item: points after the cap and the excess.
@@ -134,6 +140,13 @@ pub fn BonusCard(bonus: BonusItem) -> impl IntoView {
                     }
                 }
             </p>
+            <EvidenceBlock
+                holder=Holder::Item(number)
+                materials=proof
+                field=format!("item{number}.evidence")
+                marks=false
+                title="佐证材料(表扬批示、报道、现场会通知等)"
+            />
         </article>
     }
 }

@@ -104,12 +104,14 @@ pub(super) fn page(
     }
     for bonus in rubric.bonus_items() {
         if assessment.evidence.contains_key(&bonus.number) {
+            let proof: Vec<String> =
+                bonus.parts.iter().map(|p| p.label.clone()).collect();
             item_section(
                 &mut html,
                 (rubric.entry_materials(), assessment, &evaluation, paths),
                 bonus.number,
                 &bonus.title,
-                &[],
+                &proof,
             );
         }
     }

@@ -293,3 +293,25 @@ proptest::proptest! {
         proptest::prop_assert_eq!(got, contents.len());
     }
 }
+
+#[test]
+fn ok_bonus_item_files_listed_under_their_part() {
+    let rubric = Rubric::quanzhou_2024();
+    let mut a = example_a();
+    let bytes = b"commendation".to_vec();
+    let file = attachment("b1", "市领导批示.pdf", &bytes, Some("表扬批示"));
+    a.update_evidence(Holder::Item(14), |e| e.files.push(file.clone()));
+    let pack = build(&rubric, &a, &meta(), &[(file, bytes)]).expect("builds");
+
+    let html = entry_text(&pack, "index.html");
+    let item14 = html.split("data-item=\"14\"").nth(1).expect("item 14");
+    let row =
+        item14.split("</tr>").find(|r| r.contains("表扬批示")).expect("row");
+    assert!(row.contains("✓ 已备"), "{row}");
+    assert!(row.contains("市领导批示.pdf"), "{row}");
+    let zip = ZipArchive::new(Cursor::new(pack.as_slice())).expect("zip");
+    assert!(
+        zip.file_names()
+            .any(|n| n == "14-工作收到肯定或表扬/表扬批示-市领导批示.pdf")
+    );
+}
