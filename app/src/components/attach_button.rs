@@ -95,7 +95,7 @@ pub fn AttachButton(
                 "选择文件"
                 <input
                     type="file"
-                    class="visually-hidden"
+                    class="attach-input"
                     multiple=true
                     accept=ACCEPT
                     data-action=format!("{field}.attach")
@@ -106,7 +106,7 @@ pub fn AttachButton(
                 "拍照"
                 <input
                     type="file"
-                    class="visually-hidden"
+                    class="attach-input"
                     accept="image/*"
                     capture="environment"
                     data-action=format!("{field}.camera")
