@@ -281,7 +281,16 @@ describe('storage runs out', () => {
     site = await startSite();
     page = await site.open('#/assess');
 
+    // The origin's quota made tiny before the app stores any file:
+    // 512 KiB over what the site uses once its offline copy is cached.
+    await page.evaluate(() => navigator.serviceWorker?.ready);
     cdp = await site.context.newCDPSession(page);
+    const origin = new URL(site.server.url).origin;
+    const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin });
+    await cdp.send('Storage.overrideQuotaForOrigin', {
+      origin,
+      quotaSize: Math.ceil(usage) + 512 * 1024,
+    });
     await page.selectOption(PICKER, '1');
     await page.fill(field('as_of'), '2024-11-30');
     await page.fill(field('item5.meetings.new'), '2024-10-15');
@@ -296,15 +305,6 @@ describe('storage runs out', () => {
       { name: '会议记录.pdf', mimeType: 'application/pdf', buffer: PDF },
     ]);
     await waitStoredFiles(page, 1);
-
-    // The origin's quota made tiny: 512 KiB over what it uses now (the
-    // offline cache included).
-    const origin = new URL(site.server.url).origin;
-    const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin });
-    await cdp.send('Storage.overrideQuotaForOrigin', {
-      origin,
-      quotaSize: Math.ceil(usage) + 512 * 1024,
-    });
 
     // A 3 MB scan that cannot fit (random bytes: Chromium compresses
     // what it stores in IndexedDB).
