@@ -62,6 +62,15 @@ describe('Chinese by default, English on request, remembered', () => {
       'Four-category drop-off points and containers',
     );
 
+    // The evidence of an item: its title, the file button, a material's mark.
+    const evidence = page.locator('[data-assess-item="1"] .evidence-block');
+    assert.equal(((await evidence.locator('.evidence-title').textContent()) ?? '').trim(), 'Evidence');
+    assert.match((await evidence.locator('.attach').textContent()) ?? '', /Choose files/);
+    assert.equal(
+      ((await evidence.locator('.material-state').first().textContent()) ?? '').trim(),
+      'not marked',
+    );
+
     // A typed-count refusal from the core, in English.
     await page.fill('input[data-field="item6.labels"]', '3个');
     const refusal = page.locator('.field-count:has(input[data-field="item6.labels"]) [data-error]');

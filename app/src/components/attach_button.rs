@@ -10,6 +10,7 @@ use starcheck_core::evidence::MAX_ATTACHMENT_BYTES;
 use wasm_bindgen::JsCast;
 
 use crate::attach::{Added, attach, size_text};
+use crate::i18n::{Lang, tr, use_lang};
 use crate::state::AppState;
 
 /// What the picker accepts: photos, PDFs, scans and office documents.
@@ -82,17 +83,19 @@ pub fn AttachButton(
         material.set((!value.is_empty()).then_some(value));
     };
 
+    let lang = use_lang();
+
     view! {
         <div class="attach" data-attach=field.clone()>
             <label class="attach-material">
-                "材料:"
+                {tr("材料:", "Material: ")}
                 <select data-field=format!("{field}.material") on:change=choose>
                     {options}
-                    <option value="">"其他(不指定材料)"</option>
+                    <option value="">{tr("其他(不指定材料)", "Other (no material named)")}</option>
                 </select>
             </label>
             <label class="button secondary small">
-                "选择文件"
+                {tr("选择文件", "Choose files")}
                 <input
                     type="file"
                     class="attach-input"
@@ -103,7 +106,7 @@ pub fn AttachButton(
                 />
             </label>
             <label class="button secondary small">
-                "拍照"
+                {tr("拍照", "Take a photo")}
                 <input
                     type="file"
                     class="attach-input"
@@ -120,37 +123,39 @@ pub fn AttachButton(
                     prop:checked=move || keep_original.get()
                     on:change=move |ev| keep_original.set(event_target_checked(&ev))
                 />
-                "保留原图(不压缩)"
+                {tr("保留原图(不压缩)", "Keep the original (no shrinking)")}
             </label>
             <span class="field-hint">
-                {format!(
-                    "照片默认压缩到长边 1600 像素;单个文件不超过 {}。",
-                    size_text(MAX_ATTACHMENT_BYTES)
-                )}
+                {move || {
+                    let limit = size_text(MAX_ATTACHMENT_BYTES);
+                    match lang.get() {
+                        Lang::Zh => format!("照片默认压缩到长边 1600 像素;单个文件不超过 {limit}。"),
+                        Lang::En => format!("Photos are shrunk to 1600 pixels on the long side unless kept; one file at most {limit}."),
+                    }
+                }}
             </span>
             {move || match outcome.get() {
                 Outcome::Idle => ().into_any(),
-                Outcome::Working => view! { <p class="muted">"正在保存…"</p> }.into_any(),
+                Outcome::Working => view! { <p class="muted">{tr("正在保存…", "Saving…")}</p> }.into_any(),
                 Outcome::Added(added) => {
                     let lines = added
                         .iter()
                         .map(|a| {
                             if a.stored < a.original {
-                                format!(
-                                    "{}(原图 {},压缩后 {})",
-                                    a.name,
-                                    size_text(a.original),
-                                    size_text(a.stored)
-                                )
+                                let (original, stored) = (size_text(a.original), size_text(a.stored));
+                                match lang.get() {
+                                    Lang::Zh => format!("{}(原图 {original},压缩后 {stored})", a.name),
+                                    Lang::En => format!("{} (original {original}, shrunk to {stored})", a.name),
+                                }
                             } else {
                                 format!("{}({})", a.name, size_text(a.stored))
                             }
                         })
                         .collect::<Vec<_>>()
-                        .join("、");
+                        .join(lang.get().pick("、", "; "));
                     view! {
                         <p class="status-ok" role="status" data-attach-done="">
-                            {format!("已添加:{lines}")}
+                            {lang.get().pick(format!("已添加:{lines}"), format!("Added: {lines}"))}
                         </p>
                     }
                         .into_any()

@@ -8,6 +8,7 @@ use starcheck_core::{Attachment, Holder};
 use crate::attach::{remove, size_text};
 use crate::evidence_store;
 use crate::file_io::download_bytes;
+use crate::i18n::tr;
 use crate::state::AppState;
 
 /// The list, or nothing when no file is attached.
@@ -63,7 +64,7 @@ pub fn AttachmentList(holder: Holder) -> impl IntoView {
                                     data-action="attachment.open"
                                     on:click=move |_| open(shown.clone())
                                 >
-                                    "打开"
+                                    {tr("打开", "Open")}
                                 </button>
                                 <button
                                     type="button"
@@ -71,7 +72,7 @@ pub fn AttachmentList(holder: Holder) -> impl IntoView {
                                     data-action="attachment.remove"
                                     on:click=move |_| remove(state, holder, id.clone())
                                 >
-                                    "删除"
+                                    {tr("删除", "Delete")}
                                 </button>
                             </li>
                         }

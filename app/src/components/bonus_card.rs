@@ -146,6 +146,7 @@ pub fn BonusCard(bonus: BonusItem) -> impl IntoView {
                 field=format!("item{number}.evidence")
                 marks=false
                 title="佐证材料(表扬批示、报道、现场会通知等)"
+                title_en="Evidence (commendations, reports, meeting notices)"
             />
         </article>
     }

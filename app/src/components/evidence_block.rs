@@ -7,6 +7,7 @@ use starcheck_core::Holder;
 use crate::components::attach_button::AttachButton;
 use crate::components::attachment_list::AttachmentList;
 use crate::components::material_marks::MaterialMarks;
+use crate::i18n::tr;
 
 /// Marks (unless `marks` is false: a ledger entry's vouchers are ticked in
 /// the entry itself), files and the add button.
@@ -17,6 +18,9 @@ pub fn EvidenceBlock(
     field: String,
     #[prop(default = true)] marks: bool,
     #[prop(default = "佐证材料")] title: &'static str,
+    /// The title in English.
+    #[prop(default = "Evidence")]
+    title_en: &'static str,
 ) -> impl IntoView {
     let data = field.clone();
     let marks_view = marks.then(|| {
@@ -30,7 +34,7 @@ pub fn EvidenceBlock(
     });
     view! {
         <div class="evidence-block" data-evidence=data>
-            <p class="evidence-title">{title}</p>
+            <p class="evidence-title">{tr(title, title_en)}</p>
             {marks_view}
             <AttachmentList holder=holder />
             <AttachButton holder=holder materials=materials field=field />

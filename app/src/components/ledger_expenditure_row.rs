@@ -301,6 +301,7 @@ pub fn LedgerExpenditureRow(
                                 field=format!("ledger.{i}.evidence")
                                 marks=false
                                 title="凭证附件(添加转账或支付凭证后,上方对应凭证自动勾选)"
+                                title_en="Vouchers (attaching a transfer or payment voucher ticks it above)"
                             />
                         }
                     })

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use starcheck_core::{Holder, Mark};
 
+use crate::i18n::{Lang, tr, use_lang};
 use crate::state::AppState;
 
 /// One select per material.
@@ -16,6 +17,7 @@ pub fn MaterialMarks(
     field: String,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let lang = use_lang();
     let rows = materials
         .into_iter()
         .map(|material| {
@@ -48,10 +50,13 @@ pub fn MaterialMarks(
                     })
                 });
             };
-            let state_text = move || match mark.get() {
-                Mark::Ready => "✓ 已备",
-                Mark::Missing => "✗ 缺",
-                Mark::Unmarked => "未标记",
+            let state_text = move || {
+                let (zh, en) = match mark.get() {
+                    Mark::Ready => ("✓ 已备", "✓ ready"),
+                    Mark::Missing => ("✗ 缺", "✗ missing"),
+                    Mark::Unmarked => ("未标记", "not marked"),
+                };
+                lang.get().pick(zh, en)
             };
             let key = move || match mark.get() {
                 Mark::Ready => "ready",
@@ -72,12 +77,18 @@ pub fn MaterialMarks(
                     <span class="material-state">{state_text}</span>
                     <select
                         data-field=format!("{field}.mark.{material}")
-                        aria-label=format!("{material}是否已备")
+                        aria-label={
+                            let material = material.clone();
+                            move || match lang.get() {
+                                Lang::Zh => format!("{material}是否已备"),
+                                Lang::En => format!("Is {material} ready?"),
+                            }
+                        }
                         on:change=choose
                     >
-                        <option value="" prop:selected=move || selected("")>"未标记"</option>
-                        <option value="ready" prop:selected=move || selected("ready")>"已备"</option>
-                        <option value="missing" prop:selected=move || selected("missing")>"缺"</option>
+                        <option value="" prop:selected=move || selected("")>{tr("未标记", "Not marked")}</option>
+                        <option value="ready" prop:selected=move || selected("ready")>{tr("已备", "Ready")}</option>
+                        <option value="missing" prop:selected=move || selected("missing")>{tr("缺", "Missing")}</option>
                     </select>
                 </li>
             }

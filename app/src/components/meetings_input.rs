@@ -133,6 +133,7 @@ pub fn MeetingsInput(
                             materials=entry_materials.get_value()
                             field=format!("{row_field}.{index}.evidence")
                             title="本次会议的材料"
+                            title_en="This meeting's materials"
                         />
                     </li>
                 </For>

@@ -9,6 +9,7 @@ use starcheck_core::pack;
 
 use crate::evidence_store;
 use crate::file_io::{APP_VERSION, download_bytes, now_local};
+use crate::i18n::tr;
 use crate::state::AppState;
 
 /// The button and what came of it.
@@ -69,10 +70,13 @@ pub fn PackExportButton() -> impl IntoView {
     view! {
         <div class="pack-export">
             <button type="button" data-action="export-pack" on:click=export>
-                "导出迎检材料包(.zip)"
+                {tr("导出迎检材料包(.zip)", "Export the inspection pack (.zip)")}
             </button>
             <span class="field-hint">
-                "含自评文件、可离线打开的目录页(index.html)和全部附件,按评分项分文件夹。"
+                {tr(
+                    "含自评文件、可离线打开的目录页(index.html)和全部附件,按评分项分文件夹。",
+                    "Holds the assessment file, an index page that opens offline (index.html) and every attached file, in a folder per item.",
+                )}
             </span>
             {move || {
                 message

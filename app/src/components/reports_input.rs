@@ -171,6 +171,7 @@ pub fn ReportsInput(
                             materials=entry_materials.get_value()
                             field=format!("{row_field}.{index}.evidence")
                             title="本次报送的材料"
+                            title_en="This report's materials"
                         />
                     </li>
                 </For>

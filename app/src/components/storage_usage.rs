@@ -9,6 +9,7 @@ use starcheck_core::evidence::{MAX_ATTACHMENT_BYTES, MAX_TOTAL_BYTES};
 
 use crate::attach::size_text;
 use crate::evidence_store::{estimate, persist};
+use crate::i18n::{Lang, use_lang};
 use crate::state::AppState;
 
 /// The storage line.
@@ -28,21 +29,40 @@ pub fn StorageUsage() -> impl IntoView {
     });
     spawn_local(async move { persisted.set(persist().await) });
 
-    let browser = move || match figures.get() {
-        Some((used, quota)) => format!(
-            "本网站已用 {},浏览器允许约 {},还剩约 {}。",
-            size_text(used),
-            size_text(quota),
-            size_text(quota.saturating_sub(used))
-        ),
-        None => "浏览器未提供存储空间数据。".to_string(),
-    };
-    let kept = move || match persisted.get() {
-        Some(true) => "浏览器已同意长期保存本网站数据。",
-        Some(false) => {
-            "浏览器未同意长期保存:空间紧张时可能清理附件,请定期导出迎检包。"
+    let lang = use_lang();
+    let browser = move || match (figures.get(), lang.get()) {
+        (Some((used, quota)), lang) => {
+            let left = size_text(quota.saturating_sub(used));
+            let (used, quota) = (size_text(used), size_text(quota));
+            match lang {
+                Lang::Zh => format!(
+                    "本网站已用 {used},浏览器允许约 {quota},还剩约 {left}。"
+                ),
+                Lang::En => format!(
+                    "This site uses {used} of about {quota} the browser allows; about {left} left."
+                ),
+            }
         }
-        None => "",
+        (None, lang) => lang
+            .pick(
+                "浏览器未提供存储空间数据。",
+                "The browser gives no storage figures.",
+            )
+            .to_string(),
+    };
+    let kept = move || {
+        let (zh, en) = match persisted.get() {
+            Some(true) => (
+                "浏览器已同意长期保存本网站数据。",
+                "The browser agreed to keep this site's data.",
+            ),
+            Some(false) => (
+                "浏览器未同意长期保存:空间紧张时可能清理附件,请定期导出迎检包。",
+                "The browser did not agree to keep the data: it may clear attachments when space runs low, so export the inspection pack now and then.",
+            ),
+            None => ("", ""),
+        };
+        lang.get().pick(zh, en)
     };
 
     view! {
@@ -50,17 +70,23 @@ pub fn StorageUsage() -> impl IntoView {
             <span data-attached-bytes=move || attached.get().1.to_string()>
                 {move || {
                     let (count, bytes) = attached.get();
-                    format!("当前草稿附件 {count} 个,共 {}。", size_text(bytes))
+                    let size = size_text(bytes);
+                    match lang.get() {
+                        Lang::Zh => format!("当前草稿附件 {count} 个,共 {size}。"),
+                        Lang::En => format!("This draft has {count} attached files, {size} in all."),
+                    }
                 }}
             </span>
             <span data-storage-estimate="">{browser}</span>
             <span data-persisted=move || persisted.get().map(|p| p.to_string())>{kept}</span>
             <span class="muted">
-                {format!(
-                    "上限:单个文件 {},全部附件 {}。",
-                    size_text(MAX_ATTACHMENT_BYTES),
-                    size_text(MAX_TOTAL_BYTES)
-                )}
+                {move || {
+                    let (one, all) = (size_text(MAX_ATTACHMENT_BYTES), size_text(MAX_TOTAL_BYTES));
+                    match lang.get() {
+                        Lang::Zh => format!("上限:单个文件 {one},全部附件 {all}。"),
+                        Lang::En => format!("Limits: {one} a file, {all} for all attachments."),
+                    }
+                }}
             </span>
         </p>
     }
