@@ -367,12 +367,11 @@ impl FactProblem {
         }
     }
 
-    /// The message shown to users, in Chinese.
+    /// The message shown to users, in Chinese. It names the item only:
+    /// the rule's id is the file format's (`meetings`), not a word users
+    /// know, and the message shows beside the item's own questions.
     pub fn message_zh(&self) -> String {
-        let at = match &self.rule_id {
-            Some(rule) => format!("第{}项“{}”", self.item, rule),
-            None => format!("第{}项", self.item),
-        };
+        let at = format!("第{}项", self.item);
         match &self.kind {
             ProblemKind::UnknownItem => {
                 format!("{at}:评分细则中没有此项,已忽略")

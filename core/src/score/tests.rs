@@ -706,3 +706,16 @@ fn categories_add_up() {
         ]
     );
 }
+
+#[test]
+fn ok_fact_problems_in_chinese_name_the_item_not_the_rule_id() {
+    let problem = FactProblem {
+        item: 5,
+        rule_id: Some("meetings".to_string()),
+        kind: ProblemKind::AfterAsOf { date: date(2024, 12, 20) },
+    };
+    assert_eq!(
+        problem.message_zh(),
+        "第5项:日期2024-12-20晚于评估日期,暂不计入"
+    );
+}
