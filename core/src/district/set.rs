@@ -123,8 +123,22 @@ impl Duplicate {
         }
     }
 
+    /// The same file (name and dates) chosen again.
+    fn is_same_file(&self) -> bool {
+        self.kept == self.dropped
+    }
+
     /// [`Duplicate::message_zh`] in English.
     pub fn message_en(&self) -> String {
+        if self.is_same_file() {
+            return format!(
+                "{} is already loaded for {} ({}); choosing it again loads \
+                 nothing twice",
+                self.kept.file_name,
+                self.community,
+                self.kept.dates_en()
+            );
+        }
         let same = self.kept.order() == self.dropped.order();
         let rule = if same {
             "both files have the same dates, the one loaded first is kept"
@@ -145,6 +159,14 @@ impl Duplicate {
     /// What the page says, e.g. `梅峰社区已有文件:保留较新的 …(…),
     /// 未采用 …(…)`.
     pub fn message_zh(&self) -> String {
+        if self.is_same_file() {
+            return format!(
+                "{}的文件{}({})已载入,再次选择的同一文件未重复载入",
+                self.community,
+                self.kept.file_name,
+                self.kept.dates_zh()
+            );
+        }
         let same = self.kept.order() == self.dropped.order();
         let rule = if same {
             "两份文件日期相同,保留先载入的"

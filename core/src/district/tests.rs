@@ -198,16 +198,19 @@ fn ok_newer_file_replaces_older() {
 }
 
 #[test]
-fn ok_same_file_twice_keeps_the_first() {
+fn ok_same_dates_under_another_name_keeps_the_first() {
     let first = district_fixtures();
+    let mut renamed = first[0].clone();
+    renamed.file_name = "新春社区_副本.json".to_string();
     let mut set = DistrictSet::new();
     loaded(&first[..1], &mut set);
-    loaded(&first[..1], &mut set);
+    loaded(&[renamed], &mut set);
     assert_eq!(set.files.len(), 1);
+    assert_eq!(set.files[0].file_name, first[0].file_name);
     assert!(
         set.duplicates[0]
             .message_zh()
-            .contains("两份文件日期相同,保留先载入的")
+            .contains("已有另一份文件:两份文件日期相同,保留先载入的")
     );
 }
 
@@ -463,4 +466,25 @@ fn ok_every_word_of_the_fixture_table_has_english() {
     );
     assert!(english.contains(&"not ranked (failed a gate)"));
     assert!(english.contains(&"4-star or 3-star (tie, to be settled)"));
+}
+
+#[test]
+fn ok_same_file_twice_is_said_to_be_loaded_already() {
+    let files = district_fixtures();
+    let mut set = DistrictSet::new();
+    loaded(&files[..1], &mut set);
+    loaded(&files[..1], &mut set);
+
+    assert_eq!(set.files.len(), 1);
+    let [duplicate] = set.duplicates.as_slice() else {
+        panic!("one duplicate expected: {:?}", set.duplicates);
+    };
+    assert_eq!(
+        duplicate.message_zh(),
+        format!(
+            "鲤城区开元街道新春社区的文件{}(评估日期 2025-01-06,导出于 2025-01-06 17:00)已载入,再次选择的同一文件未重复载入",
+            files[0].file_name
+        )
+    );
+    assert!(duplicate.message_en().starts_with(&files[0].file_name));
 }
