@@ -15,6 +15,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use starcheck_core::evidence::MAX_ATTACHMENT_BYTES;
+use starcheck_core::file::MAX_FILE_BYTES;
 use starcheck_core::pack;
 use starcheck_core::{
     Assessment, Attachment, Evaluation, GateState, Lang, ScoreRange, evaluate,
@@ -191,10 +193,16 @@ pub fn ImportPanel() -> impl IntoView {
                     on:change=on_change
                 />
                 <span class="field-hint">
-                    {tr(
-                        "导入前会先显示文件内容和将要发生的改动;文件上限 2 MiB,须为本程序导出的 UTF-8 文件(GBK/GB18030 会自动识别)。",
-                        "Before anything is replaced the file's content and the changes are shown; at most 2 MiB, a UTF-8 file exported by this app (GBK/GB18030 is recognised).",
-                    )}
+                    {move || {
+                        let mib = |bytes: u64| bytes / (1024 * 1024);
+                        let json = mib(MAX_FILE_BYTES as u64);
+                        let pack = mib(pack::MAX_PACK_BYTES);
+                        let one = mib(MAX_ATTACHMENT_BYTES);
+                        match lang.get() {
+                            Lang::Zh => format!("导入前会先显示文件内容和将要发生的改动。自评文件(.json)上限 {json} MiB,须为本程序导出的 UTF-8 文件(GBK/GB18030 会自动识别);迎检材料包(.zip)上限 {pack} MiB,其中单个附件不超过 {one} MiB。"),
+                            Lang::En => format!("Before anything is replaced the file's content and the changes are shown. An assessment file (.json): at most {json} MiB, exported by this app, UTF-8 (GBK/GB18030 is recognised); an inspection pack (.zip): at most {pack} MiB, each attached file at most {one} MiB."),
+                        }
+                    }}
                 </span>
             </div>
             {move || {
