@@ -127,6 +127,14 @@ describe('Chinese by default, English on request, remembered', () => {
     await page.click('[data-action="clear-set"]');
   });
 
+  test("the ledger's plan questions are in English", async () => {
+    await page.click('a[data-nav="ledger"]');
+    assert.equal(
+      await text(page, '.ledger-plan-answer legend'),
+      'Has a plan for using the creation funds been drawn up?',
+    );
+  });
+
   test('after a reload the app is still in English', async () => {
     await page.reload();
     await page.waitForSelector('[data-app-ready="true"]');

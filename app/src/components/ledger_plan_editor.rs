@@ -17,7 +17,7 @@ use crate::components::ledger_page::LedgerItem;
 use crate::components::ledger_plan_line::LedgerPlanLine;
 use crate::components::ledger_row_keys::RowKeys;
 use crate::components::yes_no_input::YesNoInput;
-use crate::i18n::{Lang, tr, use_lang};
+use crate::i18n::{Lang, gloss, tr, use_lang};
 use crate::state::AppState;
 
 /// The plan's answer, lines, total and the carried-out question.
@@ -156,19 +156,32 @@ pub fn LedgerPlanEditor(
     let show_lines = move || answer.get() != Some(false) || count.get() > 0;
 
     let wording = plan_rule.as_ref().map(|r| r.wording.clone());
-    let question = plan_rule
-        .as_ref()
-        .map_or("是否已制定创建资金使用计划?".to_string(), |r| {
-            r.question.clone()
-        });
+    // The questions are ours, not official: English shows their gloss.
+    let asked = move |zh: String| {
+        Signal::derive(move || match lang.get() {
+            Lang::Zh => zh.clone(),
+            Lang::En => gloss(&zh).unwrap_or(&zh).to_string(),
+        })
+    };
+    let question =
+        asked(plan_rule.as_ref().map_or(
+            "是否已制定创建资金使用计划?".to_string(),
+            |r| r.question.clone(),
+        ));
     let carried_out = item.carried_out_rule.clone().map(|(rule, points)| {
+        let consequence = Signal::derive(move || match lang.get() {
+            Lang::Zh => format!("选“否”:扣{points}分(使用计划未落实)"),
+            Lang::En => {
+                format!("“No”: −{points} points (plan not carried out)")
+            }
+        });
         view! {
             <Show when=move || answer.get() != Some(false)>
                 <YesNoInput
                     item=number
                     rule=rule.id.clone()
-                    question=rule.question.clone()
-                    consequence=format!("选“否”:扣{points}分(使用计划未落实)")
+                    question=asked(rule.question.clone())
+                    consequence=consequence
                 />
             </Show>
         }
