@@ -127,12 +127,16 @@ describe('Chinese by default, English on request, remembered', () => {
     await page.click('[data-action="clear-set"]');
   });
 
-  test("the ledger's plan questions are in English", async () => {
+  test("the ledger's plan questions and the report's dates are in English", async () => {
     await page.click('a[data-nav="ledger"]');
     assert.equal(
       await text(page, '.ledger-plan-answer legend'),
       'Has a plan for using the creation funds been drawn up?',
     );
+
+    // The report's dates are written the English way, not 2026年12月4日.
+    await page.click('a[data-nav="report"]');
+    assert.match(await text(page, '[data-report="printed"]'), /^\d{4}-\d{2}-\d{2}$/);
   });
 
   test('after a reload the app is still in English', async () => {

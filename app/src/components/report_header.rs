@@ -30,7 +30,11 @@ pub fn ReportHeader() -> impl IntoView {
         })
     });
     let title = state.rubric.with_value(|r| r.title().to_string());
-    let printed = date_zh(today_local());
+    let today = today_local();
+    let printed = move || match lang.get() {
+        Lang::Zh => date_zh(today),
+        Lang::En => today.to_string(),
+    };
 
     // Printing is the browser's: “save as PDF” is one of its printers.
     let print = move |_| {
