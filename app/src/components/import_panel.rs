@@ -459,8 +459,9 @@ fn outcome_zh(outcome: GateState) -> &'static str {
     }
 }
 
-/// What replacing `current` with `incoming` would change, one line each;
-/// one line saying so when nothing would.
+/// What replacing `current` with `incoming` would change, one line each
+/// in `lang`; one line saying so when nothing would. Each difference is
+/// found once and worded in the language asked for.
 fn describe_changes(
     current: &Assessment,
     current_eval: &Evaluation,
@@ -468,24 +469,22 @@ fn describe_changes(
     incoming_eval: &Evaluation,
     lang: Lang,
 ) -> Vec<String> {
-    if lang == Lang::En {
-        return describe_changes_en(
-            current,
-            current_eval,
-            incoming,
-            incoming_eval,
-        );
-    }
     let mut lines = Vec::new();
+    let mut say = |zh: String, en: String| lines.push(lang.pick(zh, en));
+
     if current.community != incoming.community {
-        lines.push(format!(
-            "社区:{} → {}",
+        let (from, to) = (
             community_name(&current.community),
-            community_name(&incoming.community)
-        ));
+            community_name(&incoming.community),
+        );
+        say(format!("社区:{from} → {to}"), format!("Community: {from} → {to}"));
     }
     if current.as_of != incoming.as_of {
-        lines.push(format!("评估日期:{} → {}", current.as_of, incoming.as_of));
+        let (from, to) = (current.as_of, incoming.as_of);
+        say(
+            format!("评估日期:{from} → {to}"),
+            format!("Assessment date: {from} → {to}"),
+        );
     }
 
     // Items whose answers differ, by number.
@@ -499,98 +498,49 @@ fn describe_changes(
     items.sort_unstable();
     items.dedup();
     if !items.is_empty() {
-        let named: Vec<String> =
+        let zh: Vec<String> =
             items.iter().map(|n| format!("第{n}项")).collect();
-        lines.push(format!("填写内容有改动:{}", named.join("、")));
+        let en: Vec<String> = items.iter().map(u32::to_string).collect();
+        say(
+            format!("填写内容有改动:{}", zh.join("、")),
+            format!("Answers changed: items {}", en.join(", ")),
+        );
     }
     if current.falsified != incoming.falsified {
-        lines.push("弄虚作假标记有改动".to_string());
+        say("弄虚作假标记有改动".into(), "Falsification marks changed".into());
     }
     if current.bonus != incoming.bonus {
-        lines.push("加分项有改动".to_string());
+        say("加分项有改动".into(), "Bonus items changed".into());
     }
     if current.ledger != incoming.ledger {
-        lines.push(format!(
-            "资金台账:{} 笔支出 → {} 笔支出",
+        let (from, to) = (
             current.ledger.expenditures.len(),
-            incoming.ledger.expenditures.len()
-        ));
+            incoming.ledger.expenditures.len(),
+        );
+        say(
+            format!("资金台账:{from} 笔支出 → {to} 笔支出"),
+            format!("Ledger: {from} expenditures → {to} expenditures"),
+        );
     }
     let (ours, theirs) = (current.attachments(), incoming.attachments());
     let same_files = ours.len() == theirs.len()
         && ours.iter().zip(&theirs).all(|(a, b)| a.1.id == b.1.id);
     if !same_files {
-        lines.push(format!("附件:{} 个 → {} 个", ours.len(), theirs.len()));
+        let (from, to) = (ours.len(), theirs.len());
+        say(
+            format!("附件:{from} 个 → {to} 个"),
+            format!("Attached files: {from} → {to}"),
+        );
     }
     if current_eval.total != incoming_eval.total {
-        lines.push(format!(
-            "总分:{} → {}",
-            show(current_eval.total),
-            show(incoming_eval.total)
-        ));
+        let (from, to) = (show(current_eval.total), show(incoming_eval.total));
+        say(format!("总分:{from} → {to}"), format!("Total: {from} → {to}"));
     }
     if lines.is_empty() {
-        lines.push("与当前内容完全相同".to_string());
-    }
-    lines
-}
-
-/// [`describe_changes`] in English.
-fn describe_changes_en(
-    current: &Assessment,
-    current_eval: &Evaluation,
-    incoming: &Assessment,
-    incoming_eval: &Evaluation,
-) -> Vec<String> {
-    let mut lines = Vec::new();
-    if current.community != incoming.community {
-        lines.push(format!(
-            "Community: {} → {}",
-            community_name(&current.community),
-            community_name(&incoming.community)
-        ));
-    }
-    if current.as_of != incoming.as_of {
-        lines.push(format!(
-            "Assessment date: {} → {}",
-            current.as_of, incoming.as_of
-        ));
-    }
-    let mut items: Vec<u32> = current
-        .facts
-        .keys()
-        .chain(incoming.facts.keys())
-        .copied()
-        .filter(|n| current.facts.get(n) != incoming.facts.get(n))
-        .collect();
-    items.sort_unstable();
-    items.dedup();
-    if !items.is_empty() {
-        let named: Vec<String> = items.iter().map(u32::to_string).collect();
-        lines.push(format!("Answers changed: items {}", named.join(", ")));
-    }
-    if current.falsified != incoming.falsified {
-        lines.push("Falsification marks changed".to_string());
-    }
-    if current.bonus != incoming.bonus {
-        lines.push("Bonus items changed".to_string());
-    }
-    if current.ledger != incoming.ledger {
-        lines.push(format!(
-            "Ledger: {} expenditures → {} expenditures",
-            current.ledger.expenditures.len(),
-            incoming.ledger.expenditures.len()
-        ));
-    }
-    if current_eval.total != incoming_eval.total {
-        lines.push(format!(
-            "Total: {} → {}",
-            show(current_eval.total),
-            show(incoming_eval.total)
-        ));
-    }
-    if lines.is_empty() {
-        lines.push("Identical to the current content".to_string());
+        lines.push(
+            lang.pick("与当前内容完全相同", "Identical to the current content")
+                .to_string(),
+        );
     }
     lines
 }
