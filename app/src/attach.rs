@@ -211,13 +211,28 @@ pub fn release(ids: Vec<String>) {
     if let Some(drafts) = use_context::<crate::storage::Drafts>() {
         drafts.save_now();
     }
+    forget_unused(ids);
+}
+
+/// Deletes the contents of those of `ids` that no stored draft names,
+/// without saving first: for a draft just deleted, whose files the
+/// content on screen no longer names either.
+pub fn forget_unused(ids: Vec<String>) {
     let unused: Vec<String> = ids
         .into_iter()
         .filter(|id| !crate::storage::stored_drafts_mention(id))
         .collect();
+    if unused.is_empty() {
+        return;
+    }
     leptos::task::spawn_local(async move {
         if let Err(error) = evidence_store::delete_all(&unused).await {
             warn!("starcheck: attachment contents kept: {error}");
         }
     });
+}
+
+/// The ids of every file attached anywhere in `assessment`.
+pub fn all_ids(assessment: &starcheck_core::Assessment) -> Vec<String> {
+    assessment.attachments().iter().map(|(_, f)| f.id.clone()).collect()
 }

@@ -48,6 +48,7 @@ use starcheck_core::file::{self, Recovered};
 use starcheck_core::{Assessment, Community};
 use thiserror::Error;
 
+use crate::attach;
 use crate::date::today_local;
 use crate::file_io::{self, hour_minute, now_local};
 use crate::state::AppState;
@@ -657,6 +658,19 @@ impl Drafts {
             .state
             .assessment
             .with_untracked(|a| a.community == assessment.community);
+
+        // The files of the content replaced, released below once the new
+        // content is saved and no other draft names them.
+        let mut replaced = if same {
+            self.state.assessment.with_untracked(attach::all_ids)
+        } else {
+            self.load(&draft_key(&assessment.community, ""))
+                .map(|(a, _)| attach::all_ids(&a))
+                .unwrap_or_default()
+        };
+        let kept = attach::all_ids(&assessment);
+        replaced.retain(|id| !kept.contains(id));
+
         if !same {
             self.cancel_pending();
             let key = draft_key(&assessment.community, "");
@@ -675,6 +689,10 @@ impl Drafts {
             self.blocked.set(None);
         }
         self.state.replace_assessment(assessment);
+        if !replaced.is_empty() {
+            self.save_now();
+            attach::forget_unused(replaced);
+        }
     }
 
     /// Loads the other tab's newer revision in place of this tab's content.
@@ -831,10 +849,19 @@ impl Drafts {
         if !storage_available() {
             return;
         }
+        let files = self
+            .load(key)
+            .map(|(a, _)| attach::all_ids(&a))
+            .unwrap_or_default();
+
         LocalStorage::delete(key);
         if self.open_key.get_untracked().as_deref() == Some(key) {
             self.new_draft();
         }
+
+        // Its attachments go too, unless a copy of the draft still names
+        // them; the content on screen is another draft's or empty.
+        attach::forget_unused(files);
         if self
             .unreadable
             .with_untracked(|u| u.as_ref().is_some_and(|u| u.key == key))

@@ -213,12 +213,34 @@ describe('a full storage', () => {
     assert.match(download.suggestedFilename(), /^星级自评_鲤城区开元街道新春社区_\d{4}-\d{2}-\d{2}\.json$/);
   });
 
-  test('once space is freed, the next edit saves again', async () => {
+  test('far down the page, 未保存 stays in view in the tab bar', async () => {
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    const pinned = page.locator('[data-notice="unsaved-pinned"]');
+    await pinned.waitFor();
+    assert.match((await pinned.textContent()) ?? '', /^未保存浏览器存储不可用\/已满,当前内容未保存重试保存导出/);
+
+    // In the viewport, not scrolled away with the header band.
+    const box = await pinned.boundingBox();
+    const viewport = page.viewportSize();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= viewport.height, JSON.stringify(box));
+    assert.equal(await page.locator('[data-notice="storage"]').isVisible(), true);
+    assert.ok((await page.locator('[data-notice="storage"]').boundingBox()).y < 0);
+  });
+
+  test('once space is freed, 重试保存 stores what was typed meanwhile', async () => {
     await page.evaluate(() => {
       for (const key of Object.keys(localStorage)) {
         if (key.startsWith('fill-')) localStorage.removeItem(key);
       }
     });
+    await page.click('[data-notice="unsaved-pinned"] [data-action="retry-save"]');
+    await waitStoredCount(page, XINCHUN_KEY, 'labels', 3);
+    await page.waitForSelector('[data-save-status="saved"]');
+    assert.equal(await page.locator('[data-notice="unsaved-pinned"]').count(), 0);
+    assert.equal(await page.locator('[data-notice="storage"]').count(), 0);
+  });
+
+  test('and the next edit saves as usual', async () => {
     await page.fill(LABELS, '4');
     await waitStoredCount(page, XINCHUN_KEY, 'labels', 4);
     await page.waitForSelector('[data-save-status="saved"]');

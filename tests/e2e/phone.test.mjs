@@ -82,6 +82,19 @@ describe(`phone layout at ${WIDTH} px`, () => {
     }
   });
 
+  test('the 是/否 circles themselves are 24 px or more (WCAG 2.5.8)', async () => {
+    await page.goto(`${site.server.url}#/assess`);
+    await page.waitForSelector('[data-page="assess"]');
+    const sizes = await page.evaluate(() =>
+      [...document.querySelectorAll('.choice input')].map((input) => {
+        const box = input.getBoundingClientRect();
+        return Math.min(box.width, box.height);
+      }),
+    );
+    assert.ok(sizes.length > 10, `only ${sizes.length} choices on #/assess`);
+    assert.ok(Math.min(...sizes) >= 24, `smallest circle ${Math.min(...sizes)} px`);
+  });
+
   test('from the last item the summary bar is on screen and opens the summary', async () => {
     await page.goto(`${site.server.url}#/assess`);
     await page.selectOption('select[data-field="community"]', '1');

@@ -59,6 +59,7 @@ pub mod material_marks;
 pub mod meetings_input;
 pub mod month_lines;
 pub mod nav_bar;
+pub mod nav_save_alert;
 pub mod pack_export_button;
 pub mod placeholder_page;
 pub mod places_input;

@@ -1,8 +1,11 @@
 //! The tab bar: one link per page. Links only change the hash; the route
-//! signal follows the hashchange, so back and forward work as well.
+//! signal follows the hashchange, so back and forward work as well. The
+//! bar stays at the top of the screen, and so does the 未保存 reminder in
+//! it.
 
 use leptos::prelude::*;
 
+use crate::components::nav_save_alert::NavSaveAlert;
 use crate::i18n::{tr, use_lang};
 use crate::route::Route;
 
@@ -34,6 +37,7 @@ pub fn NavBar(
     view! {
         <nav class="nav-bar" aria-label=tr("页面", "Pages")>
             <ul>{Vec::from(tabs)}</ul>
+            <NavSaveAlert />
         </nav>
     }
 }

@@ -147,7 +147,10 @@ impl FileError {
         let altered = "it may have been made by another program or altered";
         match self {
             FileError::TooLarge { size, limit } => format!(
-                "The file is too large ({size} bytes, over the limit of {}): {not_ours}",
+                "The file is too large ({size} bytes, over the limit of {}) \
+                 and was not read: a self-assessment file exported by this \
+                 app is a few tens of kB, so check that this is the file you \
+                 meant",
                 show_bytes(*limit).replace("字节", "bytes")
             ),
             FileError::Empty => "The file is empty".to_string(),
@@ -252,7 +255,8 @@ impl FileError {
     pub fn message_zh(&self) -> String {
         match self {
             FileError::TooLarge { size, limit } => format!(
-                "文件过大({} 字节),超过 {} 的上限:这不是本程序导出的自评文件",
+                "文件过大({} 字节),超过 {} 的上限,未读取:本程序导出的自评文件\
+                 只有几十 KB,请确认是否选对了文件",
                 size,
                 show_bytes(*limit)
             ),

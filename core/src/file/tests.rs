@@ -263,7 +263,7 @@ fn err_oversized_file_before_parsing() {
     refused(
         &bytes,
         "file is 2097153 bytes, over the limit of 2097152 bytes",
-        "文件过大(2097153 字节),超过 2 MiB 的上限:这不是本程序导出的自评文件",
+        "文件过大(2097153 字节),超过 2 MiB 的上限,未读取:本程序导出的自评文件只有几十 KB,请确认是否选对了文件",
     );
 
     let mut padded = exported(&example_c()).into_bytes();
@@ -314,8 +314,8 @@ fn err_size_is_checked_before_reading() {
     assert_eq!(
         huge.map(|e| e.message_zh()).as_deref(),
         Some(
-            "文件过大(400000000 字节),超过 2 MiB 的上限:\
-             这不是本程序导出的自评文件"
+            "文件过大(400000000 字节),超过 2 MiB 的上限,未读取:\
+             本程序导出的自评文件只有几十 KB,请确认是否选对了文件"
         )
     );
 
