@@ -456,3 +456,41 @@ describe('example B on both pages: item 2 = 0, base 70, the 75% gate fails', () 
     assert.match(await text(page, '[data-summary="tier"]'), /不参与评星/);
   });
 });
+
+describe('a list answered "none at all", then cleared', () => {
+  let site;
+  let page;
+
+  before(async () => {
+    site = await startSite();
+    page = await site.open('#/assess');
+    await page.selectOption('select[data-field="community"]', '1');
+  });
+
+  after(async () => {
+    await site?.close();
+  });
+
+  const lists = [
+    ['item5.meetings', '已填写:一次也未召开'],
+    ['item13.reports', '已填写:一次也未报送'],
+    ['item6.wrong_equipment', '已填写:没有需核对的场所'],
+  ];
+
+  for (const [list, answered] of lists) {
+    test(`${list}: none is an answer of its own, clear takes it back`, async () => {
+      const none = page.locator(action(`${list}.none`));
+      assert.equal(await none.count(), 1);
+      const status = page.locator(`[data-status="${list}"]`);
+      assert.equal(await status.textContent(), '未填写');
+
+      await none.click();
+      await none.waitFor({ state: 'detached' });
+      assert.equal(await status.textContent(), answered);
+
+      await page.click(action(`${list}.clear`));
+      await none.waitFor();
+      assert.equal(await status.textContent(), '未填写');
+    });
+  }
+});

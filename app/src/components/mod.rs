@@ -55,6 +55,7 @@ pub mod ledger_plan_editor;
 pub mod ledger_plan_line;
 pub mod ledger_purpose_select;
 pub mod ledger_row_keys;
+pub mod list_answer_buttons;
 pub mod material_marks;
 pub mod meetings_input;
 pub mod month_lines;

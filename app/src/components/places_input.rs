@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use starcheck_core::{Container, EquipmentRequirement, Fact, Place};
 
+use crate::components::list_answer_buttons::ListAnswerButtons;
 use crate::components::text_input::TextInput;
 use crate::i18n::{Lang, tr, trs, use_lang};
 use crate::state::AppState;
@@ -58,7 +59,6 @@ pub fn PlacesInput(
 
     let field = format!("item{item}.{rule}");
     let row_field = field.clone();
-    let none_action = format!("{field}.none");
     let status = move || match (places.get(), lang.get()) {
         (None, lang) => lang.pick("未填写", "Unanswered").to_string(),
         (Some(list), lang) if list.is_empty() => lang
@@ -128,29 +128,17 @@ pub fn PlacesInput(
                     />
                 </For>
             </ol>
-            <div class="list-actions">
+            <ListAnswerButtons
+                field=field.clone()
+                none=("没有设食堂或快递设备的场所", "No place with a canteen or parcel lockers")
+                unanswered=Signal::derive(move || places.with(Option::is_none))
+                on_none=Callback::new(move |()| write(Some(Vec::new())))
+                on_clear=Callback::new(move |()| write(None))
+            >
                 <button type="button" data-action=format!("{field}.add") on:click=add>
                     {tr("添加场所", "Add a place")}
                 </button>
-                <Show when=move || places.with(Option::is_none)>
-                    <button
-                        type="button"
-                        class="secondary small"
-                        data-action=none_action.clone()
-                        on:click=move |_| write(Some(Vec::new()))
-                    >
-                        {tr("没有设食堂或快递设备的场所", "No place with a canteen or parcel lockers")}
-                    </button>
-                </Show>
-                <button
-                    type="button"
-                    class="secondary small"
-                    data-action=format!("{field}.clear")
-                    on:click=move |_| write(None)
-                >
-                    {tr("清空(改为未填写)", "Clear (back to unanswered)")}
-                </button>
-            </div>
+            </ListAnswerButtons>
         </fieldset>
     }
 }

@@ -9,6 +9,7 @@ use starcheck_core::{Fact, Holder, Report, YearMonth};
 use crate::attach::{ids_of, release};
 use crate::components::date_input::DateInput;
 use crate::components::evidence_block::EvidenceBlock;
+use crate::components::list_answer_buttons::ListAnswerButtons;
 use crate::components::month_lines::MonthLines;
 use crate::i18n::{Lang, tr, trs, use_lang};
 use crate::state::AppState;
@@ -83,7 +84,6 @@ pub fn ReportsInput(
 
     let field = format!("item{item}.{rule}");
     let row_field = field.clone();
-    let none_action = format!("{field}.none");
     let month_options = campaign
         .iter()
         .map(|month| {
@@ -204,26 +204,13 @@ pub fn ReportsInput(
                 </button>
                 <span class="field-error" role="alert">{move || add_error.get().map(|(zh, en)| lang.get().pick(zh, en))}</span>
             </div>
-            <div class="list-actions">
-                <Show when=move || reports.with(Option::is_none)>
-                    <button
-                        type="button"
-                        class="secondary small"
-                        data-action=none_action.clone()
-                        on:click=move |_| write(Some(Vec::new()))
-                    >
-                        {tr("一次也未报送", "None sent")}
-                    </button>
-                </Show>
-                <button
-                    type="button"
-                    class="secondary small"
-                    data-action=format!("{field}.clear")
-                    on:click=move |_| write(None)
-                >
-                    {tr("清空(改为未填写)", "Clear (back to unanswered)")}
-                </button>
-            </div>
+            <ListAnswerButtons
+                field=field.clone()
+                none=("一次也未报送", "None sent")
+                unanswered=Signal::derive(move || reports.with(Option::is_none))
+                on_none=Callback::new(move |()| write(Some(Vec::new())))
+                on_clear=Callback::new(move |()| write(None))
+            />
             <MonthLines item=item />
         </fieldset>
     }
