@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 use starcheck_core::cut_lines_out_of_order;
+use starcheck_core::district::words::tier_en;
 
 use crate::components::count_input::CountInput;
 use crate::i18n::{Lang, tr, use_lang};
@@ -66,7 +67,10 @@ pub fn CutLinesInput() -> impl IntoView {
                         let tier = tier.clone();
                         Signal::derive(move || match lang.get() {
                             Lang::Zh => format!("{tier}参考线(总分)"),
-                            Lang::En => format!("{tier} cut line (total)"),
+                            Lang::En => format!(
+                                "{} cut line (total)",
+                                tier_en(&tier).unwrap_or_else(|| tier.clone())
+                            ),
                         })
                     }
                     value=value

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use starcheck_core::{Container, EquipmentRequirement, Fact, Place};
 
+use crate::components::gloss_line::GlossLine;
 use crate::components::list_answer_buttons::ListAnswerButtons;
 use crate::components::text_input::TextInput;
 use crate::i18n::{Lang, tr, trs, use_lang};
@@ -208,7 +209,7 @@ fn PlaceRow(
                     prop:checked=move || checked.get()
                     on:change=move |ev| change.run(event_target_checked(&ev))
                 />
-                <label for=id>{label}</label>
+                <label for=id>{label.clone()}<GlossLine zh=label /></label>
             </span>
         }
     };

@@ -5,6 +5,7 @@
 //! markup: change the rubric data and this page follows.
 
 use leptos::prelude::*;
+use starcheck_core::district::words::tier_en;
 use starcheck_core::{BonusItem, Item, Method, Rubric, format_yuan};
 
 use crate::components::community_picker::CommunityPicker;
@@ -211,7 +212,16 @@ fn bonus_card(bonus: &BonusItem) -> AnyView {
                 </span>
             </header>
             <ul class="rule-lines official">{parts}</ul>
-            <p class="muted">{format!("考核方式:{}", methods_text(&bonus.methods))}</p>
+            <p class="muted">
+                {
+                    let methods = bonus.methods.clone();
+                    let lang = use_lang();
+                    move || match lang.get() {
+                        Lang::Zh => format!("考核方式:{}", methods_text(&methods)),
+                        Lang::En => format!("Checked by: {}", methods_text_en(&methods)),
+                    }
+                }
+            </p>
         </article>
     }
     .into_any()
@@ -257,11 +267,20 @@ fn gate_rows(rubric: &Rubric) -> AnyView {
                 </li>
             </ul>
             <p class="muted">
-                {format!(
-                    "即实际支出须不低于 {}(基础补助资金 {} 的75%)。",
-                    format_yuan(rubric.spending_line()),
-                    format_yuan(rubric.base_subsidy()),
-                )}
+                {
+                    let line = format_yuan(rubric.spending_line());
+                    let base = format_yuan(rubric.base_subsidy());
+                    let lang = use_lang();
+                    move || match lang.get() {
+                        Lang::Zh => {
+                            format!("即实际支出须不低于 {line}(基础补助资金 {base} 的75%)。")
+                        }
+                        Lang::En => format!(
+                            "That is, actual spending must be at least {line} (75% of the \
+                             {base} base subsidy)."
+                        ),
+                    }
+                }
             </p>
         </article>
     }
@@ -276,8 +295,8 @@ fn money_section(rubric: &Rubric) -> AnyView {
         .map(|tier| {
             view! {
                 <tr data-tier=tier.name.clone()>
-                    <td>{tier.name.clone()}</td>
-                    <td class="num">{format!("{}个", tier.quota)}</td>
+                    <td>{tier_name(&tier.name)}</td>
+                    <td class="num">{quota_text(tier.quota)}</td>
                     <td class="num">{format_yuan(tier.extra)}</td>
                 </tr>
             }
@@ -287,10 +306,20 @@ fn money_section(rubric: &Rubric) -> AnyView {
         <section class="rubric-category" data-section="tiers">
             <h3>{tr("奖励标准", "Award")}</h3>
             <p>
-                {format!(
-                    "每个创建社区基础补助资金 {}。中心市区按评估结果分档(按名次名额,不是分数线):",
-                    format_yuan(rubric.base_subsidy()),
-                )}
+                {
+                    let base = format_yuan(rubric.base_subsidy());
+                    let lang = use_lang();
+                    move || match lang.get() {
+                        Lang::Zh => format!(
+                            "每个创建社区基础补助资金 {base}。中心市区按评估结果分档(按名次名额,不是分数线):"
+                        ),
+                        Lang::En => format!(
+                            "Every community taking part gets a base subsidy of {base}. In the \
+                             central city the tiers follow the ranking (a number of places \
+                             per tier, not a score line):"
+                        ),
+                    }
+                }
             </p>
             <div class="table-scroll">
                 <table>
@@ -307,6 +336,25 @@ fn money_section(rubric: &Rubric) -> AnyView {
         </section>
     }
     .into_any()
+}
+
+/// A tier's name: `五星` in Chinese, `5-star` in English.
+fn tier_name(zh: &str) -> impl Fn() -> String + use<> {
+    let lang = use_lang();
+    let zh = zh.to_string();
+    move || match lang.get() {
+        Lang::Zh => zh.clone(),
+        Lang::En => tier_en(&zh).unwrap_or_else(|| zh.clone()),
+    }
+}
+
+/// A tier's number of places: `2个`, or `2` in English.
+fn quota_text(quota: u32) -> impl Fn() -> String + use<> {
+    let lang = use_lang();
+    move || match lang.get() {
+        Lang::Zh => format!("{quota}个"),
+        Lang::En => quota.to_string(),
+    }
 }
 
 /// 考核方式 as the notice writes them, joined.
