@@ -73,12 +73,12 @@ pub fn both(make: impl Fn(Lang) -> String) -> Text {
     Text::new(make(Lang::Zh), make(Lang::En))
 }
 
-/// A material's name (佐证材料) as shown in `lang`. Our own names show
-/// their English gloss alone, as the item's list of materials does; a
-/// name that is the notice's wording (`official`, see
-/// `starcheck_core::materials::quotes_notice`) keeps its Chinese with the
-/// gloss after it. A name without a gloss shows as it is.
-pub fn material_name(zh: &str, official: bool, lang: Lang) -> String {
+/// A name from one of our lists (a material, 佐证材料; a kind of
+/// publicity medium) as shown in `lang`. Our own names show their English
+/// gloss alone, as the item's list of materials does; a name that is the
+/// notice's wording (`official`, see `Rubric::quotes`) keeps its Chinese
+/// with the gloss after it. A name without a gloss shows as it is.
+pub fn listed_name(zh: &str, official: bool, lang: Lang) -> String {
     match (lang, gloss(zh)) {
         (Lang::En, Some(en)) if official => format!("{zh} ({en})"),
         (Lang::En, Some(en)) => en.to_string(),

@@ -1,7 +1,7 @@
 //! Browser tests of the language choice: Chinese when nothing is stored, a
 //! stored `en` read at start, a click on English re-words the page, sets
 //! `<html lang>` and is stored; rubbish in storage falls back to Chinese.
-//! Every material name has English, and the refusals of attachments are
+//! Every name of our lists (materials, media) has English, and the refusals of attachments are
 //! English sentences in English.
 
 mod support;
@@ -107,14 +107,23 @@ fn unquoted(message: &str) -> String {
 }
 
 #[wasm_bindgen_test]
-fn every_material_name_has_english() {
-    use starcheck_app::i18n::material_name;
-    use starcheck_core::Rubric;
+fn every_listed_name_has_english() {
+    use starcheck_app::i18n::listed_name;
     use starcheck_core::lang::has_han;
-    use starcheck_core::materials::quotes_notice;
+    use starcheck_core::{Rubric, Rule};
 
     let rubric = Rubric::quanzhou_2024();
     let entry = rubric.entry_materials();
+    let kinds: Vec<String> = rubric
+        .items()
+        .iter()
+        .flat_map(|i| &i.rules)
+        .flat_map(|rule| match rule {
+            Rule::KindsShort { kinds, .. } => kinds.clone(),
+            _ => Vec::new(),
+        })
+        .collect();
+    assert!(kinds.len() >= 4, "{kinds:?}");
     let names: Vec<&String> = rubric
         .items()
         .iter()
@@ -131,9 +140,9 @@ fn every_material_name_has_english() {
         )
         .collect();
     for name in names {
-        let official = quotes_notice(&rubric, name);
-        let shown = material_name(name, official, Lang::En);
-        assert_eq!(material_name(name, official, Lang::Zh), *name);
+        let official = rubric.quotes(name);
+        let shown = listed_name(name, official, Lang::En);
+        assert_eq!(listed_name(name, official, Lang::Zh), *name);
         match official {
             // The notice's words stay, the gloss follows in brackets.
             true => {
@@ -144,9 +153,9 @@ fn every_material_name_has_english() {
             false => assert!(!has_han(&shown), "{name}: {shown}"),
         }
     }
-    assert_eq!(material_name("会议记录", false, Lang::En), "Minutes");
+    assert_eq!(listed_name("会议记录", false, Lang::En), "Minutes");
     assert_eq!(
-        material_name("创建方案", true, Lang::En),
+        listed_name("创建方案", true, Lang::En),
         "创建方案 (Creation plan)"
     );
 }

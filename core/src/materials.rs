@@ -10,16 +10,15 @@
 //! check by hand.
 //!
 //! The material names are our reading of what an inspector asks for, not
-//! the notice's text; [`quotes_notice`] says which of them are the notice's
-//! own words (创建方案, 表扬批示), which English mode keeps in Chinese with a
-//! gloss.
+//! the notice's text; [`crate::Rubric::quotes`] says which of them are the
+//! notice's own words (创建方案, 表扬批示), which English mode keeps in
+//! Chinese with a gloss.
 
 use crate::assessment::{Assessment, Fact};
 use crate::evidence::{Evidence, Holder, MEETINGS_ITEM, Mark, REPORTS_ITEM};
 use crate::lang::{Lang, Text};
 use crate::ledger::{Document, Expenditure};
 use crate::months::MonthState;
-use crate::rubric::Rubric;
 use crate::score::Evaluation;
 
 /// What is known about one material.
@@ -85,27 +84,6 @@ const BY_ENTRY: [(u32, &str, &str, &str); 4] = [
     (REPORTS_ITEM, "每月报送的信息材料", "信息材料", "report"),
     (REPORTS_ITEM, "报送记录(日期、接收单位)", "报送记录", "sending record"),
 ];
-
-/// Whether a material's name is the notice's own wording: it appears
-/// verbatim in an item's requirement or scoring lines, or in a bonus
-/// part's wording (信息材料 in 未报送信息材料的不得分). Names the notice does
-/// not use (会议照片) are ours.
-pub fn quotes_notice(rubric: &Rubric, material: &str) -> bool {
-    let material = material.trim();
-    if material.is_empty() {
-        return false;
-    }
-    let items = rubric.items().iter().any(|item| {
-        item.requirement.contains(material)
-            || item.rule_lines.iter().any(|line| line.contains(material))
-    });
-    let bonus = rubric
-        .bonus_items()
-        .iter()
-        .flat_map(|b| &b.parts)
-        .any(|part| part.wording.contains(material));
-    items || bonus
-}
 
 /// Whether `material` of `item` is in hand.
 pub fn readiness(
@@ -420,17 +398,23 @@ mod tests {
     }
 
     #[test]
-    fn ok_quotes_notice_tells_official_names_from_ours() {
+    fn ok_names_quoting_the_notice_told_from_ours() {
         let rubric = Rubric::quanzhou_2024();
         let official = ["创建方案", "资金使用计划", "信息材料", "表扬批示"];
         for name in official {
-            assert!(quotes_notice(&rubric, name), "{name}");
+            assert!(rubric.quotes(name), "{name}");
         }
         let ours =
             ["会议照片", "签到表", "转账凭证", "媒体报道或信息被采用", ""];
         for name in ours {
-            assert!(!quotes_notice(&rubric, name), "{name}");
+            assert!(!rubric.quotes(name), "{name}");
         }
+
+        // The publicity media the requirement names, and ours beyond them.
+        for kind in ["条幅", "标语", "宣传栏", "电子广告屏"] {
+            assert!(rubric.quotes(kind), "{kind}");
+        }
+        assert!(!rubric.quotes("宣传海报"));
     }
 
     #[test]

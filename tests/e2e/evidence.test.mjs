@@ -443,9 +443,17 @@ describe('in English: material names, refusals and the pack', () => {
       ['', 'Other (no material named)'],
     ]);
 
+    // The publicity media: those the requirement names keep their
+    // Chinese with the gloss, ours beyond them are English.
+    const medium = (kind) =>
+      shown(page.locator(`.choice:has(${field('item12.media_kinds')}[value="${kind}"]) label`));
+    assert.equal(await medium('条幅'), '条幅 (Banners)');
+    assert.equal(await medium('宣传海报'), 'Posters');
+
     // Back in Chinese, the same names read as the rubric has them.
     await page.click('[data-lang="zh-CN"]');
     assert.deepEqual(await names(), ['会议记录', '签到表']);
+    assert.equal(await medium('宣传海报'), '宣传海报');
     await page.click('[data-lang="en"]');
     assert.deepEqual(await names(), ['Minutes', 'Sign-in sheets']);
   });

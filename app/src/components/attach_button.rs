@@ -7,12 +7,11 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use starcheck_core::evidence::MAX_ATTACHMENT_BYTES;
-use starcheck_core::materials::quotes_notice;
 use starcheck_core::{Holder, Text};
 use wasm_bindgen::JsCast;
 
 use crate::attach::{Added, attach, size_text};
-use crate::i18n::{Lang, both, material_name, tr, use_lang};
+use crate::i18n::{Lang, both, listed_name, tr, use_lang};
 use crate::state::AppState;
 
 /// What the picker accepts: photos, PDFs, scans and office documents.
@@ -82,9 +81,9 @@ pub fn AttachButton(
     let options = materials
         .iter()
         .map(|m| {
-            let official = state.rubric.with_value(|r| quotes_notice(r, m));
+            let official = state.rubric.with_value(|r| r.quotes(m));
             let zh = m.clone();
-            let shown = move || material_name(&zh, official, lang.get());
+            let shown = move || listed_name(&zh, official, lang.get());
             view! { <option value=m.clone()>{shown}</option> }
         })
         .collect::<Vec<_>>();

@@ -4,13 +4,12 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use starcheck_core::materials::quotes_notice;
 use starcheck_core::{Attachment, Holder, Text};
 
 use crate::attach::{remove, size_text};
 use crate::evidence_store;
 use crate::file_io::download_bytes;
-use crate::i18n::{both, material_name, tr, use_lang};
+use crate::i18n::{both, listed_name, tr, use_lang};
 use crate::state::AppState;
 
 /// The list, or nothing when no file is attached.
@@ -55,9 +54,9 @@ pub fn AttachmentList(holder: Holder) -> impl IntoView {
                         let id = file.id.clone();
                         let material = file.material.clone().map(|m| {
                             let official =
-                                state.rubric.with_value(|r| quotes_notice(r, &m));
+                                state.rubric.with_value(|r| r.quotes(&m));
                             move || {
-                                format!("[{}] ", material_name(&m, official, lang.get()))
+                                format!("[{}] ", listed_name(&m, official, lang.get()))
                             }
                         });
                         view! {

@@ -3,7 +3,6 @@
 //! and, beside it, the live score and every deduction.
 
 use leptos::prelude::*;
-use starcheck_core::materials::quotes_notice;
 use starcheck_core::{Holder, Item};
 
 use crate::components::evidence_block::EvidenceBlock;
@@ -12,7 +11,7 @@ use crate::components::gloss_line::GlossLine;
 use crate::components::item_result::{ItemFindings, ItemScore};
 use crate::components::rubric_page::{methods_text, methods_text_en};
 use crate::components::rule_input::RuleInput;
-use crate::i18n::{Lang, material_name, tr, use_lang};
+use crate::i18n::{Lang, listed_name, tr, use_lang};
 use crate::state::AppState;
 
 /// The card of one item.
@@ -32,7 +31,7 @@ pub fn ItemCard(item: Item) -> impl IntoView {
     let materials_en = AppState::expect().rubric.with_value(|r| {
         item.materials
             .iter()
-            .map(|m| material_name(m, quotes_notice(r, m), Lang::En))
+            .map(|m| listed_name(m, r.quotes(m), Lang::En))
             .collect::<Vec<_>>()
             .join("; ")
     });

@@ -7,11 +7,10 @@
 //! like the rest of the official text.
 
 use leptos::prelude::*;
-use starcheck_core::materials::quotes_notice;
 use starcheck_core::{Holder, Mark};
 
 use crate::components::gloss_line::GlossLine;
-use crate::i18n::{Lang, material_name, tr, use_lang};
+use crate::i18n::{Lang, listed_name, tr, use_lang};
 use crate::state::AppState;
 
 /// One select per material.
@@ -32,9 +31,9 @@ pub fn MaterialMarks(
             // The name as shown: ours in English, the notice's own words
             // in Chinese with their gloss beneath.
             let official =
-                state.rubric.with_value(|r| quotes_notice(r, &material));
+                state.rubric.with_value(|r| r.quotes(&material));
             let shown = move |lang: Lang| {
-                name.with_value(|m| material_name(m, official, lang))
+                name.with_value(|m| listed_name(m, official, lang))
             };
             let name_view = match official {
                 true => view! { {material.clone()}<GlossLine zh=material.clone() /> }

@@ -9,12 +9,11 @@
 //! The inspection pack's index uses the same function.
 
 use leptos::prelude::*;
-use starcheck_core::materials::quotes_notice;
 pub use starcheck_core::materials::{Readiness, readiness};
 use starcheck_core::{Assessment, Evaluation, Lang, Method, Rubric};
 
 use crate::components::rubric_page::methods_text_en;
-use crate::i18n::{material_name, tr, use_lang};
+use crate::i18n::{listed_name, tr, use_lang};
 use crate::state::AppState;
 
 /// The checklist, item by item.
@@ -68,7 +67,7 @@ fn checklist(
                 .iter()
                 .map(|m| {
                     let ready = readiness(assessment, evaluation, item.number, m);
-                    let name = material_name(m, quotes_notice(rubric, m), lang);
+                    let name = listed_name(m, rubric.quotes(m), lang);
                     view! {
                         <tr data-material=m.clone() data-ready=ready.key()>
                             <td class="report-mark">{ready.mark(lang)}</td>
