@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use starcheck_core::evidence::{
     MAX_ATTACHMENT_BYTES, MAX_TOTAL_BYTES, sha256_hex,
 };
-use starcheck_core::{Attachment, Document, Holder};
+use starcheck_core::{Attachment, Document, Holder, Lang};
 use thiserror::Error;
 use wasm_bindgen_futures::JsFuture;
 
@@ -49,8 +49,15 @@ impl AttachError {
         }
     }
 
-    /// The message shown to users, in Chinese.
-    pub fn message_zh(&self) -> String {
+    /// The message shown to users in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => self.message_zh(),
+            Lang::En => self.message_en(),
+        }
+    }
+
+    fn message_zh(&self) -> String {
         match self {
             AttachError::TooLarge { name, size } => format!(
                 "“{name}”有 {},超过单个文件 {} 的上限,未添加",
@@ -65,8 +72,35 @@ impl AttachError {
             AttachError::Read { name, .. } => {
                 format!("浏览器未能读取“{name}”,请重新选择")
             }
-            AttachError::Store(error) => error.message_zh(),
+            AttachError::Store(error) => error.message(Lang::Zh),
             AttachError::Gone => "该条目已被删除,文件未添加".to_string(),
+        }
+    }
+
+    fn message_en(&self) -> String {
+        match self {
+            AttachError::TooLarge { name, size } => format!(
+                "\u{201c}{name}\u{201d} is {}, over the limit of {} for one \
+                 file; it was not added",
+                size_text(*size),
+                size_text(MAX_ATTACHMENT_BYTES)
+            ),
+            AttachError::TotalTooLarge { total } => format!(
+                "With these files the attachments would total {}, over the \
+                 limit of {}; nothing was added. Delete attached files you no \
+                 longer need first",
+                size_text(*total),
+                size_text(MAX_TOTAL_BYTES)
+            ),
+            AttachError::Read { name, .. } => format!(
+                "The browser could not read \u{201c}{name}\u{201d}; choose \
+                 it again"
+            ),
+            AttachError::Store(error) => error.message(Lang::En),
+            AttachError::Gone => {
+                "That entry was deleted, so the files were not added"
+                    .to_string()
+            }
         }
     }
 }

@@ -9,13 +9,14 @@
 //! transaction and the caller leaves the assessment as it was. The
 //! metadata lives in the assessment (and so in the draft); this module
 //! knows nothing of it. Every failure is logged and returned as a
-//! [`StoreError`] with a Chinese message.
+//! [`StoreError`] with a message in either language.
 //!
 //! Also here: the storage estimate (used and left) and the request for
 //! persistent storage, both through `navigator.storage`.
 
 use js_sys::{Promise, Reflect, Uint8Array};
 use leptos::logging::warn;
+use starcheck_core::Lang;
 use thiserror::Error;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -60,8 +61,15 @@ impl StoreError {
         }
     }
 
-    /// The message shown to users, in Chinese.
-    pub fn message_zh(&self) -> String {
+    /// The message shown to users in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => self.message_zh(),
+            Lang::En => self.message_en(),
+        }
+    }
+
+    fn message_zh(&self) -> String {
         match self {
             StoreError::Unavailable(_) => {
                 "此浏览器无法保存附件(可能处于无痕模式或禁用了网站数据),请换用普通窗口"
@@ -76,6 +84,29 @@ impl StoreError {
             }
             StoreError::NotFound(name) => format!(
                 "附件“{name}”的内容不在本浏览器中(可能是在其他电脑上添加的),请重新添加或导入含该文件的迎检包"
+            ),
+        }
+    }
+
+    fn message_en(&self) -> String {
+        match self {
+            StoreError::Unavailable(_) => "This browser cannot keep attached \
+                 files (it may be in private mode, or site data may be \
+                 turned off): use a normal window"
+                .to_string(),
+            StoreError::Quota(_) => "The browser's storage is full, so \
+                 these files were not saved; the draft and the files \
+                 attached earlier are unaffected. Delete attached files you \
+                 no longer need, or export the inspection pack and then free \
+                 some space"
+                .to_string(),
+            StoreError::Failed(_) => "The browser could not save or read \
+                 the attached files; nothing was changed, please try again"
+                .to_string(),
+            StoreError::NotFound(name) => format!(
+                "The contents of \u{201c}{name}\u{201d} are not in this \
+                 browser (it may have been attached on another computer): \
+                 attach it again, or import an inspection pack that holds it"
             ),
         }
     }

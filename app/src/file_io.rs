@@ -1,7 +1,7 @@
 //! Files in and out of the browser: the download of an export, the reading
 //! of a chosen file, and the local clock that stamps both. Every failure is
-//! logged to the console and returned as a [`FileIoError`] with a Chinese
-//! message for the page; nothing here changes the assessment.
+//! logged to the console and returned as a [`FileIoError`] with a message
+//! for the page in either language; nothing here changes the assessment.
 //!
 //! Reading goes through `starcheck_core::file::import_with`, which accepts
 //! UTF-8 only. A file that is not UTF-8 gets one more chance: the browser's
@@ -250,12 +250,12 @@ impl PackIoError {
         }
     }
 
-    /// The message shown to users, in Chinese.
-    pub fn message_zh(&self) -> String {
+    /// The message shown to users in `lang`.
+    pub fn message(&self, lang: starcheck_core::Lang) -> String {
         match self {
-            PackIoError::Refused(error) => error.message_zh(),
-            PackIoError::Read(_) => {
-                "浏览器未能读取所选文件,请重新选择".to_string()
+            PackIoError::Refused(error) => error.message(lang),
+            PackIoError::Read(detail) => {
+                FileIoError::Read(detail.clone()).message(lang)
             }
         }
     }

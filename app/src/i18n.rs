@@ -19,6 +19,7 @@ mod gloss_table;
 
 use leptos::prelude::*;
 pub use starcheck_core::Lang;
+use starcheck_core::Text;
 
 /// The local storage key of the language choice (`zh-CN` or `en`).
 pub const STORAGE_KEY: &str = "starcheck.lang";
@@ -64,6 +65,25 @@ pub fn tr(
 /// one (item titles, categories, tiers, gates, rule wordings).
 pub fn gloss(zh: &str) -> Option<&'static str> {
     gloss_table::gloss(zh.trim())
+}
+
+/// A message made in both languages at once (a refusal kept for the
+/// page), so switching language later changes its words.
+pub fn both(make: impl Fn(Lang) -> String) -> Text {
+    Text::new(make(Lang::Zh), make(Lang::En))
+}
+
+/// A name from one of our lists (a material, 佐证材料; a kind of
+/// publicity medium) as shown in `lang`. Our own names show their English
+/// gloss alone, as the item's list of materials does; a name that is the
+/// notice's wording (`official`, see `Rubric::quotes`) keeps its Chinese
+/// with the gloss after it. A name without a gloss shows as it is.
+pub fn listed_name(zh: &str, official: bool, lang: Lang) -> String {
+    match (lang, gloss(zh)) {
+        (Lang::En, Some(en)) if official => format!("{zh} ({en})"),
+        (Lang::En, Some(en)) => en.to_string(),
+        _ => zh.to_string(),
+    }
 }
 
 /// The stored choice; `None` when nothing (valid) is stored or storage

@@ -1,6 +1,8 @@
 //! Browser tests of the language choice: Chinese when nothing is stored, a
 //! stored `en` read at start, a click on English re-words the page, sets
 //! `<html lang>` and is stored; rubbish in storage falls back to Chinese.
+//! Every name of our lists (materials, media) has English, and the refusals of attachments are
+//! English sentences in English.
 
 mod support;
 
@@ -87,4 +89,101 @@ async fn rubbish_in_storage_means_chinese() {
     drop(mounted);
     host.remove();
     let _ = storage().remove_item(STORAGE_KEY);
+}
+
+/// The text outside “quotations”: what a message itself says.
+fn unquoted(message: &str) -> String {
+    let mut out = String::new();
+    let mut quoted = false;
+    for c in message.chars() {
+        match c {
+            '\u{201c}' => quoted = true,
+            '\u{201d}' => quoted = false,
+            c if !quoted => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[wasm_bindgen_test]
+fn every_listed_name_has_english() {
+    use starcheck_app::i18n::listed_name;
+    use starcheck_core::lang::has_han;
+    use starcheck_core::{Rubric, Rule};
+
+    let rubric = Rubric::quanzhou_2024();
+    let entry = rubric.entry_materials();
+    let kinds: Vec<String> = rubric
+        .items()
+        .iter()
+        .flat_map(|i| &i.rules)
+        .flat_map(|rule| match rule {
+            Rule::KindsShort { kinds, .. } => kinds.clone(),
+            _ => Vec::new(),
+        })
+        .collect();
+    assert!(kinds.len() >= 4, "{kinds:?}");
+    let names: Vec<&String> = rubric
+        .items()
+        .iter()
+        .flat_map(|i| &i.materials)
+        .chain(&entry.meeting)
+        .chain(&entry.report)
+        .chain(&entry.expenditure)
+        .chain(
+            rubric
+                .bonus_items()
+                .iter()
+                .flat_map(|b| &b.parts)
+                .map(|p| &p.label),
+        )
+        .collect();
+    for name in names {
+        let official = rubric.quotes(name);
+        let shown = listed_name(name, official, Lang::En);
+        assert_eq!(listed_name(name, official, Lang::Zh), *name);
+        match official {
+            // The notice's words stay, the gloss follows in brackets.
+            true => {
+                assert!(shown.starts_with(&format!("{name} (")), "{shown}");
+                let gloss = &shown[name.len()..];
+                assert!(!has_han(gloss), "{shown}");
+            }
+            false => assert!(!has_han(&shown), "{name}: {shown}"),
+        }
+    }
+    assert_eq!(listed_name("会议记录", false, Lang::En), "Minutes");
+    assert_eq!(
+        listed_name("创建方案", true, Lang::En),
+        "创建方案 (Creation plan)"
+    );
+}
+
+#[wasm_bindgen_test]
+fn attachment_refusals_are_english_in_english() {
+    use starcheck_app::attach::AttachError;
+    use starcheck_app::evidence_store::StoreError;
+    use starcheck_core::lang::has_han;
+
+    let refusals = [
+        AttachError::TooLarge { name: "扫描件.pdf".into(), size: 25 << 20 },
+        AttachError::TotalTooLarge { total: 301 << 20 },
+        AttachError::Read { name: "照片.jpg".into(), detail: "x".into() },
+        AttachError::Gone,
+        AttachError::Store(StoreError::Unavailable("x".into())),
+        AttachError::Store(StoreError::Quota("x".into())),
+        AttachError::Store(StoreError::Failed("x".into())),
+        AttachError::Store(StoreError::NotFound("签到表.jpg".into())),
+    ];
+    for refusal in &refusals {
+        let en = refusal.message(Lang::En);
+        assert!(!en.is_empty() && !has_han(&unquoted(&en)), "{en}");
+        assert!(has_han(&refusal.message(Lang::Zh)));
+    }
+    assert_eq!(
+        refusals[0].message(Lang::En),
+        "\u{201c}扫描件.pdf\u{201d} is 25.0 MB, over the limit of 20.0 MB for \
+         one file; it was not added"
+    );
 }

@@ -179,6 +179,15 @@ impl Expenditure {
         }
         format!("{} {}", self.date, self.description.trim())
     }
+
+    /// [`Expenditure::label_zh`] for English mode: the purpose in English
+    /// when there is no description (a description is the user's own).
+    pub fn label_en(&self) -> String {
+        if self.description.trim().is_empty() {
+            return format!("{} {}", self.date, self.purpose.label_en());
+        }
+        format!("{} {}", self.date, self.description.trim())
+    }
 }
 
 /// The funding-use plan and the expenditures, in the order entered.

@@ -8,6 +8,11 @@
 //! (a “yes” for the plan makes 创建方案 ready); the ledger's vouchers per
 //! expenditure; the months of the monthly items. Anything else is left to
 //! check by hand.
+//!
+//! The material names are our reading of what an inspector asks for, not
+//! the notice's text; [`crate::Rubric::quotes`] says which of them are the
+//! notice's own words (创建方案, 表扬批示), which English mode keeps in
+//! Chinese with a gloss.
 
 use crate::assessment::{Assessment, Fact};
 use crate::evidence::{Evidence, Holder, MEETINGS_ITEM, Mark, REPORTS_ITEM};
@@ -71,12 +76,13 @@ const BY_ANSWER: [(u32, &str, &str); 11] = [
     (11, "志愿服务活动记录(入户宣传、桶边督导等)", "volunteering"),
 ];
 
-/// Which per-entry material an item's material is made of.
-const BY_ENTRY: [(u32, &str, &str); 4] = [
-    (MEETINGS_ITEM, "每月联席会会议纪要", "会议记录"),
-    (MEETINGS_ITEM, "签到表", "签到表"),
-    (REPORTS_ITEM, "每月报送的信息材料", "信息材料"),
-    (REPORTS_ITEM, "报送记录(日期、接收单位)", "报送记录"),
+/// Which per-entry material an item's material is made of, with the
+/// entry material's name in English.
+const BY_ENTRY: [(u32, &str, &str, &str); 4] = [
+    (MEETINGS_ITEM, "每月联席会会议纪要", "会议记录", "minutes"),
+    (MEETINGS_ITEM, "签到表", "签到表", "sign-in sheet"),
+    (REPORTS_ITEM, "每月报送的信息材料", "信息材料", "report"),
+    (REPORTS_ITEM, "报送记录(日期、接收单位)", "报送记录", "sending record"),
 ];
 
 /// Whether `material` of `item` is in hand.
@@ -91,9 +97,13 @@ pub fn readiness(
         let files = evidence.files_for(Some(material)).len();
         match evidence.mark(material) {
             Mark::Ready if files > 0 => {
+                let en = match files {
+                    1 => "1 file attached".to_string(),
+                    n => format!("{n} files attached"),
+                };
                 return Readiness::Ready(Text::new(
                     format!("已附{files}个文件"),
-                    format!("{files} files attached"),
+                    en,
                 ));
             }
             Mark::Ready => {
@@ -115,8 +125,8 @@ pub fn readiness(
     // Materials made of every meeting's or report's own.
     let entry = BY_ENTRY
         .iter()
-        .find(|(i, m, _)| *i == item && *m == material)
-        .map(|(_, _, entry)| *entry);
+        .find(|(i, m, _, _)| *i == item && *m == material)
+        .map(|(_, _, zh, en)| (*zh, *en));
     let found = entry.and_then(|m| entries(assessment, evaluation, item, m));
     if let Some(found) = found {
         return found;
@@ -201,30 +211,37 @@ fn entries(
     assessment: &Assessment,
     evaluation: &Evaluation,
     item: u32,
-    material: &str,
+    (material, material_en): (&str, &str),
 ) -> Option<Readiness> {
     let rule = if item == MEETINGS_ITEM { "meetings" } else { "reports" };
-    let labelled: Vec<(String, &Evidence)> = match assessment.fact(item, rule) {
-        Some(Fact::Meetings(list)) => {
-            list.iter().map(|m| (m.date.to_string(), &m.evidence)).collect()
-        }
-        Some(Fact::Reports(list)) => {
-            list.iter().map(|r| (r.month.label_zh(), &r.evidence)).collect()
-        }
-        _ => Vec::new(),
-    };
+    let labelled: Vec<(String, String, &Evidence)> =
+        match assessment.fact(item, rule) {
+            Some(Fact::Meetings(list)) => list
+                .iter()
+                .map(|m| (m.date.to_string(), m.date.to_string(), &m.evidence))
+                .collect(),
+            Some(Fact::Reports(list)) => list
+                .iter()
+                .map(|r| (r.month.label_zh(), r.month.label_en(), &r.evidence))
+                .collect(),
+            _ => Vec::new(),
+        };
     if labelled.is_empty() {
         return None;
     }
-    let lacking: Vec<String> = labelled
+    let (lacking_zh, lacking_en): (Vec<&str>, Vec<&str>) = labelled
         .iter()
-        .filter(|(_, e)| e.mark(material) != Mark::Ready)
-        .map(|(label, _)| label.clone())
-        .collect();
-    if !lacking.is_empty() {
+        .filter(|(_, _, e)| e.mark(material) != Mark::Ready)
+        .map(|(zh, en, _)| (zh.as_str(), en.as_str()))
+        .unzip();
+    if !lacking_zh.is_empty() {
+        let entry = if item == MEETINGS_ITEM { "meeting" } else { "month" };
         return Some(Readiness::Missing(Text::new(
-            format!("{}缺{material}", lacking.join("、")),
-            format!("{} lack the {material}", lacking.join(", ")),
+            format!("{}缺{material}", lacking_zh.join("、")),
+            format!(
+                "no {material_en} for the {entry} of {}",
+                lacking_en.join(", ")
+            ),
         )));
     }
     match monthly(evaluation, item) {
@@ -263,7 +280,6 @@ fn documents(assessment: &Assessment, document: Document) -> Readiness {
     let lacking = entries
         .iter()
         .filter(|e| voucher_mark(e, document.label_zh()) != Mark::Ready)
-        .map(|e| e.label_zh())
         .collect::<Vec<_>>();
     if lacking.is_empty() {
         return Readiness::Ready(Text::new(
@@ -271,9 +287,11 @@ fn documents(assessment: &Assessment, document: Document) -> Readiness {
             format!("complete for all {} expenditures", entries.len()),
         ));
     }
+    let zh: Vec<String> = lacking.iter().map(|e| e.label_zh()).collect();
+    let en: Vec<String> = lacking.iter().map(|e| e.label_en()).collect();
     Readiness::Missing(Text::new(
-        format!("缺{}笔:{}", lacking.len(), lacking.join("、")),
-        format!("missing for {}: {}", lacking.len(), lacking.join("; ")),
+        format!("缺{}笔:{}", lacking.len(), zh.join("、")),
+        format!("missing for {}: {}", lacking.len(), en.join("; ")),
     ))
 }
 
@@ -340,7 +358,7 @@ mod tests {
         assert_eq!(entry.expenditure, ["转账凭证", "支付凭证/发票"]);
 
         // Every per-entry material the item lists is in the rubric data.
-        for (item, material, entry_material) in BY_ENTRY {
+        for (item, material, entry_material, _) in BY_ENTRY {
             let listed = rubric.item(item).map(|i| &i.materials);
             assert!(listed.is_some_and(|l| l.iter().any(|m| m == material)));
             let own = if item == MEETINGS_ITEM {
@@ -375,7 +393,50 @@ mod tests {
         });
         assert_eq!(
             check(&a, 3, "现场照片"),
-            Readiness::Ready(Text::new("已附1个文件", "1 files attached"))
+            Readiness::Ready(Text::new("已附1个文件", "1 file attached"))
+        );
+    }
+
+    #[test]
+    fn ok_names_quoting_the_notice_told_from_ours() {
+        let rubric = Rubric::quanzhou_2024();
+        let official = ["创建方案", "资金使用计划", "信息材料", "表扬批示"];
+        for name in official {
+            assert!(rubric.quotes(name), "{name}");
+        }
+        let ours =
+            ["会议照片", "签到表", "转账凭证", "媒体报道或信息被采用", ""];
+        for name in ours {
+            assert!(!rubric.quotes(name), "{name}");
+        }
+
+        // The publicity media the requirement names, and ours beyond them.
+        for kind in ["条幅", "标语", "宣传栏", "电子广告屏"] {
+            assert!(rubric.quotes(kind), "{kind}");
+        }
+        assert!(!rubric.quotes("宣传海报"));
+    }
+
+    #[test]
+    fn ok_entry_materials_lacking_named_in_english() {
+        let mut a = examples::example_a();
+        let meetings = match a.fact(MEETINGS_ITEM, "meetings") {
+            Some(Fact::Meetings(list)) => list.clone(),
+            _ => Vec::new(),
+        };
+        assert!(!meetings.is_empty(), "example A has meetings");
+        for index in 1..meetings.len() {
+            a.update_evidence(Holder::Meeting(index), |e| {
+                e.set_mark("会议记录", Some(true))
+            });
+        }
+        let ready = check(&a, MEETINGS_ITEM, "每月联席会会议纪要");
+        let first = meetings[0].date.to_string();
+        assert_eq!(ready.key(), "missing");
+        assert_eq!(ready.note(Lang::Zh), format!("{first}缺会议记录"));
+        assert_eq!(
+            ready.note(Lang::En),
+            format!("no minutes for the meeting of {first}")
         );
     }
 }

@@ -40,6 +40,7 @@ use zip::{CompressionMethod, ZipArchive, ZipWriter};
 use crate::assessment::Assessment;
 use crate::evidence::{Attachment, MAX_ATTACHMENT_BYTES, sha256_hex};
 use crate::file::{self, ExportMeta, FileError, Imported};
+use crate::lang::Lang;
 use crate::rubric::Rubric;
 
 pub use names::{entry_paths, sanitize_component};
@@ -114,13 +115,22 @@ impl PackError {
         }
     }
 
-    /// The message shown to users, in Chinese.
-    pub fn message_zh(&self) -> String {
+    /// The message shown to users in `lang`. File names and the entries'
+    /// paths are quoted as they are; a refused assessment file inside
+    /// gives its own message in the same language.
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => self.message_zh(),
+            Lang::En => self.message_en(),
+        }
+    }
+
+    fn message_zh(&self) -> String {
         match self {
             PackError::TooLarge { size, limit } => format!(
                 "迎检包有 {} MB,超过上限 {} MB",
-                size / (1024 * 1024),
-                limit / (1024 * 1024)
+                mib(*size),
+                mib(*limit)
             ),
             PackError::NotZip => {
                 "所选文件不是 .zip 压缩包,请选择本程序导出的迎检包".to_string()
@@ -136,9 +146,10 @@ impl PackError {
                 "迎检包的清单无法识别,可能由更新版本的程序导出,请升级后再导入"
                     .to_string()
             }
-            PackError::Assessment(error) => {
-                format!("迎检包中的自评文件无法读取:{}", error.message_zh())
-            }
+            PackError::Assessment(error) => format!(
+                "迎检包中的自评文件无法读取:{}",
+                error.message(Lang::Zh)
+            ),
             PackError::MissingFile { name } => {
                 format!("迎检包缺少附件“{name}”,未导入任何内容")
             }
@@ -150,11 +161,65 @@ impl PackError {
             ),
             PackError::FileTooLarge { name, size } => format!(
                 "附件“{name}”有 {} MB,超过单个文件 {} MB 的上限",
-                size / (1024 * 1024),
-                MAX_ATTACHMENT_BYTES / (1024 * 1024)
+                mib(*size),
+                mib(MAX_ATTACHMENT_BYTES)
             ),
         }
     }
+
+    fn message_en(&self) -> String {
+        match self {
+            PackError::TooLarge { size, limit } => format!(
+                "The inspection pack is {} MB, over the limit of {} MB",
+                mib(*size),
+                mib(*limit)
+            ),
+            PackError::NotZip => "The chosen file is not a .zip archive: \
+                 choose an inspection pack exported by this app"
+                .to_string(),
+            PackError::Broken { .. } => "The archive is damaged or \
+                 incomplete (the download may not have finished) and cannot \
+                 be read: export or download it again"
+                .to_string(),
+            PackError::NotAPack { missing } => format!(
+                "There is no {missing} in the archive: it is not an \
+                 inspection pack exported by this app"
+            ),
+            PackError::BadManifest { .. } => "The pack's manifest is not \
+                 recognised: the pack may come from a newer version of this \
+                 app, so update it and import again"
+                .to_string(),
+            PackError::Assessment(error) => format!(
+                "The self-assessment file in the pack cannot be read: {}",
+                error.message(Lang::En)
+            ),
+            PackError::MissingFile { name } => format!(
+                "The pack lacks the attached file \u{201c}{name}\u{201d}; \
+                 nothing was imported"
+            ),
+            PackError::Compressed { path } => format!(
+                "The entry \u{201c}{path}\u{201d} in the archive was \
+                 compressed again by another program and cannot be read: use \
+                 the original pack exported by this app"
+            ),
+            PackError::ChecksumMismatch { name } => format!(
+                "The attached file \u{201c}{name}\u{201d} does not match its \
+                 recorded checksum (it is damaged or was changed); nothing \
+                 was imported"
+            ),
+            PackError::FileTooLarge { name, size } => format!(
+                "The attached file \u{201c}{name}\u{201d} is {} MB, over \
+                 the limit of {} MB for one file",
+                mib(*size),
+                mib(MAX_ATTACHMENT_BYTES)
+            ),
+        }
+    }
+}
+
+/// Whole mebibytes, as the messages give sizes.
+fn mib(bytes: u64) -> u64 {
+    bytes / (1024 * 1024)
 }
 
 /// `manifest.json`: the pack's format and where each attachment is.

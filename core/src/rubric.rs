@@ -549,6 +549,28 @@ impl Rubric {
         &self.data.bonus_items
     }
 
+    /// Whether `text` is the notice's own wording: it appears verbatim in
+    /// an item's requirement or scoring lines, or in a bonus part's
+    /// wording (信息材料 in 未报送信息材料的不得分). Our own names for
+    /// materials and media (会议照片, 宣传海报) are not.
+    pub fn quotes(&self, text: &str) -> bool {
+        let text = text.trim();
+        if text.is_empty() {
+            return false;
+        }
+        let items = self.data.items.iter().any(|item| {
+            item.requirement.contains(text)
+                || item.rule_lines.iter().any(|line| line.contains(text))
+        });
+        let bonus = self
+            .data
+            .bonus_items
+            .iter()
+            .flat_map(|b| &b.parts)
+            .any(|part| part.wording.contains(text));
+        items || bonus
+    }
+
     /// The bonus item with this number.
     pub fn bonus_item(&self, number: u32) -> Option<&BonusItem> {
         self.data.bonus_items.iter().find(|b| b.number == number)

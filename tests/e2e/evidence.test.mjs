@@ -6,7 +6,10 @@
 // draft and files; with the site's quota made tiny (CDP
 // Storage.overrideQuotaForOrigin) a new file is refused with a clear
 // message and nothing earlier is lost; the report's materials checklist
-// follows the marks.
+// follows the marks. In English the material names are English (the
+// notice's own words, such as 创建方案, stay Chinese with a gloss), and
+// an oversize file, a full storage and a damaged pack are refused in
+// English sentences.
 //
 // Stable hooks: data-evidence="<field>" around each holder's proof,
 // data-action="<field>.attach" (the file input), data-field=
@@ -324,6 +327,19 @@ describe('storage runs out', () => {
     assert.equal(await page.inputValue(field('item5.meetings.0')), '2024-10-15');
     assert.deepEqual(await listed(page), ['会议记录.pdf']);
     assert.deepEqual(await openAttachment(page, '会议记录.pdf'), PDF);
+
+    // In English the same refusal is an English sentence.
+    await page.click('[data-lang="en"]');
+    const again = await attach(page, '签到表', [
+      { name: 'scan.pdf', mimeType: 'application/pdf', buffer: big },
+    ]);
+    const full = again.locator('[data-attach-error="storage_full"]');
+    await full.waitFor({ timeout: 20_000 });
+    const message = ((await full.textContent()) ?? '').trim();
+    assert.match(message, /^The browser's storage is full, so these files were not saved; the draft and the files attached earlier are unaffected\./);
+    assert.doesNotMatch(message, /[\u4e00-\u9fff]/);
+    await page.click('[data-lang="zh-CN"]');
+    assert.deepEqual(await listed(page), ['会议记录.pdf']);
   });
 
   test('a file over 20 MB is refused before it is read', async () => {
@@ -366,5 +382,152 @@ describe('the report checklist follows the marks', () => {
     await page.waitForSelector(row);
     assert.equal(await page.getAttribute(row, 'data-ready'), 'missing');
     assert.match(await page.locator(row).textContent(), /✗ 缺.*已标记缺/);
+  });
+});
+
+const han = /[\u4e00-\u9fff]/;
+
+async function shown(locator) {
+  return ((await locator.first().textContent()) ?? '').trim();
+}
+
+describe('in English: material names, refusals and the pack', () => {
+  let site;
+  let page;
+  let zipFolder;
+  let packBytes;
+
+  before(async () => {
+    site = await startSite();
+    page = await site.open('#/assess');
+    await page.selectOption(PICKER, '1');
+    await page.fill(field('as_of'), '2024-11-30');
+    await page.fill(field('item5.meetings.new'), '2024-10-15');
+    await page.click(action('item5.meetings.add'));
+    await page.waitForSelector(`[data-evidence="${MEETING}"]`);
+    await page.click('[data-lang="en"]');
+  });
+
+  after(async () => {
+    await site?.close();
+    if (zipFolder) await rm(zipFolder, { recursive: true, force: true });
+  });
+
+  test("the checklists name each material in English; the notice's words keep a gloss", async () => {
+    const item1 = page.locator('[data-evidence="item1.evidence"]');
+
+    // 创建方案 is the notice's own term: Chinese, its gloss beneath.
+    const plan = item1.locator('[data-material="创建方案"] .material-name');
+    assert.match(await shown(plan), /^创建方案/);
+    assert.equal(await shown(plan.locator('[data-gloss]')), 'Creation plan');
+
+    // The names of our own list are English alone.
+    const records = item1.locator('[data-material="方案执行工作台账"]');
+    assert.equal(await shown(records.locator('.material-name')), 'Records of carrying out the plan');
+    assert.equal(
+      await records.locator('select').getAttribute('aria-label'),
+      'Is “Records of carrying out the plan” ready?',
+    );
+    assert.equal(await shown(item1.locator('[data-material="现场照片"] .material-name')), 'Site photos');
+
+    // A meeting's materials, in its marks and in the file's material choice.
+    const meeting = page.locator(`[data-evidence="${MEETING}"]`);
+    const names = () => meeting.locator('.material-name').evaluateAll((els) => els.map((e) => e.textContent.trim()));
+    assert.deepEqual(await names(), ['Minutes', 'Sign-in sheets']);
+    const options = await meeting
+      .locator(`${field(`${MEETING}.material`)} option`)
+      .evaluateAll((els) => els.map((e) => [e.value, e.textContent.trim()]));
+    assert.deepEqual(options, [
+      ['会议记录', 'Minutes'],
+      ['签到表', 'Sign-in sheets'],
+      ['', 'Other (no material named)'],
+    ]);
+
+    // The publicity media: those the requirement names keep their
+    // Chinese with the gloss, ours beyond them are English.
+    const medium = (kind) =>
+      shown(page.locator(`.choice:has(${field('item12.media_kinds')}[value="${kind}"]) label`));
+    assert.equal(await medium('条幅'), '条幅 (Banners)');
+    assert.equal(await medium('宣传海报'), 'Posters');
+
+    // Back in Chinese, the same names read as the rubric has them.
+    await page.click('[data-lang="zh-CN"]');
+    assert.deepEqual(await names(), ['会议记录', '签到表']);
+    assert.equal(await medium('宣传海报'), '宣传海报');
+    await page.click('[data-lang="en"]');
+    assert.deepEqual(await names(), ['Minutes', 'Sign-in sheets']);
+  });
+
+  test('an attached file is listed under its material in English', async () => {
+    const block = await attach(page, '会议记录', [
+      { name: 'minutes.pdf', mimeType: 'application/pdf', buffer: PDF },
+    ]);
+    assert.equal(await shown(block.locator('[data-attach-done]')), 'Added: minutes.pdf (1 KB)');
+    const item = block.locator('[data-attachment="minutes.pdf"]');
+    await item.waitFor();
+    assert.equal(await shown(item.locator('.muted')), '[Minutes]');
+    assert.equal(await block.locator('[data-material="会议记录"]').getAttribute('data-ready'), 'ready');
+  });
+
+  test('a file over 20 MB is refused in English, and re-worded in Chinese', async () => {
+    const huge = Buffer.alloc(21 * 1024 * 1024, 1);
+    const block = await attach(page, '签到表', [
+      { name: 'huge-scan.pdf', mimeType: 'application/pdf', buffer: huge },
+    ]);
+    const error = block.locator('[data-attach-error="file_too_large"]');
+    await error.waitFor({ timeout: 20_000 });
+    const message = await shown(error);
+    assert.equal(message, '“huge-scan.pdf” is 21.0 MB, over the limit of 20.0 MB for one file; it was not added');
+    assert.doesNotMatch(message, han);
+
+    await page.click('[data-lang="zh-CN"]');
+    assert.equal(await shown(error), '“huge-scan.pdf”有 21.0 MB,超过单个文件 20.0 MB 的上限,未添加');
+    await page.click('[data-lang="en"]');
+    assert.deepEqual(await listed(page), ['minutes.pdf']);
+  });
+
+  test('the pack is exported and previewed in English', async () => {
+    await page.goto(`${site.server.url}#/drafts`);
+    await page.waitForSelector('[data-page="drafts"]');
+    assert.equal(await shown(page.locator('[data-pack] h3')), 'Inspection pack and attached files');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click(action('export-pack')),
+    ]);
+    assert.equal(
+      await shown(page.locator('[data-pack-done]')),
+      `Exported “${download.suggestedFilename()}”, with 1 attached file.`,
+    );
+    zipFolder = await mkdtemp(join(tmpdir(), 'starcheck-zip-'));
+    const path = join(zipFolder, 'pack.zip');
+    await download.saveAs(path);
+    packBytes = await readFile(path);
+
+    await page.setInputFiles('input[data-action="import-file"]', path);
+    await page.waitForSelector('[data-import-preview]');
+    assert.equal(
+      await shown(page.locator('[data-preview-files]')),
+      'Holds 1 attached file, 1 KB in all; every checksum was verified.',
+    );
+    await page.click(action('cancel-import'));
+  });
+
+  test('a damaged pack is refused in English, with no Chinese in the message', async () => {
+    await page.setInputFiles('input[data-action="import-file"]', {
+      name: 'damaged.zip',
+      mimeType: 'application/zip',
+      buffer: packBytes.subarray(0, Math.floor(packBytes.length / 2)),
+    });
+    const error = page.locator('[data-import-error]');
+    await error.waitFor();
+    assert.equal(await error.getAttribute('data-import-error'), 'pack_broken');
+    const message = await shown(error);
+    assert.equal(
+      message,
+      'Cannot import “damaged.zip”: The archive is damaged or incomplete (the download may not have ' +
+        'finished) and cannot be read: export or download it again' +
+        'Nothing of the current content was changed.',
+    );
+    assert.doesNotMatch(message, han);
   });
 });

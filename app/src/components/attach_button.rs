@@ -1,16 +1,17 @@
 //! Adding files to one holder (an item, a meeting, a report, a ledger
 //! entry): which material they prove, the file picker or the phone's
 //! camera, and whether photos keep their original size. The result or the
-//! refusal is said right below, in Chinese.
+//! refusal is said right below, in the language shown (a refusal is worded
+//! in both at once, so switching language re-words it).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use starcheck_core::Holder;
 use starcheck_core::evidence::MAX_ATTACHMENT_BYTES;
+use starcheck_core::{Holder, Text};
 use wasm_bindgen::JsCast;
 
 use crate::attach::{Added, attach, size_text};
-use crate::i18n::{Lang, tr, use_lang};
+use crate::i18n::{Lang, both, listed_name, tr, use_lang};
 use crate::state::AppState;
 
 /// What the picker accepts: photos, PDFs, scans and office documents.
@@ -23,7 +24,7 @@ enum Outcome {
     Idle,
     Working,
     Added(Vec<Added>),
-    Refused { code: &'static str, message: String },
+    Refused { code: &'static str, message: Text },
 }
 
 /// The material choice, the two inputs and the outcome.
@@ -67,23 +68,29 @@ pub fn AttachButton(
                     Ok(added) => Outcome::Added(added),
                     Err(error) => Outcome::Refused {
                         code: error.code(),
-                        message: error.message_zh(),
+                        message: both(|lang| error.message(lang)),
                     },
                 },
             );
         });
     };
 
+    // Each material by its name in the language shown; the value stays
+    // the Chinese name the files are filed under.
+    let lang = use_lang();
     let options = materials
         .iter()
-        .map(|m| view! { <option value=m.clone()>{m.clone()}</option> })
+        .map(|m| {
+            let official = state.rubric.with_value(|r| r.quotes(m));
+            let zh = m.clone();
+            let shown = move || listed_name(&zh, official, lang.get());
+            view! { <option value=m.clone()>{shown}</option> }
+        })
         .collect::<Vec<_>>();
     let choose = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         material.set((!value.is_empty()).then_some(value));
     };
-
-    let lang = use_lang();
 
     view! {
         <div class="attach" data-attach=field.clone()>
@@ -148,7 +155,10 @@ pub fn AttachButton(
                                     Lang::En => format!("{} (original {original}, shrunk to {stored})", a.name),
                                 }
                             } else {
-                                format!("{}({})", a.name, size_text(a.stored))
+                                match lang.get() {
+                                    Lang::Zh => format!("{}({})", a.name, size_text(a.stored)),
+                                    Lang::En => format!("{} ({})", a.name, size_text(a.stored)),
+                                }
                             }
                         })
                         .collect::<Vec<_>>()
@@ -161,6 +171,7 @@ pub fn AttachButton(
                         .into_any()
                 }
                 Outcome::Refused { code, message } => {
+                    let message = message.get(lang.get()).to_string();
                     view! {
                         <p class="field-error" role="alert" data-attach-error=code>
                             {message}

@@ -1,14 +1,15 @@
 //! The files attached to one holder: name, material, size, a button to
-//! open the file from this browser's storage and one to remove it.
+//! open the file from this browser's storage and one to remove it. A file
+//! that cannot be opened says why, in the language shown.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use starcheck_core::{Attachment, Holder};
+use starcheck_core::{Attachment, Holder, Text};
 
 use crate::attach::{remove, size_text};
 use crate::evidence_store;
 use crate::file_io::download_bytes;
-use crate::i18n::tr;
+use crate::i18n::{both, listed_name, tr, use_lang};
 use crate::state::AppState;
 
 /// The list, or nothing when no file is attached.
@@ -20,7 +21,8 @@ pub fn AttachmentList(holder: Holder) -> impl IntoView {
             a.evidence(holder).map(|e| e.files.clone()).unwrap_or_default()
         })
     });
-    let problem = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(None::<Text>);
+    let lang = use_lang();
 
     // Opening reads the contents back; a file added on another computer
     // is not here, and the page says so.
@@ -33,10 +35,12 @@ pub fn AttachmentList(holder: Holder) -> impl IntoView {
                     if let Err(error) =
                         download_bytes(&file.name, &file.mime, &bytes)
                     {
-                        problem.set(Some(error.message_zh()));
+                        problem.set(Some(both(|lang| error.message(lang))));
                     }
                 }
-                Err(error) => problem.set(Some(error.message_zh())),
+                Err(error) => {
+                    problem.set(Some(both(|lang| error.message(lang))))
+                }
             }
         });
     };
@@ -48,11 +52,13 @@ pub fn AttachmentList(holder: Holder) -> impl IntoView {
                     {
                         let shown = file.clone();
                         let id = file.id.clone();
-                        let material = file
-                            .material
-                            .clone()
-                            .map(|m| format!("[{m}] "))
-                            .unwrap_or_default();
+                        let material = file.material.clone().map(|m| {
+                            let official =
+                                state.rubric.with_value(|r| r.quotes(&m));
+                            move || {
+                                format!("[{}] ", listed_name(&m, official, lang.get()))
+                            }
+                        });
                         view! {
                             <li class="attachment" data-attachment=file.name.clone()>
                                 <span class="muted">{material}</span>
@@ -80,6 +86,8 @@ pub fn AttachmentList(holder: Holder) -> impl IntoView {
                 </For>
             </ul>
         </Show>
-        <span class="field-error" role="alert">{move || problem.get()}</span>
+        <span class="field-error" role="alert" data-attachment-error="">
+            {move || problem.get().map(|p| p.get(lang.get()).to_string())}
+        </span>
     }
 }

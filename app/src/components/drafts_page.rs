@@ -86,7 +86,7 @@ pub fn DraftsPage() -> impl IntoView {
             </div>
 
             <div class="card" data-pack="">
-                <h3>"迎检材料包与附件"</h3>
+                <h3>{tr("迎检材料包与附件", "Inspection pack and attached files")}</h3>
                 <PackExportButton />
                 <StorageUsage />
             </div>

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{Lang, tr, use_lang};
+use crate::i18n::{Lang, both, tr, use_lang};
 use crate::storage::Drafts;
 
 /// The recovery offer; empty while every draft reads.
@@ -48,7 +48,7 @@ pub fn DraftsRecoveryNotice() -> impl IntoView {
             })
         })
     };
-    let download_error = RwSignal::new(None::<String>);
+    let download_error = RwSignal::new(None::<starcheck_core::Text>);
 
     view! {
         <Show when=move || drafts.unreadable.with(Option::is_some)>
@@ -81,7 +81,7 @@ pub fn DraftsRecoveryNotice() -> impl IntoView {
                         class="button secondary"
                         data-action="download-raw"
                         on:click=move |_| {
-                            download_error.set(drafts.download_raw().err().map(|e| e.message_zh()));
+                            download_error.set(drafts.download_raw().err().map(|e| both(|l| e.message(l))));
                         }
                     >
                         {tr("下载原始文本", "Download the raw text")}
@@ -96,7 +96,7 @@ pub fn DraftsRecoveryNotice() -> impl IntoView {
                         {tr("暂不处理", "Not now")}
                     </button>
                 </p>
-                {move || download_error.get().map(|m| view! { <p class="status-error">{m}</p> })}
+                {move || download_error.get().map(|m| view! { <p class="status-error">{m.get(lang.get()).to_string()}</p> })}
             </div>
         </Show>
     }

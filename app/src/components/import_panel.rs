@@ -153,7 +153,7 @@ pub fn ImportPanel() -> impl IntoView {
                 stage.set(Stage::Refused {
                     file_name: preview.file_name,
                     code: error.code(),
-                    message: Both::make(|_| error.message_zh()),
+                    message: Both::make(|lang| error.message(lang)),
                 });
                 return;
             }
@@ -260,7 +260,7 @@ async fn read_pack(
             return Stage::Refused {
                 file_name,
                 code: error.code(),
-                message: Both::make(|_| error.message_zh()),
+                message: Both::make(|lang| error.message(lang)),
             };
         }
     };
@@ -282,7 +282,7 @@ async fn read_pack(
         Err(refusal) => Stage::Refused {
             file_name,
             code: refusal.code(),
-            message: Both::make(|_| refusal.message_zh()),
+            message: Both::make(|lang| refusal.message(lang)),
         },
     }
 }
@@ -400,15 +400,15 @@ fn preview_view(
             {(!preview.files.is_empty())
                 .then(|| {
                     let bytes: u64 = preview.files.iter().map(|(a, _)| a.size).sum();
-                    view! {
-                        <p data-preview-files=preview.files.len().to_string()>
-                            {format!(
-                                "包含 {} 个附件,共 {},校验值均已核对。",
-                                preview.files.len(),
-                                size_text(bytes)
-                            )}
-                        </p>
-                    }
+                    let (count, size) = (preview.files.len(), size_text(bytes));
+                    let line = match lang {
+                        Lang::Zh => format!("包含 {count} 个附件,共 {size},校验值均已核对。"),
+                        Lang::En => format!(
+                            "Holds {count} attached {}, {size} in all; every checksum was verified.",
+                            if count == 1 { "file" } else { "files" },
+                        ),
+                    };
+                    view! { <p data-preview-files=count.to_string()>{line}</p> }
                 })}
             <ul class="import-notes">
                 {notes.into_iter().map(|n| view! { <li class="status-warn">{n}</li> }).collect::<Vec<_>>()}

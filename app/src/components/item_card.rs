@@ -11,7 +11,8 @@ use crate::components::gloss_line::GlossLine;
 use crate::components::item_result::{ItemFindings, ItemScore};
 use crate::components::rubric_page::{methods_text, methods_text_en};
 use crate::components::rule_input::RuleInput;
-use crate::i18n::{Lang, gloss, tr, use_lang};
+use crate::i18n::{Lang, listed_name, tr, use_lang};
+use crate::state::AppState;
 
 /// The card of one item.
 #[component]
@@ -27,12 +28,13 @@ pub fn ItemCard(item: Item) -> impl IntoView {
         .map(|line| view! { <li>{line.clone()}<GlossLine zh=line.clone() /></li> })
         .collect::<Vec<_>>();
     let materials_zh = item.materials.join("、");
-    let materials_en = item
-        .materials
-        .iter()
-        .map(|m| gloss(m).unwrap_or(m))
-        .collect::<Vec<_>>()
-        .join("; ");
+    let materials_en = AppState::expect().rubric.with_value(|r| {
+        item.materials
+            .iter()
+            .map(|m| listed_name(m, r.quotes(m), Lang::En))
+            .collect::<Vec<_>>()
+            .join("; ")
+    });
     let materials =
         move || lang.get().pick(materials_zh.clone(), materials_en.clone());
     let methods = item.methods.clone();

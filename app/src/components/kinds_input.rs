@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use starcheck_core::Fact;
 
 use crate::components::text_input::TextInput;
-use crate::i18n::{Lang, tr, trs, use_lang};
+use crate::i18n::{Lang, listed_name, tr, trs, use_lang};
 use crate::state::AppState;
 
 /// Checkboxes for the listed kinds plus free text for others.
@@ -74,6 +74,14 @@ pub fn KindsInput(
                 ticked.with(|t| t.as_ref().is_some_and(|t| t.contains(&name)))
             };
             let value = kind.clone();
+
+            // The kinds the requirement names stay Chinese with a gloss;
+            // ours beyond them read in English.
+            let official = state.rubric.with_value(|r| r.quotes(&kind));
+            let label = {
+                let kind = kind.clone();
+                move || listed_name(&kind, official, lang.get())
+            };
             let toggle = move |ev| {
                 let on = event_target_checked(&ev);
                 let mut set = ticked.get_untracked().unwrap_or_default();
@@ -94,7 +102,7 @@ pub fn KindsInput(
                         prop:checked=checked
                         on:change=toggle
                     />
-                    <label for=id>{kind}</label>
+                    <label for=id>{label}</label>
                 </span>
             }
         })

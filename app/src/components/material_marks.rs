@@ -1,11 +1,16 @@
 //! Each material of one holder marked 已备 (ready) or 缺 (missing). A file
 //! attached to a material makes it ready by itself; the mark is for paper
 //! kept elsewhere, or to say plainly that something is missing.
+//!
+//! In English a material our list names shows its English name; one that
+//! is the notice's wording (创建方案) stays Chinese with the gloss beneath,
+//! like the rest of the official text.
 
 use leptos::prelude::*;
 use starcheck_core::{Holder, Mark};
 
-use crate::i18n::{Lang, tr, use_lang};
+use crate::components::gloss_line::GlossLine;
+use crate::i18n::{Lang, listed_name, tr, use_lang};
 use crate::state::AppState;
 
 /// One select per material.
@@ -22,6 +27,19 @@ pub fn MaterialMarks(
         .into_iter()
         .map(|material| {
             let name = StoredValue::new(material.clone());
+
+            // The name as shown: ours in English, the notice's own words
+            // in Chinese with their gloss beneath.
+            let official =
+                state.rubric.with_value(|r| r.quotes(&material));
+            let shown = move |lang: Lang| {
+                name.with_value(|m| listed_name(m, official, lang))
+            };
+            let name_view = match official {
+                true => view! { {material.clone()}<GlossLine zh=material.clone() /> }
+                    .into_any(),
+                false => (move || shown(lang.get())).into_any(),
+            };
 
             // The state as the core reads it, and the user's own mark.
             let mark = Memo::new(move |_| {
@@ -73,15 +91,16 @@ pub fn MaterialMarks(
             };
             view! {
                 <li class="material-mark" data-material=material.clone() data-ready=key>
-                    <span class="material-name">{material.clone()}</span>
+                    <span class="material-name">{name_view}</span>
                     <span class="material-state">{state_text}</span>
                     <select
                         data-field=format!("{field}.mark.{material}")
-                        aria-label={
-                            let material = material.clone();
-                            move || match lang.get() {
+                        aria-label=move || {
+                            let lang = lang.get();
+                            let material = shown(lang);
+                            match lang {
                                 Lang::Zh => format!("{material}是否已备"),
-                                Lang::En => format!("Is {material} ready?"),
+                                Lang::En => format!("Is \u{201c}{material}\u{201d} ready?"),
                             }
                         }
                         on:change=choose

@@ -1,26 +1,28 @@
 //! Exporting the inspection pack (迎检材料包): the assessment, an offline
 //! index page and every attached file in one `.zip`, built by the core from
-//! the contents this browser keeps.
+//! the contents this browser keeps. What came of it is worded in both
+//! languages at once and shown in the one chosen.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use starcheck_core::file::ExportMeta;
-use starcheck_core::pack;
+use starcheck_core::{Lang, Text, pack};
 
 use crate::evidence_store;
 use crate::file_io::{APP_VERSION, download_bytes, now_local};
-use crate::i18n::tr;
+use crate::i18n::{both, tr, use_lang};
 use crate::state::AppState;
 
 /// The button and what came of it.
 #[component]
 pub fn PackExportButton() -> impl IntoView {
     let state = AppState::expect();
-    let message = RwSignal::new(None::<(bool, String)>);
+    let message = RwSignal::new(None::<(bool, Text)>);
+    let lang = use_lang();
 
     let export = move |_| {
         let assessment = state.assessment.get_untracked();
-        message.set(Some((true, "正在打包…".to_string())));
+        message.set(Some((true, Text::new("正在打包…", "Packing…"))));
         spawn_local(async move {
             // Contents from storage, then the core builds the zip.
             let listed: Vec<_> = assessment
@@ -33,7 +35,7 @@ pub fn PackExportButton() -> impl IntoView {
             let contents = match evidence_store::get_all(&wanted).await {
                 Ok(found) => listed.into_iter().zip(found).collect::<Vec<_>>(),
                 Err(error) => {
-                    message.set(Some((false, error.message_zh())));
+                    message.set(Some((false, both(|l| error.message(l)))));
                     return;
                 }
             };
@@ -47,21 +49,15 @@ pub fn PackExportButton() -> impl IntoView {
             let bytes = match built {
                 Ok(bytes) => bytes,
                 Err(error) => {
-                    message.set(Some((false, error.message_zh())));
+                    message.set(Some((false, both(|l| error.message(l)))));
                     return;
                 }
             };
             let name = pack::file_name(&assessment);
             message.set(Some(
                 match download_bytes(&name, "application/zip", &bytes) {
-                    Ok(()) => (
-                        true,
-                        format!(
-                            "已导出“{name}”,含 {} 个附件。",
-                            contents.len()
-                        ),
-                    ),
-                    Err(error) => (false, error.message_zh()),
+                    Ok(()) => (true, exported(&name, contents.len())),
+                    Err(error) => (false, both(|l| error.message(l))),
                 },
             ));
         });
@@ -82,6 +78,7 @@ pub fn PackExportButton() -> impl IntoView {
                 message
                     .get()
                     .map(|(ok, text)| {
+                        let text = text.get(lang.get()).to_string();
                         if ok {
                             view! { <p class="status-ok" role="status" data-pack-done="">{text}</p> }
                                 .into_any()
@@ -93,4 +90,18 @@ pub fn PackExportButton() -> impl IntoView {
             }}
         </div>
     }
+}
+
+/// The pack downloaded: its name (Chinese, a file name) and how many
+/// files it holds.
+fn exported(name: &str, files: usize) -> Text {
+    both(|lang| match (lang, files) {
+        (Lang::Zh, n) => format!("已导出“{name}”,含 {n} 个附件。"),
+        (Lang::En, 1) => {
+            format!("Exported \u{201c}{name}\u{201d}, with 1 attached file.")
+        }
+        (Lang::En, n) => {
+            format!("Exported \u{201c}{name}\u{201d}, with {n} attached files.")
+        }
+    })
 }

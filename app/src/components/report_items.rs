@@ -28,9 +28,17 @@ pub fn ReportItems() -> impl IntoView {
                     .filter_map(|n| e.item(*n))
                     .map(|item| item_block(item, lang))
                     .collect::<Vec<_>>();
+                let heading = match lang {
+                    Lang::Zh => format!("{}({} / {})", c.name, c.score, c.max),
+                    Lang::En => format!("{} ({} / {})", c.name, c.score, c.max),
+                };
+                let gloss = (lang == Lang::En)
+                    .then(|| gloss(&c.name))
+                    .flatten()
+                    .map(|g| view! { <span class="gloss" lang="en">{g}</span> });
                 view! {
                     <section class="report-section report-category" data-report-category=c.name.clone()>
-                        <h2>{format!("{}({} / {})", c.name, c.score, c.max)}</h2>
+                        <h2>{heading}{gloss}</h2>
                         {items}
                     </section>
                 }

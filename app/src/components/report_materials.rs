@@ -13,7 +13,7 @@ pub use starcheck_core::materials::{Readiness, readiness};
 use starcheck_core::{Assessment, Evaluation, Lang, Method, Rubric};
 
 use crate::components::rubric_page::methods_text_en;
-use crate::i18n::{gloss, tr, use_lang};
+use crate::i18n::{listed_name, tr, use_lang};
 use crate::state::AppState;
 
 /// The checklist, item by item.
@@ -67,10 +67,7 @@ fn checklist(
                 .iter()
                 .map(|m| {
                     let ready = readiness(assessment, evaluation, item.number, m);
-                    let name = match lang {
-                        Lang::Zh => m.clone(),
-                        Lang::En => gloss(m).unwrap_or(m).to_string(),
-                    };
+                    let name = listed_name(m, rubric.quotes(m), lang);
                     view! {
                         <tr data-material=m.clone() data-ready=ready.key()>
                             <td class="report-mark">{ready.mark(lang)}</td>

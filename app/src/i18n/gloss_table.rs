@@ -360,6 +360,10 @@ pub(super) fn gloss(zh: &str) -> Option<&'static str> {
             "Layout plan of the neighbourhood centre"
         }
         "采购合同或验收单" => "Purchase contracts or acceptance notes",
+        "会议记录" => "Minutes",
+        "信息材料" => "Information report",
+        "报送记录" => "Proof of sending",
+        "支付凭证/发票" => "Payment vouchers or invoices",
         _ => return None,
     })
 }

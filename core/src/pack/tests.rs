@@ -1,5 +1,6 @@
 //! Tests of the inspection pack: round trip, refusals, names, the index.
 
+use std::collections::BTreeSet;
 use std::io::{Cursor, Read};
 
 use jiff::civil::date;
@@ -148,14 +149,118 @@ fn err_broken_and_truncated_zips_refused() {
     for (bytes, code) in cases {
         let error = read(&rubric, &bytes).expect_err("refused");
         assert_eq!(error.code(), code, "{error}");
-        assert!(!error.message_zh().is_empty());
+        assert!(!error.message(Lang::Zh).is_empty());
+        assert!(!error.message(Lang::En).is_empty());
     }
     let broken = read(&rubric, &pack[..pack.len() / 2]).err();
     assert_eq!(
-        broken.map(|e| e.message_zh()).as_deref(),
+        broken.as_ref().map(|e| e.message(Lang::Zh)).as_deref(),
         Some(
             "压缩包已损坏或不完整(可能下载未完成),无法读取,请重新导出或重新下载"
         )
+    );
+    assert_eq!(
+        broken.map(|e| e.message(Lang::En)).as_deref(),
+        Some(
+            "The archive is damaged or incomplete (the download may not have \
+             finished) and cannot be read: export or download it again"
+        )
+    );
+}
+
+/// One of each refusal, with Chinese names where users give them.
+fn every_refusal() -> Vec<PackError> {
+    vec![
+        PackError::TooLarge { size: 700 * 1024 * 1024, limit: MAX_PACK_BYTES },
+        PackError::NotZip,
+        PackError::Broken { detail: "unexpected end".into() },
+        PackError::NotAPack { missing: MANIFEST_ENTRY },
+        PackError::BadManifest { detail: "`other` version 9".into() },
+        PackError::Assessment(FileError::Empty),
+        PackError::MissingFile { name: "签到表.jpg".into() },
+        PackError::Compressed { path: "05-联席会/会议记录.pdf".into() },
+        PackError::ChecksumMismatch { name: "会议记录.pdf".into() },
+        PackError::FileTooLarge {
+            name: "扫描件.pdf".into(),
+            size: 25 * 1024 * 1024,
+        },
+    ]
+}
+
+/// The text outside “quotations”: what the message itself says.
+fn unquoted(message: &str) -> String {
+    let mut out = String::new();
+    let mut quoted = false;
+    for c in message.chars() {
+        match c {
+            '\u{201c}' => quoted = true,
+            '\u{201d}' => quoted = false,
+            c if !quoted => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn ok_every_refusal_has_an_english_sentence() {
+    let refusals = every_refusal();
+    let codes: BTreeSet<&str> = refusals.iter().map(|e| e.code()).collect();
+    assert_eq!(codes.len(), refusals.len(), "one of each variant");
+    for error in &refusals {
+        let en = error.message(Lang::En);
+        let zh = error.message(Lang::Zh);
+        assert!(en.starts_with(char::is_uppercase), "{en}");
+        assert!(!en.ends_with('.'), "{en}");
+        assert!(!crate::lang::has_han(&unquoted(&en)), "{en}");
+        assert!(crate::lang::has_han(&zh), "{zh}");
+        assert_ne!(en, zh);
+    }
+}
+
+#[test]
+fn ok_english_refusals_read_plainly() {
+    let cases: Vec<(PackError, &str)> = vec![
+        (
+            PackError::TooLarge {
+                size: 700 * 1024 * 1024,
+                limit: MAX_PACK_BYTES,
+            },
+            "The inspection pack is 700 MB, over the limit of 600 MB",
+        ),
+        (
+            PackError::NotAPack { missing: MANIFEST_ENTRY },
+            "There is no manifest.json in the archive: it is not an \
+             inspection pack exported by this app",
+        ),
+        (
+            PackError::Assessment(FileError::Empty),
+            "The self-assessment file in the pack cannot be read: The file is \
+             empty",
+        ),
+        (
+            PackError::MissingFile { name: "签到表.jpg".into() },
+            "The pack lacks the attached file \u{201c}签到表.jpg\u{201d}; \
+             nothing was imported",
+        ),
+        (
+            PackError::FileTooLarge {
+                name: "扫描件.pdf".into(),
+                size: 25 * 1024 * 1024,
+            },
+            "The attached file \u{201c}扫描件.pdf\u{201d} is 25 MB, over the \
+             limit of 20 MB for one file",
+        ),
+    ];
+    for (error, want) in cases {
+        assert_eq!(error.message(Lang::En), want);
+    }
+    assert_eq!(
+        PackError::FileTooLarge {
+            name: "扫描件.pdf".into(), size: 25 << 20
+        }
+        .message(Lang::Zh),
+        "附件“扫描件.pdf”有 25 MB,超过单个文件 20 MB 的上限"
     );
 }
 
