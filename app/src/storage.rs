@@ -45,7 +45,7 @@ use leptos::logging::warn;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use starcheck_core::file::{self, Recovered};
-use starcheck_core::{Assessment, Community};
+use starcheck_core::{Assessment, Community, Lang, Text};
 use thiserror::Error;
 
 use crate::attach;
@@ -166,6 +166,11 @@ impl Fault {
         }
     }
 
+    /// The explanation in both languages.
+    pub fn text(self) -> Text {
+        Text::new(self.message(Lang::Zh), self.message(Lang::En))
+    }
+
     /// The explanation in `lang`.
     pub fn message(self, lang: starcheck_core::Lang) -> &'static str {
         if lang == starcheck_core::Lang::Zh {
@@ -211,8 +216,8 @@ pub struct Unreadable {
     pub key: String,
     /// The stored text, exactly as found.
     pub raw: String,
-    /// Why it could not be read, in Chinese.
-    pub reason: String,
+    /// Why it could not be read.
+    pub reason: Text,
     /// What could still be read from it, if anything.
     pub recovered: Option<Recovered>,
 }
@@ -242,14 +247,14 @@ pub struct DraftEntry {
     pub saved_at: Option<DateTime>,
     pub revision: Option<u64>,
     /// Why it cannot be read, when it cannot.
-    pub unreadable: Option<String>,
+    pub unreadable: Option<Text>,
 }
 
 /// What a key holds now.
 enum Stored {
     Absent,
     Draft(Envelope),
-    Unreadable(String),
+    Unreadable(Text),
 }
 
 /// Handles to the drafts; provided through context by [`crate::App`].
@@ -592,15 +597,18 @@ impl Drafts {
     /// else a new, empty one (`Ok(false)`). Refused, with the reason,
     /// while the open draft has changes that could not be saved: leaving
     /// would lose them.
-    pub fn switch_to(self, community: &Community) -> Result<bool, String> {
+    pub fn switch_to(self, community: &Community) -> Result<bool, Text> {
         self.flush();
         let unsaved = self
             .state
             .assessment
             .with_untracked(|a| self.saved.with_value(|saved| saved != a));
         if unsaved {
-            return Err("当前草稿还有未保存的修改,请先处理保存提示或导出文件,再换社区。"
-                .to_string());
+            return Err(Text::new(
+                "当前草稿还有未保存的修改,请先处理保存提示或导出文件,再换社区。",
+                "The open draft has changes that are not saved: deal with the \
+                 saving notice or export a file first, then change the community.",
+            ));
         }
 
         let key = draft_key(community, "");
@@ -787,10 +795,13 @@ impl Drafts {
 
     /// Gives a draft another label (a copy's name); refused when a draft
     /// with that label exists. Returns the message to show on refusal.
-    pub fn rename(self, key: &str, label: &str) -> Result<(), String> {
+    pub fn rename(self, key: &str, label: &str) -> Result<(), Text> {
         let label = label.trim().to_string();
         let Stored::Draft(mut envelope) = read(key) else {
-            return Err("无法读取该草稿,不能重命名".to_string());
+            return Err(Text::new(
+                "无法读取该草稿,不能重命名",
+                "This draft cannot be read, so it cannot be renamed",
+            ));
         };
         let community =
             self.load(key).map(|(a, _)| a.community).unwrap_or_default();
@@ -799,9 +810,10 @@ impl Drafts {
             return Ok(());
         }
         if !matches!(read(&new_key), Stored::Absent) {
-            return Err(format!(
-                "已有名为“{}”的草稿",
-                display_name(&community, &label)
+            let name = display_name(&community, &label);
+            return Err(Text::new(
+                format!("已有名为“{name}”的草稿"),
+                format!("A draft named “{name}” already exists"),
             ));
         }
 
@@ -810,7 +822,7 @@ impl Drafts {
         envelope.tab = self.tab.get_value();
         write(&new_key, &envelope).map_err(|e| {
             warn!("starcheck: rename of `{key}` not saved: {e}");
-            Fault::from(e).message_zh().to_string()
+            Fault::from(e).text()
         })?;
         LocalStorage::delete(key);
         if self.open_key.get_untracked().as_deref() == Some(key) {
@@ -824,9 +836,12 @@ impl Drafts {
     }
 
     /// Copies a draft under the label `副本` (or `副本 2`, …).
-    pub fn duplicate(self, key: &str) -> Result<(), String> {
+    pub fn duplicate(self, key: &str) -> Result<(), Text> {
         let Ok((assessment, mut envelope)) = self.load(key) else {
-            return Err("无法读取该草稿,不能复制".to_string());
+            return Err(Text::new(
+                "无法读取该草稿,不能复制",
+                "This draft cannot be read, so it cannot be copied",
+            ));
         };
         let label = free_label(&assessment.community, "副本");
         let new_key = draft_key(&assessment.community, &label);
@@ -836,7 +851,7 @@ impl Drafts {
         envelope.saved_at = now_local();
         write(&new_key, &envelope).map_err(|e| {
             warn!("starcheck: copy of `{key}` not saved: {e}");
-            Fault::from(e).message_zh().to_string()
+            Fault::from(e).text()
         })?;
         self.write_index();
         self.refresh_list();
@@ -926,7 +941,7 @@ impl Drafts {
         key: &str,
     ) -> Result<(Assessment, Envelope), Box<Unreadable>> {
         let raw = read_raw(key).unwrap_or_default();
-        let unreadable = |reason: String| {
+        let unreadable = |reason: Text| {
             Box::new(Unreadable {
                 key: key.to_string(),
                 raw: raw.clone(),
@@ -949,7 +964,10 @@ impl Drafts {
         match imported {
             Ok(imported) => Ok((imported.assessment, envelope)),
             Err(refusal) => {
-                let mut u = unreadable(refusal.message_zh());
+                let mut u = unreadable(Text::new(
+                    refusal.message(Lang::Zh),
+                    refusal.message(Lang::En),
+                ));
                 u.recovered = file::recover(&envelope.document, today_local());
                 Err(u)
             }
@@ -1152,29 +1170,51 @@ impl From<GlooError> for StorageError {
     }
 }
 
-/// An envelope of the version this app reads, or why not (in Chinese).
-fn parse_envelope(raw: &str) -> Result<Envelope, String> {
+/// An envelope of the version this app reads, or why not.
+fn parse_envelope(raw: &str) -> Result<Envelope, Text> {
     #[derive(Deserialize)]
     struct Head {
         format: Option<String>,
         format_version: Option<u64>,
     }
-    let head: Head = serde_json::from_str(raw)
-        .map_err(|_| "存储的内容已损坏,不是有效的草稿".to_string())?;
+    let head: Head = serde_json::from_str(raw).map_err(|_| {
+        Text::new(
+            "存储的内容已损坏,不是有效的草稿",
+            "The stored text is damaged and is not a valid draft",
+        )
+    })?;
     if head.format.as_deref() != Some(ENVELOPE_FORMAT) {
-        return Err("存储的内容不是星级自评的草稿".to_string());
+        return Err(Text::new(
+            "存储的内容不是星级自评的草稿",
+            "The stored text is not a StarCheck draft",
+        ));
     }
     match head.format_version {
         Some(v) if v == u64::from(ENVELOPE_VERSION) => {}
         Some(v) if v > u64::from(ENVELOPE_VERSION) => {
-            return Err(format!(
-                "草稿由更新版本的星级自评保存(第 {v} 版),本程序无法读取"
+            return Err(Text::new(
+                format!(
+                    "草稿由更新版本的星级自评保存(第 {v} 版),本程序无法读取"
+                ),
+                format!(
+                    "The draft was saved by a newer StarCheck (version {v}); \
+                     this one cannot read it"
+                ),
             ));
         }
-        _ => return Err("草稿的版本号无效,本程序无法读取".to_string()),
+        _ => {
+            return Err(Text::new(
+                "草稿的版本号无效,本程序无法读取",
+                "The draft's version number is not valid; it cannot be read",
+            ));
+        }
     }
-    serde_json::from_str(raw)
-        .map_err(|_| "存储的草稿已损坏,部分内容无法读取".to_string())
+    serde_json::from_str(raw).map_err(|_| {
+        Text::new(
+            "存储的草稿已损坏,部分内容无法读取",
+            "The stored draft is damaged; part of it cannot be read",
+        )
+    })
 }
 
 /// What can be read of a damaged envelope: the document inside it when

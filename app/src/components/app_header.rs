@@ -20,9 +20,11 @@ pub fn AppHeader() -> impl IntoView {
         <header class="app-header">
             <LangToggle />
             <h1 class="app-title">
-                "星级自评 "<span class="app-title-en" lang="en">"StarCheck"</span>
+                <span lang="zh-CN">"星级自评"</span>
+                " "
+                <span class="app-title-en" lang="en">"StarCheck"</span>
             </h1>
-            <p class="rubric-title" data-rubric-title="">
+            <p class="rubric-title" data-rubric-title="" lang="zh-CN">
                 {title.clone()}<span class="rubric-source">{source.clone()}</span>
             </p>
             <GlossLine zh=title />

@@ -78,7 +78,7 @@ pub fn CommunityPicker() -> impl IntoView {
                     "Started a draft for {name}; the earlier draft is still saved."
                 ),
             ),
-            Err(reason) => (reason.clone(), reason),
+            Err(reason) => (reason.zh, reason.en),
         };
         note.set(Some(said));
     };

@@ -14,7 +14,10 @@ pub fn DraftsRecoveryNotice() -> impl IntoView {
     let drafts = Drafts::expect();
     let lang = use_lang();
     let reason = move || {
-        drafts.unreadable.with(|u| u.as_ref().map(|u| u.reason.clone()))
+        let lang = lang.get();
+        drafts
+            .unreadable
+            .with(|u| u.as_ref().map(|u| u.reason.get(lang).to_string()))
     };
     let found = move || {
         let lang = lang.get();

@@ -4,6 +4,7 @@
 //! its recovery instead of opening.
 
 use leptos::prelude::*;
+use starcheck_core::Text;
 
 use crate::file_io::hour_minute;
 use crate::i18n::{tr, use_lang};
@@ -26,7 +27,7 @@ pub fn DraftsRow(entry: DraftEntry) -> impl IntoView {
     let renaming = RwSignal::new(false);
     let new_label = RwSignal::new(entry.label.clone());
     let confirming = RwSignal::new(false);
-    let message = RwSignal::new(None::<String>);
+    let message = RwSignal::new(None::<Text>);
 
     // Opening replaces the screen: unsaved work is confirmed first.
     let open = move |_| {
@@ -73,7 +74,7 @@ pub fn DraftsRow(entry: DraftEntry) -> impl IntoView {
                 {(!label.is_empty()).then(|| view! { " · "<span data-draft-label="">{label.clone()}</span> })}
                 {move || is_open.get().then_some(view! { " " <small class="status-ok">{tr("(当前)", "(current)")}</small> })}
                 {entry.unreadable.clone().map(|reason| view! {
-                    <br /><small class="status-error" data-draft-unreadable="">{tr("无法读取:", "Cannot be read: ")}{reason}</small>
+                    <br /><small class="status-error" data-draft-unreadable="">{tr("无法读取:", "Cannot be read: ")}{move || reason.get(lang.get()).to_string()}</small>
                 })}
             </td>
             <td data-draft-as-of="">{entry.as_of.clone().unwrap_or_else(|| "—".to_string())}</td>
@@ -139,7 +140,7 @@ pub fn DraftsRow(entry: DraftEntry) -> impl IntoView {
                         </button>
                     </div>
                 </Show>
-                {move || message.get().map(|m| view! { <p class="status-error" role="alert">{m}</p> })}
+                {move || message.get().map(|m| view! { <p class="status-error" role="alert">{m.get(lang.get()).to_string()}</p> })}
             </td>
         </tr>
     }

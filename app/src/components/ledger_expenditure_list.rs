@@ -93,7 +93,7 @@ pub fn LedgerExpenditureList(
             <p class="field-hint">
                 {tr(
                     "每笔支出一行。金额可写 60000、60,000.00、６００００、6万 或 ¥60,000;只记到分,不会四舍五入。只有专款专用的支出计入实际支出。",
-                    "One row per expenditure. Amounts may be written 60000, 60,000.00, full-width digits, 6万 or ¥60,000; kept to the fen, never rounded. Only expenditures for their designated use count as spent.",
+                    "One row per expenditure. Amounts may be written 60000, 60,000.00, full-width digits, “6万” or ¥60,000; kept to the fen, never rounded. Only expenditures for their designated use count as spent.",
                 )}
             </p>
             <Show when=move || count.get() == 0>

@@ -9,7 +9,7 @@ use starcheck_core::{Container, EquipmentRequirement, Fact, Place};
 use crate::components::gloss_line::GlossLine;
 use crate::components::list_answer_buttons::ListAnswerButtons;
 use crate::components::text_input::TextInput;
-use crate::i18n::{Lang, tr, trs, use_lang};
+use crate::i18n::{Lang, gloss, tr, trs, use_lang};
 use crate::state::AppState;
 
 /// The places list with add, remove, "no such places" and clear.
@@ -88,8 +88,8 @@ pub fn PlacesInput(
             .map(|r| {
                 format!(
                     "a place with {} needs a {} container",
-                    r.feature_label,
-                    r.container.label_zh()
+                    term_en(&r.feature_label),
+                    term_en(r.container.label_zh())
                 )
             })
             .collect::<Vec<_>>()
@@ -291,5 +291,14 @@ fn PlaceRow(
                 {tr("删除此场所", "Delete this place")}
             </button>
         </li>
+    }
+}
+
+/// An official term inside an English sentence: its gloss, the Chinese
+/// quoted after it (`canteen or shared kitchen (“邻里食堂或共享厨房”)`).
+fn term_en(zh: &str) -> String {
+    match gloss(zh) {
+        Some(en) => format!("{} (“{zh}”)", en.to_lowercase()),
+        None => format!("“{zh}”"),
     }
 }

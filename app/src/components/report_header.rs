@@ -50,10 +50,8 @@ pub fn ReportHeader() -> impl IntoView {
             </div>
             <h1 data-report="community">{move || heading.get().0}</h1>
             <p class="report-title">
-                {move || match lang.get() {
-                    Lang::Zh => format!("{title} · 自评报告"),
-                    Lang::En => format!("{title} · self-assessment report"),
-                }}
+                <span lang="zh-CN">{title.clone()}</span>
+                {move || lang.get().pick(" · 自评报告", " · self-assessment report")}
             </p>
             <dl class="report-meta">
                 <div>

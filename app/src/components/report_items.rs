@@ -35,7 +35,7 @@ pub fn ReportItems() -> impl IntoView {
                 let gloss = (lang == Lang::En)
                     .then(|| gloss(&c.name))
                     .flatten()
-                    .map(|g| view! { <span class="gloss" lang="en">{g}</span> });
+                    .map(|g| view! { <span class="gloss" lang="en" data-gloss="">{g}</span> });
                 view! {
                     <section class="report-section report-category" data-report-category=c.name.clone()>
                         <h2>{heading}{gloss}</h2>
@@ -101,7 +101,7 @@ fn item_block(item: &ItemResult, lang: Lang) -> impl IntoView + use<> {
     let item_gloss = (lang == Lang::En)
         .then(|| gloss(&item.title))
         .flatten()
-        .map(|g| view! { <span class="gloss" lang="en">{g}</span> });
+        .map(|g| view! { <span class="gloss" lang="en" data-gloss="">{g}</span> });
     let clean = item.deductions.is_empty()
         && item.pending.is_empty()
         && item.unanswered.is_empty();
