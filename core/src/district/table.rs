@@ -18,6 +18,7 @@ use crate::cohort::{
     CohortResult, EmptySlot, Entrant, Placement, TieFlag, rank_cohort,
 };
 use crate::error::CohortError;
+use crate::lang::{Lang, Text};
 use crate::money::Money;
 use crate::rubric::Rubric;
 use crate::score::{Evaluation, GateKind, GateState, ScoreRange};
@@ -55,8 +56,10 @@ pub struct GateWords {
     pub state: GateState,
     /// `通过`, `不通过`, `未评估`.
     pub verdict: String,
-    /// The core's one-line summary, e.g. `已支出 ¥65,000.00(81.25%),…`.
-    pub detail: String,
+    /// The core's one-line summary, e.g. `已支出 ¥65,000.00(81.25%),…`,
+    /// with its English (written as the Chinese alone, like every
+    /// [`Text`], except in the worker's handover).
+    pub detail: Text,
 }
 
 /// One row of the table.
@@ -83,12 +86,12 @@ pub struct Row {
     /// Stars of a settled tier.
     pub stars: Option<u8>,
     /// The tie flag's message when the row is in a tie across a boundary.
-    pub tie: Option<String>,
+    pub tie: Option<Text>,
     /// Ranked while gates are not yet assessed: provisional.
     pub provisional: bool,
     /// The messages of ranges overlapping across a quota boundary (未定):
     /// the order could flip between tiers, for a person to settle.
-    pub undecided: Vec<String>,
+    pub undecided: Vec<Text>,
     pub base_subsidy: Option<Money>,
     pub extra: Extra,
     pub as_of: Option<Date>,
@@ -306,7 +309,7 @@ pub fn gate_words(evaluation: &Evaluation) -> Vec<GateWords> {
                 GateState::NotAssessed => "未评估",
             }
             .to_string(),
-            detail: g.summary.zh.clone(),
+            detail: g.summary.clone(),
         })
         .collect()
 }
@@ -378,6 +381,24 @@ impl SortKey {
             SortKey::BaseSubsidy => "基础补助",
             SortKey::Extra => "星级奖补",
         }
+    }
+
+    /// The column's heading in `lang`.
+    pub fn heading_in(self, lang: Lang) -> &'static str {
+        let en = match self {
+            SortKey::Rank => "Rank",
+            SortKey::District => "District",
+            SortKey::Street => "Street",
+            SortKey::Community => "Community",
+            SortKey::Base => "Base score",
+            SortKey::Bonus => "Bonus",
+            SortKey::Total => "Total",
+            SortKey::Gates => "Gates",
+            SortKey::Tier => "Tier",
+            SortKey::BaseSubsidy => "Base subsidy",
+            SortKey::Extra => "Tier award",
+        };
+        lang.pick(self.heading(), en)
     }
 
     /// A stable name for markup and tests: `rank`, `total`, ….
