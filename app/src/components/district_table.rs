@@ -123,7 +123,7 @@ pub fn DistrictTable() -> impl IntoView {
                     data-sort=key.name()
                     on:click=on_click
                 >
-                    {key.heading()}
+                    {move || key.heading_in(lang.get())}
                     <span class="sort-arrow" aria-hidden="true">{arrow}</span>
                 </button>
             </th>
@@ -196,7 +196,10 @@ pub fn DistrictTable() -> impl IntoView {
                         {move || {
                             ties()
                                 .into_iter()
-                                .map(|t| view! { <li data-tie="">{t.message}</li> })
+                                .map(|t| {
+                                    let text = t.message.get(lang.get()).to_string();
+                                    view! { <li data-tie="">{text}</li> }
+                                })
                                 .collect_view()
                         }}
                     </ul>
