@@ -291,8 +291,17 @@ describe('the district page in English', () => {
     assert.equal(await text(page, 'tr[data-compare-item="bonus"] th'), 'Bonus');
   }
 
+  /** The page's console warnings: a load read on the page says so. */
+  const warnings = [];
+  const onPage = (message) => message.includes('reading the files on the page');
+
   before(async () => {
     site = await startSite();
+    site.context.on('console', (message) => {
+      if (message.type() === 'warning') {
+        warnings.push(message.text());
+      }
+    });
     page = await site.open('#/district');
     await page.click('[data-lang="en"]');
   });
@@ -303,6 +312,7 @@ describe('the district page in English', () => {
 
   test('files ranked in the worker: the table and the comparison in English', async () => {
     await loadDistrictFixtures(page);
+    assert.deepEqual(warnings.filter(onPage), []);
     await assertEnglish();
 
     // Outside the names, the comparison's item titles (the rubric's own,
@@ -357,17 +367,18 @@ describe('the district page in English', () => {
   });
 
   test('files read on the page when no worker can run are in English', async () => {
-    const onPage = await site.context.newPage();
-    await onPage.addInitScript(() => {
+    const workerless = await site.context.newPage();
+    await workerless.addInitScript(() => {
       window.Worker = function Worker() {
         throw new Error('no worker in this test');
       };
     });
-    await onPage.goto(`${site.server.url}#/district`);
-    await onPage.waitForSelector('[data-app-ready="true"]');
+    await workerless.goto(`${site.server.url}#/district`);
+    await workerless.waitForSelector('[data-app-ready="true"]');
     await page.close();
-    page = onPage;
+    page = workerless;
     await loadDistrictFixtures(page);
+    assert.equal(warnings.filter(onPage).length, 1);
     await assertEnglish();
   });
 });
