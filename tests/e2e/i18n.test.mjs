@@ -366,6 +366,30 @@ describe('the district page in English', () => {
     await page.click('[data-action="clear-set"]');
   });
 
+  test('a stored set that cannot be read is explained in English', async () => {
+    await page.evaluate(() =>
+      localStorage.setItem(
+        'starcheck.district',
+        '{"format":"starcheck-district-set","format_version":9}',
+      ),
+    );
+    await page.reload();
+    await page.waitForSelector('[data-storage="unreadable"]');
+    const notice = await text(page, '[data-storage="unreadable"] p');
+    assert.equal(
+      notice,
+      'The district file set stored in the browser cannot be read: the file set was stored ' +
+        'by a newer StarCheck (version 9), which this app cannot read. So as not to overwrite ' +
+        'it, this page does not save automatically; you can download the raw content first, ' +
+        'then decide whether to discard it.',
+    );
+    await page.click('[data-lang="zh-CN"]');
+    assert.match(await text(page, '[data-storage="unreadable"] p'), /第 9 版/);
+    await page.click('[data-lang="en"]');
+    await page.click('[data-action="discard-stored-set"]');
+    await page.waitForSelector('[data-storage="idle"]');
+  });
+
   test('files read on the page when no worker can run are in English', async () => {
     const workerless = await site.context.newPage();
     await workerless.addInitScript(() => {
