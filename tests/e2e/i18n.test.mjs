@@ -357,6 +357,23 @@ describe('the district page in English', () => {
     await page.click('[data-action="compare-clear"]');
   });
 
+  test('ranked again on the page with new quotas, the details stay English', async () => {
+    // The worker's files carry their messages in Chinese only; the page
+    // ranks them again itself and words the gates afresh.
+    await page.fill('[data-quota="0"]', '1');
+    await page.press('[data-quota="0"]', 'Tab');
+    await page.waitForFunction(
+      () => document.querySelector('[data-total="total"]')?.textContent === '¥1,780,000.00',
+    );
+    assert.equal(await failedDetail(), FAILED_DETAIL);
+    assert.match(
+      await page.getAttribute('tr[data-community="新春社区"] [data-gate="支出不低于75%"]', 'title'),
+      /^Spent ¥[\d,]+\.\d\d \([\d.]+%\), ¥[\d,]+\.\d\d above the 75% line$/,
+    );
+    await page.click('[data-action="reset-quotas"]');
+    assert.equal(await failedDetail(), FAILED_DETAIL);
+  });
+
   test('the stored set, read again on the page after a reload, is in English', async () => {
     await page.reload();
     await page.waitForSelector('tr[data-community="新桥社区"]');

@@ -21,7 +21,7 @@ use crate::error::CohortError;
 use crate::lang::{Lang, Text};
 use crate::money::Money;
 use crate::rubric::Rubric;
-use crate::score::{Evaluation, GateKind, GateState, ScoreRange};
+use crate::score::{Evaluation, GateKind, GateState, ScoreRange, gate_summary};
 
 use super::set::{DistrictSet, community_key};
 
@@ -182,7 +182,7 @@ pub fn build_table(
             .find(|t| t.ids.contains(&standing.id))
             .map(|t| t.message.clone());
         let (tier, stars) = placement_words(&standing.placement);
-        let mut row = community_row(file, RowKind::Ranked);
+        let mut row = community_row(rubric, file, RowKind::Ranked);
         row.rank = Some(standing.rank);
         row.tier = tier;
         row.stars = stars;
@@ -202,7 +202,7 @@ pub fn build_table(
 
     for unranked in &cohort.unranked {
         let Some(file) = find(&unranked.id) else { continue };
-        let mut row = community_row(file, RowKind::Unranked);
+        let mut row = community_row(rubric, file, RowKind::Unranked);
         row.tier = "不参与排名(考核不通过)".to_string();
         row.base_subsidy = Some(unranked.base_subsidy);
         rows.push(row);
@@ -234,7 +234,7 @@ pub fn build_table(
 
 /// A row with the community's own figures; the caller fills in the rank,
 /// tier and money.
-fn community_row(file: &super::Loaded, kind: RowKind) -> Row {
+fn community_row(rubric: &Rubric, file: &super::Loaded, kind: RowKind) -> Row {
     let evaluation = &file.imported.evaluation;
     let community = file.community();
     Row {
@@ -247,7 +247,7 @@ fn community_row(file: &super::Loaded, kind: RowKind) -> Row {
         base: Some(evaluation.base),
         bonus: Some(evaluation.bonus.points),
         total: Some(evaluation.total),
-        gates: gate_words(evaluation),
+        gates: gate_words(rubric, evaluation),
         outcome: Some(evaluation.outcome),
         tier: String::new(),
         stars: None,
@@ -292,8 +292,11 @@ fn empty_slot_row(slot: &EmptySlot) -> Row {
     }
 }
 
-/// The gates of an evaluation in words.
-pub fn gate_words(evaluation: &Evaluation) -> Vec<GateWords> {
+/// The gates of an evaluation in words. The details are made again from
+/// each gate's result ([`gate_summary`]), so that an evaluation read back
+/// without its English (as the district page's worker hands files over)
+/// still gives them in both languages.
+pub fn gate_words(rubric: &Rubric, evaluation: &Evaluation) -> Vec<GateWords> {
     evaluation
         .gates
         .iter()
@@ -309,7 +312,7 @@ pub fn gate_words(evaluation: &Evaluation) -> Vec<GateWords> {
                 GateState::NotAssessed => "未评估",
             }
             .to_string(),
-            detail: g.summary.clone(),
+            detail: gate_summary(rubric, g, &evaluation.ledger),
         })
         .collect()
 }

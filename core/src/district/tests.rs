@@ -447,6 +447,82 @@ fn ok_table_sentences_are_in_english_too() {
 }
 
 #[test]
+fn ok_files_read_back_without_english_still_give_english_details() {
+    // The worker hands files over as plain JSON: their messages in Chinese.
+    let mut set = first_load();
+    for file in &mut set.files {
+        let json = serde_json::to_string(&*file).unwrap_or_default();
+        let back: Result<Loaded, _> = serde_json::from_str(&json);
+        let Ok(back) = back else {
+            panic!("{} does not read back", file.key())
+        };
+        *file = back;
+    }
+    let failed = set.files.iter().find(|f| f.community().name == "新桥社区");
+    let lost =
+        failed.map(|f| f.imported.evaluation.gates[1].summary.en.clone());
+    assert!(lost.is_some_and(|en| en.starts_with("已支出")));
+
+    let table = table_of(&set);
+    let row = table.rows.iter().find(|r| r.community == "新桥社区");
+    let details: Vec<(&str, &str)> = row
+        .map(|r| {
+            r.gates
+                .iter()
+                .map(|g| (g.detail.zh.as_str(), g.detail.en.as_str()))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(
+        details,
+        [
+            (
+                "全部支出均为专款专用",
+                "Every expenditure is for its designated use (专款专用)"
+            ),
+            (
+                "已支出 ¥59,999.99(74.99%),还差 ¥0.01 达到 75%",
+                "Spent ¥59,999.99 (74.99%); ¥0.01 short of 75%"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn ok_gate_summaries_made_again_match_the_evaluation() {
+    use crate::examples::{example_a, example_b, example_c, example_cohort};
+    use crate::score::{GateKind, evaluate};
+
+    let empty = crate::Assessment::new(
+        crate::Community::new("鲤城区", "开元街道", "新春社区"),
+        date(2025, 1, 6),
+    );
+    let mut misused = example_a();
+    if let Some(first) = misused.ledger.expenditures.first_mut() {
+        first.designated = false;
+    }
+    let mut assessments =
+        vec![empty, misused, example_a(), example_b(), example_c()];
+    assessments.extend(example_cohort());
+    let mut seen = std::collections::BTreeSet::new();
+    for assessment in &assessments {
+        let evaluation = evaluate(&rubric(), assessment);
+        for gate in &evaluation.gates {
+            let again =
+                crate::score::gate_summary(&rubric(), gate, &evaluation.ledger);
+            assert_eq!(
+                (again.zh.as_str(), again.en.as_str()),
+                (gate.summary.zh.as_str(), gate.summary.en.as_str())
+            );
+            let kind = matches!(gate.kind, GateKind::Spending);
+            seen.insert((kind, format!("{:?}", gate.state)));
+        }
+    }
+    // Every state of both gates was made again.
+    assert_eq!(seen.len(), 6, "{seen:?}");
+}
+
+#[test]
 fn ok_rows_keep_both_languages_through_the_handover_form() {
     let table = table_of(&first_load());
     for row in &table.rows {
