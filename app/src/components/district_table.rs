@@ -134,7 +134,12 @@ pub fn DistrictTable() -> impl IntoView {
         let value = event_target_value(&ev);
         filter.set((!value.is_empty()).then_some(value));
     };
-    let error = move || district.table.with(|t| t.as_ref().err().cloned());
+    let error = move || {
+        let lang = lang.get();
+        district
+            .table
+            .with(|t| t.as_ref().err().map(|e| e.get(lang).to_string()))
+    };
     let ties = move || {
         district
             .table

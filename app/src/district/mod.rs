@@ -33,7 +33,7 @@ use leptos::task::spawn_local;
 use starcheck_core::district::{
     DistrictSet, DistrictTable, FileStamp, Loaded, build_table, community_key,
 };
-use starcheck_core::{Evaluation, FileError, Text};
+use starcheck_core::{Evaluation, FileError, Lang, Text};
 
 use crate::file_io::{self, now_local, read_assessment, read_bytes};
 use crate::state::AppState;
@@ -106,8 +106,8 @@ pub struct DistrictState {
     pub set: RwSignal<DistrictSet>,
     /// The quotas the office set, one per tier; `None`: the rubric's.
     pub quotas: RwSignal<Option<Vec<u32>>>,
-    /// The table, or why it cannot be built (Chinese).
-    pub table: Memo<Result<DistrictTable, String>>,
+    /// The table, or why it cannot be built.
+    pub table: Memo<Result<DistrictTable, Text>>,
     pub status: RwSignal<StoreStatus>,
     pub last_load: RwSignal<LoadSummary>,
     /// Communities (keys) chosen for the comparison.
@@ -144,12 +144,19 @@ impl DistrictState {
                         .map(|r| r.table.clone())
                 })
             });
+            // The worker says why in Chinese only.
             if let Some(table) = worker {
-                return table;
+                return table.map_err(|zh| Text { en: zh.clone(), zh });
             }
             rubric.with_value(|r| {
-                set.with(|s| build_table(r, s, quotas.as_deref()))
-                    .map_err(|e| format!("无法排名:{e}"))
+                set.with(|s| build_table(r, s, quotas.as_deref())).map_err(
+                    |e| {
+                        Text::new(
+                            format!("无法排名:{}", e.message_zh()),
+                            format!("Cannot rank: {}", e.message(Lang::En)),
+                        )
+                    },
+                )
             })
         });
 
