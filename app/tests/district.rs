@@ -183,3 +183,26 @@ async fn an_unreadable_stored_set_is_never_overwritten() {
     ));
     LocalStorage::delete(SET_KEY);
 }
+
+#[wasm_bindgen_test]
+async fn a_table_that_cannot_be_ranked_says_why_in_both_languages() {
+    LocalStorage::delete(SET_KEY);
+    let (page, district) = mount_page();
+    load_first(district);
+    district.set_quotas(Some(vec![2, 8]));
+    settle().await;
+
+    let why = district.table.get_untracked().err();
+    let halves = why.as_ref().map(|t| (t.zh.as_str(), t.en.as_str()));
+    assert_eq!(
+        halves,
+        Some((
+            "无法排名:名额个数应为3个(每个星级一个),实际2个",
+            "Cannot rank: Expected 3 quotas (one per star tier), got 2"
+        ))
+    );
+    let shown = page.text(".district-toolbar ~ .field-error");
+    assert!(shown.contains("无法排名:名额个数应为3个"), "{shown}");
+    district.set_quotas(None);
+    LocalStorage::delete(SET_KEY);
+}

@@ -31,7 +31,9 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
+use crate::district::words::tier_en;
 use crate::error::CohortError;
+use crate::lang::Text;
 use crate::money::Money;
 use crate::rubric::Rubric;
 use crate::score::{Evaluation, GateState, ScoreRange};
@@ -73,7 +75,7 @@ pub struct Standing {
     pub provisional: bool,
     /// Messages of the overlaps across a quota boundary this community is
     /// part of (未定); empty when its tier is decided.
-    pub undecided: Vec<String>,
+    pub undecided: Vec<Text>,
 }
 
 /// A community left out of the ranking.
@@ -109,7 +111,7 @@ pub struct TieFlag {
     pub points: u32,
     pub tiers: Vec<String>,
     /// e.g. `A、B 同分(98分),跨五星与四星,需人工确定`.
-    pub message: String,
+    pub message: Text,
 }
 
 /// A slot left empty by a community that failed a gate, or by nobody.
@@ -130,7 +132,7 @@ pub struct OverlapFlag {
     pub ids: Vec<String>,
     pub tiers: Vec<String>,
     /// e.g. `梅峰社区(99分)与西郊社区(98–100分)分数范围重叠,跨五星与四星,名次可能互换,未定,需人工确定`.
-    pub message: String,
+    pub message: Text,
 }
 
 /// The ranking, tiers and money of a cohort.
@@ -297,7 +299,7 @@ fn flag_overlaps(standings: &mut [Standing]) -> Vec<OverlapFlag> {
         Placement::Tie { .. } => None,
     };
     let mut flags = Vec::new();
-    let mut marks: Vec<(usize, usize, String)> = Vec::new();
+    let mut marks: Vec<(usize, usize, Text)> = Vec::new();
     for (upper_index, upper) in standings.iter().enumerate() {
         let Some(upper_tier) = tier_of(upper) else { continue };
         for (offset, lower) in standings[upper_index + 1..].iter().enumerate() {
@@ -312,13 +314,10 @@ fn flag_overlaps(standings: &mut [Standing]) -> Vec<OverlapFlag> {
                 t.clone().unwrap_or_else(|| "名额之外".to_string())
             };
             let tiers = vec![name(&upper_tier), name(&lower_tier)];
-            let message = format!(
-                "{}({}分)与{}({}分)分数范围重叠,跨{},名次可能互换,未定,需人工确定",
-                upper.id,
-                upper.total,
-                lower.id,
-                lower.total,
-                tiers.join("与")
+            let message = overlap_message(
+                (&upper.id, upper.total),
+                (&lower.id, lower.total),
+                &tiers,
             );
             marks.push((
                 upper_index,
@@ -358,20 +357,72 @@ fn failure_reason(evaluation: &Evaluation) -> String {
 
 fn tie_flag(group: &[&Entrant<'_>], points: u32, tiers: &[String]) -> TieFlag {
     let ids: Vec<String> = group.iter().map(|e| e.id.to_string()).collect();
-    let across = if tiers.is_empty() {
-        "名额之外".to_string()
-    } else {
-        tiers.join("与")
-    };
     TieFlag {
-        message: format!(
-            "{} 同分({points}分),跨{across},需人工确定",
-            ids.join("、")
-        ),
+        message: tie_message(&ids, points, tiers),
         ids,
         points,
         tiers: tiers.to_vec(),
     }
+}
+
+/// A tier's name in English (`五星` is `5-star`); the rubric's own name
+/// when it has no English here.
+fn tier_name_en(tier: &str) -> String {
+    tier_en(tier).unwrap_or_else(|| tier.to_string())
+}
+
+/// The tiers a flag spans, in both languages: `跨五星与四星`, or
+/// `跨名额之外` when none.
+fn across(tiers: &[String]) -> Text {
+    if tiers.is_empty() {
+        return Text::new("跨名额之外", "beyond the quotas");
+    }
+    let en: Vec<String> = tiers.iter().map(|t| tier_name_en(t)).collect();
+    Text::new(
+        format!("跨{}", tiers.join("与")),
+        format!("across {}", en.join(" and ")),
+    )
+}
+
+/// A tie's message: `A、B 同分(98分),跨五星与四星,需人工确定`. The
+/// communities are named by their ids (their full Chinese names) in both
+/// languages.
+pub fn tie_message(ids: &[String], points: u32, tiers: &[String]) -> Text {
+    let across = across(tiers);
+    let names_en = match ids {
+        [] => String::new(),
+        [one] => one.clone(),
+        [first @ .., last] => format!("{} and {last}", first.join(", ")),
+    };
+    Text::new(
+        format!("{} 同分({points}分),{},需人工确定", ids.join("、"), across.zh),
+        format!(
+            "{names_en} tie at {points} points {}; to be settled by a person",
+            across.en
+        ),
+    )
+}
+
+/// An overlap's message (未定): the community above by the low end, the
+/// one below, each with its total, and the tiers they span.
+pub fn overlap_message(
+    upper: (&str, ScoreRange),
+    lower: (&str, ScoreRange),
+    tiers: &[String],
+) -> Text {
+    let across = across(tiers);
+    Text::new(
+        format!(
+            "{}({}分)与{}({}分)分数范围重叠,{},名次可能互换,未定,需人工确定",
+            upper.0, upper.1, lower.0, lower.1, across.zh
+        ),
+        format!(
+            "{} ({} points) and {} ({} points): the score ranges overlap \
+             {}, so the order could flip; undecided, to be settled by a \
+             person",
+            upper.0, upper.1, lower.0, lower.1, across.en
+        ),
+    )
 }
 
 /// The tiers' slots, top first: slot `p` (from 0) belongs to the first
@@ -746,6 +797,11 @@ mod tests {
             tie.message,
             "梅峰社区、西郊社区 同分(99分),跨五星与四星,需人工确定"
         );
+        assert_eq!(
+            tie.message.en,
+            "梅峰社区 and 西郊社区 tie at 99 points across 5-star and \
+             4-star; to be settled by a person"
+        );
 
         let tied: Vec<(u32, Option<Money>)> =
             result.standings[1..3].iter().map(|s| (s.rank, s.extra)).collect();
@@ -874,7 +930,14 @@ mod tests {
             overlap.message,
             "梅峰社区(99分)与西郊社区(98–100分)分数范围重叠,跨五星与四星,名次可能互换,未定,需人工确定"
         );
+        assert_eq!(
+            overlap.message.en,
+            "梅峰社区 (99 points) and 西郊社区 (98–100 points): the score \
+             ranges overlap across 5-star and 4-star, so the order could \
+             flip; undecided, to be settled by a person"
+        );
         assert_eq!(result.standings[1].undecided, [overlap.message.as_str()]);
+        assert_eq!(result.standings[1].undecided[0].en, overlap.message.en);
         assert_eq!(result.standings[2].undecided.len(), 2);
         assert!(result.standings[3].undecided.is_empty());
         // Ranked by the low end still; the money stays as it gives.
@@ -1013,5 +1076,32 @@ mod tests {
         let e = evaluate(&rubric(), &example_b());
         let likely = likely_tier(&rubric(), &e, Reference::None);
         assert!(matches!(likely, LikelyTier::GateFailed { .. }));
+    }
+    #[test]
+    fn ok_tie_and_overlap_messages_word_every_span_in_english() {
+        let ids = |names: &[&str]| -> Vec<String> {
+            names.iter().map(|n| n.to_string()).collect()
+        };
+        let tiers = |names: &[&str]| -> Vec<String> {
+            names.iter().map(|n| n.to_string()).collect()
+        };
+        let three = tie_message(&ids(&["甲", "乙", "丙"]), 91, &tiers(&[]));
+        assert_eq!(three.zh, "甲、乙、丙 同分(91分),跨名额之外,需人工确定");
+        assert_eq!(
+            three.en,
+            "甲, 乙 and 丙 tie at 91 points beyond the quotas; to be settled \
+             by a person"
+        );
+        let past = overlap_message(
+            ("甲", ScoreRange::exact(80)),
+            ("乙", ScoreRange { low: 79, high: 81 }),
+            &tiers(&["三星", "名额之外"]),
+        );
+        assert!(past.zh.contains("跨三星与名额之外"), "{}", past.zh);
+        assert!(
+            past.en.contains("across 3-star and beyond the quotas"),
+            "{}",
+            past.en
+        );
     }
 }

@@ -25,7 +25,7 @@ pub mod words;
 #[cfg(test)]
 mod tests;
 
-pub use compare::{CompareCell, CompareRow, Comparison, compare};
+pub use compare::{CompareCell, CompareRow, Comparison, Gloss, compare};
 pub use export::{RankingFile, ranking_json, table_csv};
 pub use set::{
     DistrictSet, Duplicate, FileStamp, Loaded, Refused, community_key,

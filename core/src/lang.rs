@@ -3,10 +3,17 @@
 //! Chinese is the default and the language of every file and export; the
 //! English twin of a message exists only to be shown. The official rubric
 //! wording is never translated: English messages quote it in Chinese.
+//!
+//! A [`Text`] is written as its Chinese alone, except inside
+//! [`BothHalves`]: the district page's worker hands its table over that
+//! way, so the page can show the table's sentences in either language.
 
+use std::cell::Cell;
 use std::fmt;
 use std::ops::Deref;
 
+use serde::de::{self, MapAccess, Visitor};
+use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The language the interface is shown in.
@@ -51,8 +58,8 @@ impl Lang {
 /// keep their Chinese strings; [`Text::get`] picks the language to show.
 ///
 /// The English twin does not survive serde (a value read back shows its
-/// Chinese in both languages): the district page's files cross from its
-/// worker that way, and their words stay Chinese like the district CSV.
+/// Chinese in both languages), except where the value was written inside
+/// [`BothHalves`] (`{"zh": …, "en": …}`), which reads back whole.
 #[derive(Clone, Debug, Default)]
 pub struct Text {
     pub zh: String,
@@ -118,22 +125,96 @@ impl fmt::Display for Text {
     }
 }
 
+thread_local! {
+    /// Set while a [`BothHalves`] value is being written.
+    static BOTH_HALVES: Cell<bool> = const { Cell::new(false) };
+}
+
+/// A value written with every [`Text`] in it as both halves,
+/// `{"zh": …, "en": …}`, instead of its Chinese alone: for the district
+/// page's private handover from its worker, where the English must
+/// survive. Files, exports and the JavaScript module's answers never use
+/// it; [`Text`] reads either form back.
+pub struct BothHalves<'a, T: ?Sized>(pub &'a T);
+
+impl<T: Serialize + ?Sized> Serialize for BothHalves<'_, T> {
+    fn serialize<S: Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        /// Puts the flag back as it was, even when writing fails.
+        struct Restore(bool);
+        impl Drop for Restore {
+            fn drop(&mut self) {
+                BOTH_HALVES.with(|both| both.set(self.0));
+            }
+        }
+
+        let _restore = Restore(BOTH_HALVES.with(|both| both.replace(true)));
+        self.0.serialize(serializer)
+    }
+}
+
 impl Serialize for Text {
     fn serialize<S: Serializer>(
         &self,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.zh)
+        if !BOTH_HALVES.with(Cell::get) {
+            return serializer.serialize_str(&self.zh);
+        }
+        let mut halves = serializer.serialize_struct("Text", 2)?;
+        halves.serialize_field("zh", &self.zh)?;
+        halves.serialize_field("en", &self.en)?;
+        halves.end()
     }
 }
 
 impl<'de> Deserialize<'de> for Text {
-    /// A stored message has only its Chinese text; it stands in for both.
+    /// A stored message is usually its Chinese text alone, which stands in
+    /// for both; [`BothHalves`] wrote `{"zh": …, "en": …}`.
     fn deserialize<D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Text, D::Error> {
-        let zh = String::deserialize(deserializer)?;
+        deserializer.deserialize_any(TextVisitor)
+    }
+}
+
+struct TextVisitor;
+
+impl<'de> Visitor<'de> for TextVisitor {
+    type Value = Text;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a text, or its Chinese and English halves")
+    }
+
+    fn visit_str<E: de::Error>(self, zh: &str) -> Result<Text, E> {
+        Ok(Text::new(zh, zh))
+    }
+
+    fn visit_string<E: de::Error>(self, zh: String) -> Result<Text, E> {
         Ok(Text { en: zh.clone(), zh })
+    }
+
+    fn visit_map<A: MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Text, A::Error> {
+        let (mut zh, mut en) = (None::<String>, None::<String>);
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "zh" => zh = Some(map.next_value()?),
+                "en" => en = Some(map.next_value()?),
+                _ => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
+        }
+        let zh = zh.ok_or_else(|| de::Error::missing_field("zh"))?;
+        // A half missing in English shows the Chinese, as a plain text does.
+        let en = en.unwrap_or_else(|| zh.clone());
+        Ok(Text { zh, en })
     }
 }
 
@@ -161,5 +242,55 @@ mod tests {
         assert_eq!(serde_json::to_string(&text).unwrap(), "\"缺少\"");
         assert_eq!(text.get(Lang::En), "missing");
         assert_eq!(&*text, "缺少");
+    }
+
+    #[test]
+    fn ok_plain_text_reads_back_as_chinese_in_both_languages() {
+        let back: Text = serde_json::from_str("\"缺少\"").unwrap();
+        assert_eq!((back.zh.as_str(), back.en.as_str()), ("缺少", "缺少"));
+    }
+
+    #[test]
+    fn ok_both_halves_round_trip_keeps_the_english() {
+        #[derive(Serialize, Deserialize)]
+        struct Holder {
+            texts: Vec<Text>,
+            maybe: Option<Text>,
+        }
+        let holder = Holder {
+            texts: vec![Text::new("缺少", "missing"), Text::new("多", "more")],
+            maybe: Some(Text::new("同分", "tie")),
+        };
+
+        let json = serde_json::to_string(&BothHalves(&holder)).unwrap();
+        assert_eq!(
+            json,
+            r#"{"texts":[{"zh":"缺少","en":"missing"},{"zh":"多","en":"more"}],"maybe":{"zh":"同分","en":"tie"}}"#
+        );
+        let back: Holder = serde_json::from_str(&json).unwrap();
+        let halves: Vec<(&str, &str)> = back
+            .texts
+            .iter()
+            .chain(&back.maybe)
+            .map(|t| (t.zh.as_str(), t.en.as_str()))
+            .collect();
+        assert_eq!(
+            halves,
+            [("缺少", "missing"), ("多", "more"), ("同分", "tie")]
+        );
+
+        // Outside the wrapper a text is its Chinese again.
+        let plain = serde_json::to_string(&holder).unwrap();
+        assert_eq!(plain, r#"{"texts":["缺少","多"],"maybe":"同分"}"#);
+    }
+
+    #[test]
+    fn err_halves_without_chinese_are_refused() {
+        let read = serde_json::from_str::<Text>(r#"{"en":"missing"}"#);
+        assert!(read.is_err_and(|e| e.to_string().contains("`zh`")));
+        let english_lost: Text =
+            serde_json::from_str(r#"{"zh":"缺少"}"#).unwrap();
+        assert_eq!(english_lost.en, "缺少");
+        assert!(serde_json::from_str::<Text>("3").is_err());
     }
 }

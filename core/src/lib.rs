@@ -51,7 +51,7 @@ pub use error::{CohortError, MoneyError, MonthError, RubricError};
 pub use evidence::{Attachment, Evidence, Holder, Mark};
 pub use file::{ExportMeta, FileError, Imported};
 pub use fix_first::{Fix, FixKind, fix_first};
-pub use lang::{Lang, Text};
+pub use lang::{BothHalves, Lang, Text};
 pub use ledger::{
     Document, Documents, Expenditure, Ledger, LedgerFigures, PlanLine, Purpose,
     PurposeFigures,

@@ -26,6 +26,8 @@ use serde::{Deserialize, Serialize};
 mod gates;
 pub(crate) mod rules;
 
+pub use gates::summary as gate_summary;
+
 use crate::assessment::{Assessment, Community};
 use crate::fix_first::{self, Fix};
 use crate::lang::{Lang, Text};

@@ -20,7 +20,7 @@ use starcheck_core::district::{
 use starcheck_core::file::{
     self, ExportMeta, FileError, Imported, RubricRef, SCHEMA_VERSION, Summary,
 };
-use starcheck_core::{GateState, Rubric, ScoreRange};
+use starcheck_core::{BothHalves, GateState, Rubric, ScoreRange};
 
 use crate::error::Refusal;
 use crate::single::{self, Built, Decode, VERSION};
@@ -95,7 +95,9 @@ pub struct Handover {
 }
 
 /// A `DistrictTable` as JSON in pieces the page reads a slice at a time:
-/// everything but the rows, then each row.
+/// everything but the rows, then each row. Its sentences (a gate's
+/// detail, a tie's message) are written in both languages
+/// ([`BothHalves`]), so the page shows them in English too.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TableJson {
     /// The table with no rows.
@@ -272,8 +274,11 @@ impl Cohort {
             .map(|mut table| {
                 let rows = std::mem::take(&mut table.rows);
                 TableJson {
-                    rest: json(&table),
-                    rows: rows.iter().map(json).collect(),
+                    rest: json(&BothHalves(&table)),
+                    rows: rows
+                        .iter()
+                        .map(|row| json(&BothHalves(row)))
+                        .collect(),
                 }
             })
             .map_err(|error| format!("无法排名:{error}"));
@@ -462,9 +467,25 @@ mod tests {
         let duplicates: Vec<Duplicate> =
             serde_json::from_str(&handover.duplicates).unwrap_or_default();
         assert_eq!(duplicates.len(), 1);
-        let rows = handover.table.map(|t| t.rows).unwrap_or_default();
+        let table = handover.table.unwrap_or_else(|_| panic!("no table"));
+        let rows = &table.rows;
         assert_eq!(rows.len(), 21);
         assert!(rows.iter().any(|row| row.contains("朝阳社区")));
+
+        // The page reads the rows and the ties back in both languages.
+        let read: Vec<starcheck_core::district::Row> =
+            rows.iter().filter_map(|r| serde_json::from_str(r).ok()).collect();
+        assert_eq!(read.len(), 21);
+        let failed = read.iter().find(|r| r.community == "新桥社区");
+        assert_eq!(
+            failed.map(|r| r.gates[1].detail.en.as_str()),
+            Some("Spent ¥59,999.99 (74.99%); ¥0.01 short of 75%")
+        );
+        let rest: Option<DistrictTable> =
+            serde_json::from_str(&table.rest).ok();
+        let tie =
+            rest.and_then(|t| t.ties.first().map(|f| f.message.en.clone()));
+        assert!(tie.is_some_and(|m| m.ends_with("to be settled by a person")));
     }
 
     #[test]

@@ -12,6 +12,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use starcheck_core::ScoreRange;
+use starcheck_core::district::words::tier_en;
 use starcheck_core::district::{Row, RowKind};
 
 use crate::district::DistrictState;
@@ -89,6 +90,15 @@ fn short(name: &str) -> String {
     cut
 }
 
+/// A tier's name in `lang`: the table's Chinese words, or their English
+/// (a word without English stays Chinese).
+fn tier_in(tier: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => tier.to_string(),
+        Lang::En => tier_en(tier).unwrap_or_else(|| tier.to_string()),
+    }
+}
+
 /// A width on the track for `points` out of `max`.
 pub fn rank_width(points: u32, max: u32) -> f64 {
     if max == 0 {
@@ -148,7 +158,10 @@ fn chart(
             }
             Lang::En => format!(
                 "rank {}: {} {} points {}",
-                b.rank, b.name, b.total, b.tier
+                b.rank,
+                b.name,
+                b.total,
+                tier_in(&b.tier, lang)
             ),
         })
         .collect::<Vec<_>>()
@@ -164,7 +177,7 @@ fn chart(
                 <g class=format!("chart-band chart-band-{stars}") data-band=tier.clone()>
                     <rect x="0" y=y width="710" height=h />
                     <text x="706" y=y + 15.0 text-anchor="end" class="chart-band-label">
-                        {tier.clone()}
+                        {tier_in(&tier, lang)}
                     </text>
                 </g>
             }
@@ -214,7 +227,7 @@ fn chart(
                     <td>{b.rank.to_string()}</td>
                     <th scope="row">{b.name.clone()}</th>
                     <td>{b.total.to_string()}</td>
-                    <td>{b.tier.clone()}</td>
+                    <td>{tier_in(&b.tier, lang)}</td>
                 </tr>
             }
         })

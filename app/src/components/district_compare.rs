@@ -2,12 +2,19 @@
 //! bonus, each cell the score out of the item's maximum and where the
 //! points went (the core's `starcheck_core::district::compare`), in rank
 //! order. The best score of each row is marked.
+//!
+//! The picked communities are scored again here (a few microseconds
+//! each): an evaluation handed over by the district worker has its
+//! messages in Chinese only, and the reasons are shown in either
+//! language.
 
 use leptos::prelude::*;
 use starcheck_core::district::{Comparison, compare};
+use starcheck_core::score::evaluate;
 
+use crate::components::gloss_line::GlossLine;
 use crate::district::DistrictState;
-use crate::i18n::{Lang, tr, use_lang};
+use crate::i18n::{Lang, gloss, tr, use_lang};
 
 /// The comparison of the picked communities, in the table's rank order.
 fn comparison(district: DistrictState) -> Option<Comparison> {
@@ -28,9 +35,11 @@ fn comparison(district: DistrictState) -> Option<Comparison> {
             .collect();
         let names: Vec<String> =
             files.iter().map(|f| f.community().name.clone()).collect();
-        let evaluations: Vec<_> =
-            files.iter().map(|f| &f.imported.evaluation).collect();
-        Some(compare(&names, &evaluations))
+        let evaluations: Vec<_> = district.rubric().with_value(|r| {
+            files.iter().map(|f| evaluate(r, &f.imported.assessment)).collect()
+        });
+        let evaluations: Vec<_> = evaluations.iter().collect();
+        Some(compare(&names, &evaluations, &gloss))
     })
 }
 
@@ -80,15 +89,26 @@ pub fn DistrictCompare() -> impl IntoView {
                                 <td class:best=cell.best>
                                     <span class="compare-score">{format!("{}/{}", cell.score, row.max)}</span>
                                     <ul class="compare-reasons">
-                                        {cell.reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}
+                                        {cell.reasons.iter().map(|r| {
+                                            let r = r.clone();
+                                            view! { <li data-compare-reason="">{move || r.get(lang.get()).to_string()}</li> }
+                                        }).collect_view()}
                                     </ul>
                                 </td>
                             })
                             .collect_view();
                         let item = row.number.map_or_else(|| "bonus".to_string(), |n| n.to_string());
+                        // The official title stays Chinese, glossed in English.
+                        let label = match row.number {
+                            Some(_) => {
+                                let title = row.title.clone();
+                                view! { {row.label.clone()}<GlossLine zh=title /> }.into_any()
+                            }
+                            None => view! { {tr("加分项", "Bonus")} }.into_any(),
+                        };
                         view! {
                             <tr data-compare-item=item>
-                                <th scope="row">{row.label.clone()}</th>
+                                <th scope="row">{label}</th>
                                 {cells}
                             </tr>
                         }

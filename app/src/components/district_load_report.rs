@@ -1,7 +1,7 @@
 //! What happened to the files of the loads so far: a summary of the last
 //! load (or that it was cancelled), every refused file with the core's
-//! Chinese reason, and every second file for a community already loaded,
-//! with both files' dates.
+//! reason, and every second file for a community already loaded, with
+//! both files' dates, in the language shown.
 
 use leptos::prelude::*;
 

@@ -5,12 +5,13 @@
 use leptos::prelude::*;
 
 use crate::district::DistrictState;
-use crate::i18n::tr;
+use crate::i18n::{tr, use_lang};
 
 /// A notice listing every overlap across a boundary; nothing when none.
 #[component]
 pub fn DistrictOverlaps() -> impl IntoView {
     let district = expect_context::<DistrictState>();
+    let lang = use_lang();
 
     // Only the messages: the notice redraws when they change.
     let messages = Memo::new(move |_| {
@@ -36,7 +37,10 @@ pub fn DistrictOverlaps() -> impl IntoView {
                         messages
                             .get()
                             .into_iter()
-                            .map(|m| view! { <li data-overlap="">{m}</li> })
+                            .map(|m| {
+                                let text = m.get(lang.get()).to_string();
+                                view! { <li data-overlap="">{text}</li> }
+                            })
                             .collect_view()
                     }}
                 </ul>

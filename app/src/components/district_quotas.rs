@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::district::DistrictState;
 use crate::i18n::{Lang, tr, use_lang};
+use starcheck_core::district::words::tier_en;
 use starcheck_core::parse_count;
 
 /// One input per tier, and a button back to the rubric's quotas.
@@ -59,9 +60,11 @@ pub fn DistrictQuotas() -> impl IntoView {
                     <label for=id.clone()>
                         {
                             let name = name.clone();
+                            let name_en =
+                                tier_en(&name).unwrap_or_else(|| name.clone());
                             move || match lang.get() {
                                 Lang::Zh => format!("{name}名额"),
-                                Lang::En => format!("{name} quota"),
+                                Lang::En => format!("{name_en} quota"),
                             }
                         }
                     </label>
@@ -87,13 +90,21 @@ pub fn DistrictQuotas() -> impl IntoView {
     let rubric_quotas: Vec<String> =
         tiers.iter().map(|(name, quota)| format!("{name}{quota}名")).collect();
     let rubric_quotas = rubric_quotas.join("、");
+    let rubric_quotas_en: Vec<String> = tiers
+        .iter()
+        .map(|(name, quota)| {
+            let name = tier_en(name).unwrap_or_else(|| name.clone());
+            format!("{name}: {quota}")
+        })
+        .collect();
+    let rubric_quotas_en = rubric_quotas_en.join(", ");
     let source = move || {
         match (is_default(), lang.get()) {
         (true, Lang::Zh) => format!(
             "按评分细则的名额(中心市区标准):{rubric_quotas},依名次从高到低。"
         ),
         (true, Lang::En) => format!(
-            "By the rubric's quotas (central city standard): {rubric_quotas}, from the top rank down."
+            "By the rubric's quotas (central city standard): {rubric_quotas_en}, from the top rank down."
         ),
         (false, lang) => lang
             .pick(

@@ -4,9 +4,9 @@
 //! of the set.
 
 use leptos::prelude::*;
-use starcheck_core::GateState;
 use starcheck_core::district::words::{UNDETERMINED_EN, tier_en, verdict_en};
 use starcheck_core::district::{Extra, Row, RowKind};
+use starcheck_core::{GateState, Text};
 
 use crate::district::DistrictState;
 use crate::i18n::{Lang, tr, use_lang};
@@ -81,12 +81,18 @@ pub fn DistrictRow(row: Row) -> impl IntoView {
     let range = |r: Option<starcheck_core::ScoreRange>| {
         r.map_or_else(|| "—".to_string(), |r| r.to_string())
     };
+    // A gate's detail is the core's sentence, in either language.
     let gates = row
         .gates
         .iter()
         .map(|g| {
+            let detail = g.detail.clone();
             view! {
-                <span class=gate_class(g.state) title=g.detail.clone() data-gate=g.gate.clone()>
+                <span
+                    class=gate_class(g.state)
+                    title=move || detail.get(lang.get()).to_string()
+                    data-gate=g.gate.clone()
+                >
                     {
                         let (gate, zh, en) = (g.gate.clone(), g.verdict.clone(), verdict_en(g.state));
                         move || match lang.get() {
@@ -98,7 +104,7 @@ pub fn DistrictRow(row: Row) -> impl IntoView {
             }
         })
         .collect_view();
-    let failed_detail: Vec<String> = row
+    let failed_detail: Vec<Text> = row
         .gates
         .iter()
         .filter(|g| g.state == GateState::Fail)
@@ -176,18 +182,37 @@ pub fn DistrictRow(row: Row) -> impl IntoView {
                 <div class="gate-words">{gates}</div>
                 {failed_detail
                     .into_iter()
-                    .map(|d| view! { <span class="gate-detail">{d}</span> })
+                    .map(|d| view! {
+                        <span class="gate-detail" data-gate-detail="">
+                            {move || d.get(lang.get()).to_string()}
+                        </span>
+                    })
                     .collect_view()}
             </td>
             <td data-col="tier" data-label=tr("星级", "Tier")>
                 <span class=tier_class>{tier}</span>
                 {row.tie.clone().map(|message| view! {
-                    <span class="tie-flag" title=message data-tie-flag="">{tr("⚠ 需人工确定", "⚠ To be settled by a person")}</span>
-                })}
-                {(!row.undecided.is_empty()).then(|| view! {
-                    <span class="undecided-flag" title=row.undecided.join(";") data-undecided="">
-                        {tr("⚠ 未定", "⚠ Undecided")}
+                    <span
+                        class="tie-flag"
+                        title=move || message.get(lang.get()).to_string()
+                        data-tie-flag=""
+                    >
+                        {tr("⚠ 需人工确定", "⚠ To be settled by a person")}
                     </span>
+                })}
+                {(!row.undecided.is_empty()).then(|| {
+                    let messages = row.undecided.clone();
+                    let title = move || {
+                        let lang = lang.get();
+                        let all: Vec<&str> =
+                            messages.iter().map(|m| m.get(lang)).collect();
+                        all.join(lang.pick(";", "; "))
+                    };
+                    view! {
+                        <span class="undecided-flag" title=title data-undecided="">
+                            {tr("⚠ 未定", "⚠ Undecided")}
+                        </span>
+                    }
                 })}
                 {row.provisional.then(|| view! {
                     <span class="provisional" data-provisional="">{tr("暂定:未录入支出", "Provisional: no spending entered")}</span>

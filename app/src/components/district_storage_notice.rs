@@ -17,7 +17,8 @@ pub fn DistrictStorageNotice() -> impl IntoView {
 
     let download = move |_| {
         let result = district.download_unreadable();
-        download_error.set(result.err().map(|e| e.message_zh()));
+        download_error
+            .set(result.err().map(|e| e.message(lang.get_untracked())));
     };
     let discard = move |_| district.discard_unreadable();
 
@@ -40,7 +41,7 @@ pub fn DistrictStorageNotice() -> impl IntoView {
         .into_any(),
         StoreStatus::NotSaved(reason) => view! {
             <div class="notice error" role="alert" data-storage="not-saved">
-                <p><strong>{reason}</strong></p>
+                <p><strong>{move || reason.get(lang.get()).to_string()}</strong></p>
             </div>
         }
         .into_any(),
@@ -48,7 +49,7 @@ pub fn DistrictStorageNotice() -> impl IntoView {
             <div class="notice error" role="alert" data-storage="unreadable">
                 <p>
                     <strong>{tr("浏览器中保存的全区文件集无法读取:", "The district file set stored in the browser cannot be read: ")}</strong>
-                    {reason}
+                    {move || reason.get(lang.get()).to_string()}
                     {tr("。为免覆盖,本页不会自动保存;可先下载原始内容,再决定是否丢弃。", ". So as not to overwrite it, this page does not save automatically; you can download the raw content first, then decide whether to discard it.")}
                 </p>
                 <div class="list-actions">

@@ -123,7 +123,7 @@ pub fn DistrictTable() -> impl IntoView {
                     data-sort=key.name()
                     on:click=on_click
                 >
-                    {key.heading()}
+                    {move || key.heading_in(lang.get())}
                     <span class="sort-arrow" aria-hidden="true">{arrow}</span>
                 </button>
             </th>
@@ -134,7 +134,12 @@ pub fn DistrictTable() -> impl IntoView {
         let value = event_target_value(&ev);
         filter.set((!value.is_empty()).then_some(value));
     };
-    let error = move || district.table.with(|t| t.as_ref().err().cloned());
+    let error = move || {
+        let lang = lang.get();
+        district
+            .table
+            .with(|t| t.as_ref().err().map(|e| e.get(lang).to_string()))
+    };
     let ties = move || {
         district
             .table
@@ -196,7 +201,10 @@ pub fn DistrictTable() -> impl IntoView {
                         {move || {
                             ties()
                                 .into_iter()
-                                .map(|t| view! { <li data-tie="">{t.message}</li> })
+                                .map(|t| {
+                                    let text = t.message.get(lang.get()).to_string();
+                                    view! { <li data-tie="">{text}</li> }
+                                })
                                 .collect_view()
                         }}
                     </ul>

@@ -33,7 +33,7 @@ use leptos::task::spawn_local;
 use starcheck_core::district::{
     DistrictSet, DistrictTable, FileStamp, Loaded, build_table, community_key,
 };
-use starcheck_core::{Evaluation, FileError};
+use starcheck_core::{Evaluation, FileError, Lang, Text};
 
 use crate::file_io::{self, now_local, read_assessment, read_bytes};
 use crate::state::AppState;
@@ -47,11 +47,11 @@ pub enum StoreStatus {
     Idle,
     /// Saved, with the number of files.
     Saved(usize),
-    /// Not saved: the Chinese reason. The page works in memory.
-    NotSaved(&'static str),
+    /// Not saved, and why. The page works in memory.
+    NotSaved(Text),
     /// The stored set cannot be read; kept untouched, saving stopped until
     /// the user decides.
-    Unreadable { raw: String, reason: String },
+    Unreadable { raw: String, reason: Text },
 }
 
 /// What the last load did, for the page's summary line.
@@ -106,8 +106,8 @@ pub struct DistrictState {
     pub set: RwSignal<DistrictSet>,
     /// The quotas the office set, one per tier; `None`: the rubric's.
     pub quotas: RwSignal<Option<Vec<u32>>>,
-    /// The table, or why it cannot be built (Chinese).
-    pub table: Memo<Result<DistrictTable, String>>,
+    /// The table, or why it cannot be built.
+    pub table: Memo<Result<DistrictTable, Text>>,
     pub status: RwSignal<StoreStatus>,
     pub last_load: RwSignal<LoadSummary>,
     /// Communities (keys) chosen for the comparison.
@@ -144,12 +144,19 @@ impl DistrictState {
                         .map(|r| r.table.clone())
                 })
             });
+            // The worker says why in Chinese only.
             if let Some(table) = worker {
-                return table;
+                return table.map_err(|zh| Text { en: zh.clone(), zh });
             }
             rubric.with_value(|r| {
-                set.with(|s| build_table(r, s, quotas.as_deref()))
-                    .map_err(|e| format!("无法排名:{e}"))
+                set.with(|s| build_table(r, s, quotas.as_deref())).map_err(
+                    |e| {
+                        Text::new(
+                            format!("无法排名:{}", e.message_zh()),
+                            format!("Cannot rank: {}", e.message(Lang::En)),
+                        )
+                    },
+                )
             })
         });
 
@@ -207,7 +214,7 @@ impl DistrictState {
         match storage::load() {
             Stored::Absent => {}
             Stored::Unavailable => self.status.set(StoreStatus::NotSaved(
-                storage::save_error_zh(&storage::StorageError::Unavailable),
+                storage::save_error(&storage::StorageError::Unavailable),
             )),
             Stored::Unreadable { raw, reason } => {
                 warn!("starcheck: stored district set unreadable: {reason}");
@@ -249,10 +256,18 @@ impl DistrictState {
         } else {
             self.status.set(StoreStatus::Unreadable {
                 raw,
-                reason: format!(
-                    "保存的文件集中有 {} 个文件无法再读取({})",
-                    failed.len(),
-                    failed.join("、")
+                reason: Text::new(
+                    format!(
+                        "保存的文件集中有 {} 个文件无法再读取({})",
+                        failed.len(),
+                        failed.join("、")
+                    ),
+                    format!(
+                        "{} file(s) of the stored set can no longer be read \
+                         ({})",
+                        failed.len(),
+                        failed.join(", ")
+                    ),
                 ),
             });
         }
@@ -588,7 +603,7 @@ impl DistrictState {
             warn!(
                 "starcheck: district set not saved: larger than local storage"
             );
-            let full = storage::save_error_zh(&storage::StorageError::Full);
+            let full = storage::save_error(&storage::StorageError::Full);
             self.status.set(StoreStatus::NotSaved(full));
             return;
         }
@@ -614,7 +629,7 @@ impl DistrictState {
             Err(error) => {
                 warn!("starcheck: district set not saved: {error}");
                 self.status
-                    .set(StoreStatus::NotSaved(storage::save_error_zh(&error)));
+                    .set(StoreStatus::NotSaved(storage::save_error(&error)));
             }
         }
     }

@@ -16,6 +16,7 @@
 use gloo_storage::{LocalStorage, Storage};
 use jiff::civil::DateTime;
 use serde::{Deserialize, Serialize};
+use starcheck_core::Text;
 
 pub use crate::storage::{StorageError, storage_available};
 
@@ -75,10 +76,10 @@ pub enum Stored {
     /// Nothing stored yet.
     Absent,
     Set(SetEnvelope),
-    /// Something that cannot be read, exactly as found, and why (Chinese).
+    /// Something that cannot be read, exactly as found, and why.
     Unreadable {
         raw: String,
-        reason: String,
+        reason: Text,
     },
 }
 
@@ -131,42 +132,75 @@ pub fn remove() {
     }
 }
 
-/// An envelope of the version this app reads, or why not (in Chinese).
-pub fn parse(raw: &str) -> Result<SetEnvelope, String> {
+/// An envelope of the version this app reads, or why not.
+pub fn parse(raw: &str) -> Result<SetEnvelope, Text> {
     #[derive(Deserialize)]
     struct Head {
         format: Option<String>,
         format_version: Option<u64>,
     }
-    let head: Head = serde_json::from_str(raw)
-        .map_err(|_| "保存的内容已损坏,不是有效的 JSON".to_string())?;
+    let head: Head = serde_json::from_str(raw).map_err(|_| {
+        Text::new(
+            "保存的内容已损坏,不是有效的 JSON",
+            "the stored content is damaged: it is not valid JSON",
+        )
+    })?;
     if head.format.as_deref() != Some(SET_FORMAT) {
-        return Err("保存的内容不是全区对照的文件集".to_string());
+        return Err(Text::new(
+            "保存的内容不是全区对照的文件集",
+            "the stored content is not a district file set",
+        ));
     }
     match head.format_version {
         Some(v) if v == u64::from(SET_VERSION) => {}
         Some(v) if v > u64::from(SET_VERSION) => {
-            return Err(format!(
-                "文件集由更新版本的星级自评保存(第 {v} 版),本程序无法读取"
+            return Err(Text::new(
+                format!(
+                    "文件集由更新版本的星级自评保存(第 {v} 版),本程序无法读取"
+                ),
+                format!(
+                    "the file set was stored by a newer StarCheck (version \
+                     {v}), which this app cannot read"
+                ),
             ));
         }
-        _ => return Err("文件集的版本号无效,本程序无法读取".to_string()),
+        _ => {
+            return Err(Text::new(
+                "文件集的版本号无效,本程序无法读取",
+                "the file set's version number is not valid; this app cannot \
+                 read it",
+            ));
+        }
     }
-    serde_json::from_str(raw)
-        .map_err(|_| "保存的文件集已损坏,部分内容无法读取".to_string())
+    serde_json::from_str(raw).map_err(|_| {
+        Text::new(
+            "保存的文件集已损坏,部分内容无法读取",
+            "the stored file set is damaged; part of it cannot be read",
+        )
+    })
 }
 
-/// Messages shown for a failed save, in Chinese.
-pub fn save_error_zh(error: &StorageError) -> &'static str {
-    match error {
-        StorageError::Unavailable => {
-            "浏览器存储不可用:载入的文件只保留在本页内存中,刷新或关闭页面后需要重新载入"
-        }
-        StorageError::Full => {
-            "浏览器存储已满:载入的文件只保留在本页内存中,刷新或关闭页面后需要重新载入"
-        }
-        StorageError::Other(_) => {
-            "浏览器拒绝保存:载入的文件只保留在本页内存中,刷新或关闭页面后需要重新载入"
-        }
-    }
+/// The message shown for a failed save.
+pub fn save_error(error: &StorageError) -> Text {
+    let (zh, en) = match error {
+        StorageError::Unavailable => (
+            "浏览器存储不可用:载入的文件只保留在本页内存中,刷新或关闭页面后需要重新载入",
+            "Browser storage is not available: the loaded files are kept in \
+             this page's memory only and must be loaded again after a reload \
+             or once the page is closed",
+        ),
+        StorageError::Full => (
+            "浏览器存储已满:载入的文件只保留在本页内存中,刷新或关闭页面后需要重新载入",
+            "Browser storage is full: the loaded files are kept in this \
+             page's memory only and must be loaded again after a reload or \
+             once the page is closed",
+        ),
+        StorageError::Other(_) => (
+            "浏览器拒绝保存:载入的文件只保留在本页内存中,刷新或关闭页面后需要重新载入",
+            "The browser refused to save: the loaded files are kept in this \
+             page's memory only and must be loaded again after a reload or \
+             once the page is closed",
+        ),
+    };
+    Text::new(zh, en)
 }

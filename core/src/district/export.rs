@@ -76,13 +76,13 @@ pub fn table_csv(table: &DistrictTable) -> String {
     for tie in &table.ties {
         lines.push(foot_line(vec![
             (LABEL_COLUMN, Cell::text("同分待定")),
-            (TIE_COLUMN, Cell::text(&tie.message)),
+            (TIE_COLUMN, Cell::text(tie.message.as_str())),
         ]));
     }
     for overlap in &table.cohort.overlaps {
         lines.push(foot_line(vec![
             (LABEL_COLUMN, Cell::text("未定")),
-            (TIE_COLUMN, Cell::text(&overlap.message)),
+            (TIE_COLUMN, Cell::text(overlap.message.as_str())),
         ]));
     }
     lines.push(foot_line(vec![
@@ -152,7 +152,7 @@ fn row_cells(row: &Row) -> Vec<Cell> {
 /// The tie's message and the overlaps' (未定), one cell.
 fn flags_cell(row: &Row) -> Cell {
     let flags: Vec<&str> =
-        row.tie.iter().chain(&row.undecided).map(String::as_str).collect();
+        row.tie.iter().chain(&row.undecided).map(|t| t.as_str()).collect();
     if flags.is_empty() { Cell::Empty } else { Cell::text(flags.join(";")) }
 }
 

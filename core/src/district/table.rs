@@ -18,9 +18,10 @@ use crate::cohort::{
     CohortResult, EmptySlot, Entrant, Placement, TieFlag, rank_cohort,
 };
 use crate::error::CohortError;
+use crate::lang::{Lang, Text};
 use crate::money::Money;
 use crate::rubric::Rubric;
-use crate::score::{Evaluation, GateKind, GateState, ScoreRange};
+use crate::score::{Evaluation, GateKind, GateState, ScoreRange, gate_summary};
 
 use super::set::{DistrictSet, community_key};
 
@@ -55,8 +56,10 @@ pub struct GateWords {
     pub state: GateState,
     /// `通过`, `不通过`, `未评估`.
     pub verdict: String,
-    /// The core's one-line summary, e.g. `已支出 ¥65,000.00(81.25%),…`.
-    pub detail: String,
+    /// The core's one-line summary, e.g. `已支出 ¥65,000.00(81.25%),…`,
+    /// with its English (written as the Chinese alone, like every
+    /// [`Text`], except in the worker's handover).
+    pub detail: Text,
 }
 
 /// One row of the table.
@@ -83,12 +86,12 @@ pub struct Row {
     /// Stars of a settled tier.
     pub stars: Option<u8>,
     /// The tie flag's message when the row is in a tie across a boundary.
-    pub tie: Option<String>,
+    pub tie: Option<Text>,
     /// Ranked while gates are not yet assessed: provisional.
     pub provisional: bool,
     /// The messages of ranges overlapping across a quota boundary (未定):
     /// the order could flip between tiers, for a person to settle.
-    pub undecided: Vec<String>,
+    pub undecided: Vec<Text>,
     pub base_subsidy: Option<Money>,
     pub extra: Extra,
     pub as_of: Option<Date>,
@@ -179,7 +182,7 @@ pub fn build_table(
             .find(|t| t.ids.contains(&standing.id))
             .map(|t| t.message.clone());
         let (tier, stars) = placement_words(&standing.placement);
-        let mut row = community_row(file, RowKind::Ranked);
+        let mut row = community_row(rubric, file, RowKind::Ranked);
         row.rank = Some(standing.rank);
         row.tier = tier;
         row.stars = stars;
@@ -199,7 +202,7 @@ pub fn build_table(
 
     for unranked in &cohort.unranked {
         let Some(file) = find(&unranked.id) else { continue };
-        let mut row = community_row(file, RowKind::Unranked);
+        let mut row = community_row(rubric, file, RowKind::Unranked);
         row.tier = "不参与排名(考核不通过)".to_string();
         row.base_subsidy = Some(unranked.base_subsidy);
         rows.push(row);
@@ -231,7 +234,7 @@ pub fn build_table(
 
 /// A row with the community's own figures; the caller fills in the rank,
 /// tier and money.
-fn community_row(file: &super::Loaded, kind: RowKind) -> Row {
+fn community_row(rubric: &Rubric, file: &super::Loaded, kind: RowKind) -> Row {
     let evaluation = &file.imported.evaluation;
     let community = file.community();
     Row {
@@ -244,7 +247,7 @@ fn community_row(file: &super::Loaded, kind: RowKind) -> Row {
         base: Some(evaluation.base),
         bonus: Some(evaluation.bonus.points),
         total: Some(evaluation.total),
-        gates: gate_words(evaluation),
+        gates: gate_words(rubric, evaluation),
         outcome: Some(evaluation.outcome),
         tier: String::new(),
         stars: None,
@@ -289,8 +292,11 @@ fn empty_slot_row(slot: &EmptySlot) -> Row {
     }
 }
 
-/// The gates of an evaluation in words.
-pub fn gate_words(evaluation: &Evaluation) -> Vec<GateWords> {
+/// The gates of an evaluation in words. The details are made again from
+/// each gate's result ([`gate_summary`]), so that an evaluation read back
+/// without its English (as the district page's worker hands files over)
+/// still gives them in both languages.
+pub fn gate_words(rubric: &Rubric, evaluation: &Evaluation) -> Vec<GateWords> {
     evaluation
         .gates
         .iter()
@@ -306,7 +312,7 @@ pub fn gate_words(evaluation: &Evaluation) -> Vec<GateWords> {
                 GateState::NotAssessed => "未评估",
             }
             .to_string(),
-            detail: g.summary.zh.clone(),
+            detail: gate_summary(rubric, g, &evaluation.ledger),
         })
         .collect()
 }
@@ -378,6 +384,24 @@ impl SortKey {
             SortKey::BaseSubsidy => "基础补助",
             SortKey::Extra => "星级奖补",
         }
+    }
+
+    /// The column's heading in `lang`.
+    pub fn heading_in(self, lang: Lang) -> &'static str {
+        let en = match self {
+            SortKey::Rank => "Rank",
+            SortKey::District => "District",
+            SortKey::Street => "Street",
+            SortKey::Community => "Community",
+            SortKey::Base => "Base score",
+            SortKey::Bonus => "Bonus",
+            SortKey::Total => "Total",
+            SortKey::Gates => "Gates",
+            SortKey::Tier => "Tier",
+            SortKey::BaseSubsidy => "Base subsidy",
+            SortKey::Extra => "Tier award",
+        };
+        lang.pick(self.heading(), en)
     }
 
     /// A stable name for markup and tests: `rank`, `total`, ….

@@ -301,7 +301,7 @@ fn ok_compare_names_where_points_were_lost() {
         panic!("fixtures missing");
     };
     let names = ["新春社区", "高山社区", "笋浯社区"].map(String::from);
-    let comparison = compare(&names, &[a, b, c]);
+    let comparison = compare(&names, &[a, b, c], &|_| None);
     assert_eq!(comparison.rows.len(), 14);
     assert_eq!(comparison.rows[13].label, "加分项");
 
@@ -343,6 +343,217 @@ fn ok_compare_names_where_points_were_lost() {
     );
     assert_eq!(bonus.cells[1].reasons, ["无加分"]);
     assert_eq!(comparison.totals[0].low, 107);
+}
+
+#[test]
+fn ok_compare_reasons_in_english_quote_only_official_terms() {
+    let set = first_load();
+    let pick = |name: &str| {
+        set.files
+            .iter()
+            .find(|f| f.community().name == name)
+            .map(|f| &f.imported.evaluation)
+    };
+    let (Some(a), Some(b)) = (pick("新春社区"), pick("高山社区"))
+    else {
+        panic!("fixtures missing");
+    };
+    let names = ["新春社区", "高山社区"].map(String::from);
+    let gloss = |zh: &str| match zh {
+        "表扬批示" => Some("Commendations"),
+        _ => None,
+    };
+    let comparison = compare(&names, &[a, b], &gloss);
+    let english = |row: usize, cell: usize| -> Vec<String> {
+        comparison.rows[row].cells[cell]
+            .reasons
+            .iter()
+            .map(|r| r.en.clone())
+            .collect()
+    };
+
+    assert_eq!(comparison.rows[7].title, "科普教育基地与定期宣教活动");
+    assert!(
+        english(7, 1).contains(
+            &"Scored at discretion (酌情): 10 expected of 15".to_string()
+        ),
+        "{:?}",
+        english(7, 1)
+    );
+    assert!(
+        english(4, 1)
+            .iter()
+            .any(|r| r.starts_with("November") && r.ends_with("−2")),
+        "{:?}",
+        english(4, 1)
+    );
+    let bonus = english(13, 0);
+    assert!(
+        bonus.iter().any(|r| r.starts_with("Commendations (表扬批示) ×")),
+        "{bonus:?}"
+    );
+    assert!(
+        bonus.iter().any(|r| r.starts_with("Item 14 is above its cap of 5: ")),
+        "{bonus:?}"
+    );
+    assert_eq!(english(13, 1), ["No bonus"]);
+
+    // Outside parentheses and quotes, nothing is left in Chinese.
+    for row in &comparison.rows {
+        for cell in &row.cells {
+            for reason in &cell.reasons {
+                let bare = outside_quotes(&reason.en);
+                assert!(!crate::lang::has_han(&bare), "{}", reason.en);
+            }
+        }
+    }
+}
+
+/// `text` without what it quotes: `(…)` and `“…”` are taken out.
+fn outside_quotes(text: &str) -> String {
+    let mut depth = 0u32;
+    let mut bare = String::new();
+    for c in text.chars() {
+        match c {
+            '(' | '\u{201c}' => depth += 1,
+            ')' | '\u{201d}' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => bare.push(c),
+            _ => {}
+        }
+    }
+    bare
+}
+
+#[test]
+fn ok_table_sentences_are_in_english_too() {
+    let table = table_of(&first_load());
+    let failed = table.rows.last();
+    let detail = failed.map(|r| r.gates[1].detail.en.as_str());
+    assert_eq!(detail, Some("Spent ¥59,999.99 (74.99%); ¥0.01 short of 75%"));
+    assert_eq!(
+        table.ties[0].message.en,
+        "丰泽区东海街道海景社区 and 丰泽区东湖街道铭湖社区 tie at 91 points \
+         across 4-star and 3-star; to be settled by a person"
+    );
+    let tied = table.rows.iter().find(|r| r.community == "铭湖社区");
+    assert_eq!(
+        tied.and_then(|r| r.tie.as_ref()).map(|t| t.en.as_str()),
+        Some(table.ties[0].message.en.as_str())
+    );
+    assert!(table.rows[1].undecided[0].en.starts_with(
+        "鲤城区开元街道梅峰社区 (99 points) and 鲤城区鲤中街道西郊社区 \
+         (98–100 points): the score ranges overlap across 5-star and 4-star"
+    ));
+}
+
+#[test]
+fn ok_files_read_back_without_english_still_give_english_details() {
+    // The worker hands files over as plain JSON: their messages in Chinese.
+    let mut set = first_load();
+    for file in &mut set.files {
+        let json = serde_json::to_string(&*file).unwrap_or_default();
+        let back: Result<Loaded, _> = serde_json::from_str(&json);
+        let Ok(back) = back else {
+            panic!("{} does not read back", file.key())
+        };
+        *file = back;
+    }
+    let failed = set.files.iter().find(|f| f.community().name == "新桥社区");
+    let lost =
+        failed.map(|f| f.imported.evaluation.gates[1].summary.en.clone());
+    assert!(lost.is_some_and(|en| en.starts_with("已支出")));
+
+    let table = table_of(&set);
+    let row = table.rows.iter().find(|r| r.community == "新桥社区");
+    let details: Vec<(&str, &str)> = row
+        .map(|r| {
+            r.gates
+                .iter()
+                .map(|g| (g.detail.zh.as_str(), g.detail.en.as_str()))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(
+        details,
+        [
+            (
+                "全部支出均为专款专用",
+                "Every expenditure is for its designated use (专款专用)"
+            ),
+            (
+                "已支出 ¥59,999.99(74.99%),还差 ¥0.01 达到 75%",
+                "Spent ¥59,999.99 (74.99%); ¥0.01 short of 75%"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn ok_gate_summaries_made_again_match_the_evaluation() {
+    use crate::examples::{example_a, example_b, example_c, example_cohort};
+    use crate::score::{GateKind, evaluate};
+
+    let empty = crate::Assessment::new(
+        crate::Community::new("鲤城区", "开元街道", "新春社区"),
+        date(2025, 1, 6),
+    );
+    let mut misused = example_a();
+    if let Some(first) = misused.ledger.expenditures.first_mut() {
+        first.designated = false;
+    }
+    let mut assessments =
+        vec![empty, misused, example_a(), example_b(), example_c()];
+    assessments.extend(example_cohort());
+    let mut seen = std::collections::BTreeSet::new();
+    for assessment in &assessments {
+        let evaluation = evaluate(&rubric(), assessment);
+        for gate in &evaluation.gates {
+            let again =
+                crate::score::gate_summary(&rubric(), gate, &evaluation.ledger);
+            assert_eq!(
+                (again.zh.as_str(), again.en.as_str()),
+                (gate.summary.zh.as_str(), gate.summary.en.as_str())
+            );
+            let kind = matches!(gate.kind, GateKind::Spending);
+            seen.insert((kind, format!("{:?}", gate.state)));
+        }
+    }
+    // Every state of both gates was made again.
+    assert_eq!(seen.len(), 6, "{seen:?}");
+}
+
+#[test]
+fn ok_rows_keep_both_languages_through_the_handover_form() {
+    let table = table_of(&first_load());
+    for row in &table.rows {
+        let json = serde_json::to_string(&crate::BothHalves(row));
+        let back: Option<Row> =
+            json.ok().and_then(|j| serde_json::from_str(&j).ok());
+        let Some(back) = back else {
+            panic!("row {} does not read back", row.id);
+        };
+        assert_eq!(&back, row);
+        let english = |r: &Row| -> Vec<String> {
+            let gates = r.gates.iter().map(|g| g.detail.en.clone());
+            let flags = r.tie.iter().chain(&r.undecided).map(|t| t.en.clone());
+            gates.chain(flags).collect()
+        };
+        assert_eq!(english(&back), english(row));
+    }
+
+    // The rest of the table too; its plain form stays Chinese.
+    let json = serde_json::to_string(&crate::BothHalves(&table));
+    let back: Option<DistrictTable> =
+        json.ok().and_then(|j| serde_json::from_str(&j).ok());
+    let en = |t: &DistrictTable| -> Vec<String> {
+        let ties = t.ties.iter().map(|f| f.message.en.clone());
+        let overlaps = t.cohort.overlaps.iter().map(|f| f.message.en.clone());
+        ties.chain(overlaps).collect()
+    };
+    assert_eq!(back.as_ref().map(en), Some(en(&table)));
+    let plain = serde_json::to_string(&table).unwrap_or_default();
+    assert!(!plain.contains("to be settled by a person"));
+    assert!(!plain.contains("short of 75%"));
 }
 
 #[test]
@@ -487,4 +698,14 @@ fn ok_same_file_twice_is_said_to_be_loaded_already() {
         )
     );
     assert!(duplicate.message_en().starts_with(&files[0].file_name));
+}
+
+#[test]
+fn ok_every_heading_has_english() {
+    for key in SortKey::ALL {
+        let en = key.heading_in(crate::Lang::En);
+        assert!(!en.is_empty() && !crate::lang::has_han(en), "{en}");
+        assert_eq!(key.heading_in(crate::Lang::Zh), key.heading());
+    }
+    assert_eq!(SortKey::Extra.heading_in(crate::Lang::En), "Tier award");
 }

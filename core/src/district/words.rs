@@ -1,8 +1,9 @@
 //! English for the district table's own words (tier, gate verdict, the
 //! undetermined award). The table carries them in Chinese, the language
-//! of the district CSV and of the rows that cross from the district
-//! page's worker (where a [`crate::Text`] keeps only its Chinese), so the
-//! English is made from those words where they are shown.
+//! of the district CSV and of the ranking file, so the English is made
+//! from those words where they are shown. The table's sentences (a gate's
+//! detail, a tie's or an overlap's message) are [`crate::Text`]s instead,
+//! which carry their English with them.
 //!
 //! The tier names come from the rubric (`五星`, `四星`, `三星`); a word
 //! this module does not know stays Chinese rather than half-translated.
@@ -11,12 +12,13 @@ use crate::GateState;
 
 /// The pieces of a tier phrase, longest first so that no piece is taken
 /// for part of a longer one.
-const TIER_PIECES: [(&str, &str); 10] = [
+const TIER_PIECES: [(&str, &str); 11] = [
     ("不参与排名(考核不通过)", "not ranked (failed a gate)"),
     ("(考核不通过,不顺延)", " (failed a gate; not passed down)"),
     ("(同分待定)", " (tie, to be settled)"),
     ("(名额之外)", " (beyond the quotas)"),
     ("名额空缺", " slot left empty"),
+    ("名额之外", "beyond the quotas"),
     ("无星级", "no stars"),
     ("五星", "5-star"),
     ("四星", "4-star"),
@@ -71,6 +73,7 @@ mod tests {
             ),
             ("不参与排名(考核不通过)", "not ranked (failed a gate)"),
             ("无星级(名额之外)", "no stars (beyond the quotas)"),
+            ("名额之外", "beyond the quotas"),
         ];
         for (zh, en) in cases {
             assert_eq!(tier_en(zh).as_deref(), Some(en), "{zh}");

@@ -114,21 +114,6 @@ pub(crate) fn gates(
 fn designated_use(rubric: &Rubric, assessment: &Assessment) -> GateResult {
     let wording = rubric.gates().designated_use_wording.clone();
     let expenditures = &assessment.ledger.expenditures;
-    if expenditures.is_empty() {
-        return GateResult {
-            kind: GateKind::DesignatedUse,
-            wording,
-            state: GateState::NotAssessed,
-            margin: None,
-            failing_entries: Vec::new(),
-            summary: Text::new(
-                "尚未录入支出,暂无法判断是否专款专用",
-                "No expenditure entered yet: designated use (专款专用) \
-                 cannot be judged",
-            ),
-        };
-    }
-
     let failing: Vec<EntryRef> = expenditures
         .iter()
         .enumerate()
@@ -139,113 +124,121 @@ fn designated_use(rubric: &Rubric, assessment: &Assessment) -> GateResult {
             amount: e.amount,
         })
         .collect();
-    if failing.is_empty() {
-        return GateResult {
-            kind: GateKind::DesignatedUse,
-            wording,
-            state: GateState::Pass,
-            margin: None,
-            failing_entries: failing,
-            summary: Text::new(
-                "全部支出均为专款专用",
-                "Every expenditure is for its designated use (专款专用)",
-            ),
-        };
-    }
-
-    let named: Vec<String> = failing
-        .iter()
-        .map(|e| {
-            format!(
-                "第{}笔 {}({})",
-                e.index + 1,
-                e.label,
-                e.amount.format_yuan()
-            )
-        })
-        .collect();
-    let named_en: Vec<String> = failing
-        .iter()
-        .map(|e| {
-            format!(
-                "expenditure {} {} ({})",
-                e.index + 1,
-                e.label,
-                e.amount.format_yuan()
-            )
-        })
-        .collect();
+    let state = if expenditures.is_empty() {
+        GateState::NotAssessed
+    } else if failing.is_empty() {
+        GateState::Pass
+    } else {
+        GateState::Fail
+    };
     GateResult {
         kind: GateKind::DesignatedUse,
         wording,
-        state: GateState::Fail,
+        state,
         margin: None,
-        summary: Text::new(
-            format!("未专款专用:{},考核不通过", named.join(";")),
-            format!(
-                "Not for its designated use (未专款专用): {}; the assessment \
-                 fails",
-                named_en.join("; ")
-            ),
-        ),
+        summary: designated_use_summary(state, &failing),
         failing_entries: failing,
+    }
+}
+
+fn designated_use_summary(state: GateState, failing: &[EntryRef]) -> Text {
+    match state {
+        GateState::NotAssessed => Text::new(
+            "尚未录入支出,暂无法判断是否专款专用",
+            "No expenditure entered yet: designated use (专款专用) cannot \
+             be judged",
+        ),
+        GateState::Pass => Text::new(
+            "全部支出均为专款专用",
+            "Every expenditure is for its designated use (专款专用)",
+        ),
+        GateState::Fail => {
+            let named: Vec<String> = failing
+                .iter()
+                .map(|e| {
+                    format!(
+                        "第{}笔 {}({})",
+                        e.index + 1,
+                        e.label,
+                        e.amount.format_yuan()
+                    )
+                })
+                .collect();
+            let named_en: Vec<String> = failing
+                .iter()
+                .map(|e| {
+                    format!(
+                        "expenditure {} {} ({})",
+                        e.index + 1,
+                        e.label,
+                        e.amount.format_yuan()
+                    )
+                })
+                .collect();
+            Text::new(
+                format!("未专款专用:{},考核不通过", named.join(";")),
+                format!(
+                    "Not for its designated use (未专款专用): {}; the \
+                     assessment fails",
+                    named_en.join("; ")
+                ),
+            )
+        }
     }
 }
 
 fn spending(rubric: &Rubric, figures: &LedgerFigures) -> GateResult {
     let wording = rubric.gates().spending_wording.clone();
-    let percent = percent_label(rubric.gates().spending_ratio);
-    if !figures.has_expenditures {
-        return GateResult {
-            kind: GateKind::Spending,
-            wording,
-            state: GateState::NotAssessed,
-            margin: None,
-            failing_entries: Vec::new(),
-            summary: Text::new(
-                format!(
-                    "尚未录入支出;须至少支出 {}(基础补助的{percent}%)",
-                    figures.line.format_yuan()
-                ),
-                format!(
-                    "No expenditure entered yet; at least {} must be spent \
-                     ({percent}% of the base subsidy)",
-                    figures.line.format_yuan()
-                ),
-            ),
-        };
+    let (state, margin) = if !figures.has_expenditures {
+        (GateState::NotAssessed, None)
+    } else if figures.spent >= figures.line {
+        (GateState::Pass, Some(Margin::Surplus(figures.above_line)))
+    } else {
+        (GateState::Fail, Some(Margin::Shortfall(figures.to_line)))
+    };
+    GateResult {
+        kind: GateKind::Spending,
+        wording,
+        state,
+        margin,
+        failing_entries: Vec::new(),
+        summary: spending_summary(rubric, state, figures),
     }
+}
 
+fn spending_summary(
+    rubric: &Rubric,
+    state: GateState,
+    figures: &LedgerFigures,
+) -> Text {
+    let percent = percent_label(rubric.gates().spending_ratio);
     let spent =
         format!("已支出 {}({}%)", figures.spent.format_yuan(), figures.percent);
     let spent_en =
         format!("Spent {} ({}%)", figures.spent.format_yuan(), figures.percent);
-    if figures.spent >= figures.line {
-        return GateResult {
-            kind: GateKind::Spending,
-            wording,
-            state: GateState::Pass,
-            margin: Some(Margin::Surplus(figures.above_line)),
-            failing_entries: Vec::new(),
-            summary: Text::new(
-                format!(
-                    "{spent},高出 {percent}% 线 {}",
-                    figures.above_line.format_yuan()
-                ),
-                format!(
-                    "{spent_en}, {} above the {percent}% line",
-                    figures.above_line.format_yuan()
-                ),
+    match state {
+        GateState::NotAssessed => Text::new(
+            format!(
+                "尚未录入支出;须至少支出 {}(基础补助的{percent}%)",
+                figures.line.format_yuan()
             ),
-        };
-    }
-    GateResult {
-        kind: GateKind::Spending,
-        wording,
-        state: GateState::Fail,
-        margin: Some(Margin::Shortfall(figures.to_line)),
-        failing_entries: Vec::new(),
-        summary: Text::new(
+            format!(
+                "No expenditure entered yet; at least {} must be spent \
+                 ({percent}% of the base subsidy)",
+                figures.line.format_yuan()
+            ),
+        ),
+        GateState::Pass => Text::new(
+            format!(
+                "{spent},高出 {percent}% 线 {}",
+                figures.above_line.format_yuan()
+            ),
+            format!(
+                "{spent_en}, {} above the {percent}% line",
+                figures.above_line.format_yuan()
+            ),
+        ),
+        GateState::Fail => Text::new(
             format!(
                 "{spent},还差 {} 达到 {percent}%",
                 figures.to_line.format_yuan()
@@ -255,6 +248,23 @@ fn spending(rubric: &Rubric, figures: &LedgerFigures) -> GateResult {
                 figures.to_line.format_yuan()
             ),
         ),
+    }
+}
+
+/// A gate's one-line summary in both languages, made again from what its
+/// result and the evaluation's ledger figures hold: the words [`gates`]
+/// gave it. For an evaluation read back through serde, whose summaries
+/// kept only their Chinese (the district page's worker hands them over so).
+pub fn summary(
+    rubric: &Rubric,
+    gate: &GateResult,
+    figures: &LedgerFigures,
+) -> Text {
+    match gate.kind {
+        GateKind::DesignatedUse => {
+            designated_use_summary(gate.state, &gate.failing_entries)
+        }
+        GateKind::Spending => spending_summary(rubric, gate.state, figures),
     }
 }
 
