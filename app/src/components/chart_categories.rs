@@ -4,9 +4,11 @@
 //! outline. The numbers are written beside every bar and again in a table
 //! under the chart, so nothing depends on colour or on seeing the chart.
 
-use crate::i18n::tr;
 use leptos::prelude::*;
 use starcheck_core::CategoryResult;
+
+use crate::components::gloss_line::GlossLine;
+use crate::i18n::{Lang, gloss, tr, use_lang};
 
 /// Width of the bar track in SVG units; bars are scaled to it.
 pub const TRACK: f64 = 300.0;
@@ -33,11 +35,31 @@ pub fn ChartCategories(
     categories: Vec<CategoryResult>,
 ) -> impl IntoView {
     let height = ROW * categories.len() as f64 + 10.0;
-    let summary = categories
+    let lang = use_lang();
+
+    // The official category names stay Chinese on the bars; the
+    // description read out gives their English in English mode.
+    let lines: Vec<(String, String)> = categories
         .iter()
-        .map(|c| format!("{} {} / {}", c.name, c.score, c.max))
-        .collect::<Vec<_>>()
-        .join(";");
+        .map(|c| {
+            let en = gloss(&c.name).map_or_else(
+                || c.name.clone(),
+                |g| format!("{} ({g})", c.name),
+            );
+            (
+                format!("{} {} / {}", c.name, c.score, c.max),
+                format!("{en} {} / {}", c.score, c.max),
+            )
+        })
+        .collect();
+    let summary = move || match lang.get() {
+        Lang::Zh => {
+            lines.iter().map(|l| l.0.as_str()).collect::<Vec<_>>().join(";")
+        }
+        Lang::En => {
+            lines.iter().map(|l| l.1.as_str()).collect::<Vec<_>>().join("; ")
+        }
+    };
 
     // One row per category: label, outline of the maximum, solid low,
     // hatched open part, and the figures in words.
@@ -52,7 +74,9 @@ pub fn ChartCategories(
             let figures = format!("{} / {}", c.score, c.max);
             view! {
                 <g class="chart-row" data-chart-category=c.name.clone()>
-                    <text x="0" y=y + 14.0 class="chart-label">{c.name.clone()}</text>
+                    <text x="0" y=y + 14.0 class="chart-label" lang="zh-CN">
+                        {c.name.clone()}
+                    </text>
                     <rect
                         class="chart-track"
                         x=TRACK_X
@@ -89,7 +113,10 @@ pub fn ChartCategories(
         .map(|c| {
             view! {
                 <tr>
-                    <th scope="row">{c.name.clone()}</th>
+                    <th scope="row">
+                        <span lang="zh-CN">{c.name.clone()}</span>
+                        <GlossLine zh=c.name.clone() />
+                    </th>
                     <td>{c.score.low.to_string()}</td>
                     <td>{c.score.high.to_string()}</td>
                     <td>{c.max.to_string()}</td>

@@ -4,7 +4,9 @@
 //! of the set.
 
 use leptos::prelude::*;
-use starcheck_core::district::words::{UNDETERMINED_EN, tier_en, verdict_en};
+use starcheck_core::district::words::{
+    UNDETERMINED_EN, gate_en, tier_en, verdict_en,
+};
 use starcheck_core::district::{Extra, Row, RowKind};
 use starcheck_core::{GateState, Text};
 
@@ -97,7 +99,7 @@ pub fn DistrictRow(row: Row) -> impl IntoView {
                         let (gate, zh, en) = (g.gate.clone(), g.verdict.clone(), verdict_en(g.state));
                         move || match lang.get() {
                             Lang::Zh => format!("{gate}:{zh}"),
-                            Lang::En => format!("{gate}: {en}"),
+                            Lang::En => format!("{}: {en}", gate_en(&gate)),
                         }
                     }
                 </span>

@@ -13,7 +13,7 @@ pub use starcheck_core::materials::{Readiness, readiness};
 use starcheck_core::{Assessment, Evaluation, Lang, Method, Rubric};
 
 use crate::components::rubric_page::methods_text_en;
-use crate::i18n::{listed_name, tr, use_lang};
+use crate::i18n::{gloss, listed_name, tr, use_lang};
 use crate::state::AppState;
 
 /// The checklist, item by item.
@@ -84,6 +84,9 @@ fn checklist(
                             Lang::Zh => format!("第{}项 {}", item.number, item.title),
                             Lang::En => format!("Item {} {}", item.number, item.title),
                         }}
+                        {(lang == Lang::En).then(|| gloss(&item.title)).flatten().map(|g| {
+                            view! { <span class="gloss" lang="en" data-gloss="">{g}</span> }
+                        })}
                         <span class="report-method">
                             {match lang {
                                 Lang::Zh => format!("({methods})"),

@@ -50,6 +50,17 @@ pub fn verdict_en(state: GateState) -> &'static str {
     }
 }
 
+/// A gate's name in the table in English: the official 专款专用 is kept
+/// beside its English; the table's own `支出不低于75%` is put into
+/// English. Any other name is returned as it is.
+pub fn gate_en(zh: &str) -> &str {
+    match zh {
+        "专款专用" => "designated use (专款专用)",
+        "支出不低于75%" => "spent ≥ 75%",
+        other => other,
+    }
+}
+
 /// The award of a slot shared by a tie that crosses a tier line.
 pub const UNDETERMINED_EN: &str = "to be settled (tie)";
 
@@ -78,6 +89,13 @@ mod tests {
         for (zh, en) in cases {
             assert_eq!(tier_en(zh).as_deref(), Some(en), "{zh}");
         }
+    }
+
+    #[test]
+    fn ok_gate_names() {
+        assert_eq!(gate_en("专款专用"), "designated use (专款专用)");
+        assert_eq!(gate_en("支出不低于75%"), "spent ≥ 75%");
+        assert_eq!(gate_en("其他"), "其他");
     }
 
     #[test]
