@@ -8,13 +8,12 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 
-import { startSite } from './support.mjs';
+import { addOctoberMeeting, OCTOBER_MEETING, startSite } from './support.mjs';
 
 const field = (name) => `[data-field="${name}"]`;
 const action = (name) => `[data-action="${name}"]`;
-const PICKER = 'select[data-field="community"]';
 const KEY = 'starcheck.draft.鲤城区开元街道新春社区';
-const MEETING = 'item5.meetings.0.evidence';
+const MEETING = OCTOBER_MEETING;
 const PDF = Buffer.from('%PDF-1.4\n% a meeting record\n%%EOF\n');
 
 /** The attachment ids whose contents are stored, sorted. */
@@ -88,11 +87,7 @@ describe('attachment contents follow the drafts that name them', () => {
   before(async () => {
     site = await startSite();
     page = await site.open('#/assess');
-    await page.selectOption(PICKER, '1');
-    await page.fill(field('as_of'), '2024-11-30');
-    await page.fill(field('item5.meetings.new'), '2024-10-15');
-    await page.click(action('item5.meetings.add'));
-    await page.waitForSelector(`[data-evidence="${MEETING}"]`);
+    await addOctoberMeeting(page);
     await page.waitForSelector('[data-save-status="saved"]');
   });
 
@@ -136,11 +131,7 @@ describe('attachment contents follow the drafts that name them', () => {
 
   test('an imported file replacing the draft releases the files it had', async () => {
     await page.click('a[data-nav="assess"]');
-    await page.selectOption(PICKER, '1');
-    await page.fill(field('as_of'), '2024-11-30');
-    await page.fill(field('item5.meetings.new'), '2024-10-15');
-    await page.click(action('item5.meetings.add'));
-    await page.waitForSelector(`[data-evidence="${MEETING}"]`);
+    await addOctoberMeeting(page);
     const ids = await attachRecord(page);
     await waitStoredIds(page, ids);
 

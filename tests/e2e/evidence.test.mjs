@@ -25,11 +25,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { READY_SELECTOR, startSite } from './support.mjs';
+import { addOctoberMeeting, OCTOBER_MEETING, READY_SELECTOR, startSite } from './support.mjs';
 
 const field = (name) => `[data-field="${name}"]`;
 const action = (name) => `[data-action="${name}"]`;
-const MEETING = 'item5.meetings.0.evidence';
+const MEETING = OCTOBER_MEETING;
 const PICKER = 'select[data-field="community"]';
 const KEY = 'starcheck.draft.鲤城区开元街道新春社区';
 
@@ -136,11 +136,7 @@ describe('files on the October meeting, the pack, and a fresh profile', () => {
   before(async () => {
     site = await startSite();
     page = await site.open('#/assess');
-    await page.selectOption(PICKER, '1');
-    await page.fill(field('as_of'), '2024-11-30');
-    await page.fill(field('item5.meetings.new'), '2024-10-15');
-    await page.click(action('item5.meetings.add'));
-    await page.waitForSelector(`[data-evidence="${MEETING}"]`);
+    await addOctoberMeeting(page);
   });
 
   after(async () => {
@@ -294,11 +290,7 @@ describe('storage runs out', () => {
       origin,
       quotaSize: Math.ceil(usage) + 512 * 1024,
     });
-    await page.selectOption(PICKER, '1');
-    await page.fill(field('as_of'), '2024-11-30');
-    await page.fill(field('item5.meetings.new'), '2024-10-15');
-    await page.click(action('item5.meetings.add'));
-    await page.waitForSelector(`[data-evidence="${MEETING}"]`);
+    await addOctoberMeeting(page);
   });
 
   after(() => site?.close());
@@ -400,11 +392,7 @@ describe('in English: material names, refusals and the pack', () => {
   before(async () => {
     site = await startSite();
     page = await site.open('#/assess');
-    await page.selectOption(PICKER, '1');
-    await page.fill(field('as_of'), '2024-11-30');
-    await page.fill(field('item5.meetings.new'), '2024-10-15');
-    await page.click(action('item5.meetings.add'));
-    await page.waitForSelector(`[data-evidence="${MEETING}"]`);
+    await addOctoberMeeting(page);
     await page.click('[data-lang="en"]');
   });
 

@@ -282,3 +282,19 @@ export async function loadDistrictFixtures(page, count) {
   );
   return names;
 }
+
+/** The evidence block of item 5's first meeting, where the evidence tests attach files. */
+export const OCTOBER_MEETING = 'item5.meetings.0.evidence';
+
+/**
+ * On the assessment page: picks 新春社区, as of 2024-11-30, and adds one
+ * meeting on 2024-10-15, whose evidence block ([`OCTOBER_MEETING`]) is
+ * then on screen.
+ */
+export async function addOctoberMeeting(page) {
+  await page.selectOption('select[data-field="community"]', '1');
+  await page.fill('[data-field="as_of"]', '2024-11-30');
+  await page.fill('[data-field="item5.meetings.new"]', '2024-10-15');
+  await page.click('[data-action="item5.meetings.add"]');
+  await page.waitForSelector(`[data-evidence="${OCTOBER_MEETING}"]`);
+}
