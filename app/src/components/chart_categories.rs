@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 use starcheck_core::CategoryResult;
 
+use crate::components::chart_range_bar::ChartRangeBar;
 use crate::components::gloss_line::GlossLine;
 use crate::i18n::{Lang, gloss, tr, use_lang};
 
@@ -70,7 +71,6 @@ pub fn ChartCategories(
             let y = ROW * i as f64 + 6.0;
             let low = bar_width(c.score.low, c.max);
             let high = bar_width(c.score.high, c.max);
-            let open = ((high - low) * 10.0).round() / 10.0;
             let figures = format!("{} / {}", c.score, c.max);
             view! {
                 <g class="chart-row" data-chart-category=c.name.clone()>
@@ -84,22 +84,7 @@ pub fn ChartCategories(
                         width=TRACK
                         height="18"
                     />
-                    <rect
-                        class="chart-low"
-                        data-bar="low"
-                        x=TRACK_X
-                        y=y
-                        width=format!("{low:.1}")
-                        height="18"
-                    />
-                    <rect
-                        class="chart-open"
-                        data-bar="open"
-                        x=format!("{:.1}", TRACK_X + low)
-                        y=y
-                        width=format!("{open:.1}")
-                        height="18"
-                    />
+                    <ChartRangeBar x=TRACK_X y=y low=low high=high height=18.0 />
                     <text x=TRACK_X + TRACK + 8.0 y=y + 14.0 class="chart-figure">
                         {figures}
                     </text>

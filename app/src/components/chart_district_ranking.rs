@@ -15,6 +15,7 @@ use starcheck_core::ScoreRange;
 use starcheck_core::district::words::tier_en;
 use starcheck_core::district::{Row, RowKind};
 
+use crate::components::chart_range_bar::ChartRangeBar;
 use crate::district::DistrictState;
 use crate::district::worker::next_task;
 use crate::i18n::{Lang, tr, use_lang};
@@ -190,28 +191,12 @@ fn chart(
             let y = ROW * i as f64 + 5.0;
             let low = rank_width(b.total.low, scale);
             let high = rank_width(b.total.high, scale);
-            let open = ((high - low) * 10.0).round() / 10.0;
             view! {
                 <g class="chart-row" data-rank=b.rank>
                     <text x="0" y=y + 12.0 class="chart-label">
                         {format!("{}. {}", b.rank, short(&b.name))}
                     </text>
-                    <rect
-                        class="chart-low"
-                        data-bar="low"
-                        x=TRACK_X
-                        y=y
-                        width=format!("{low:.1}")
-                        height="15"
-                    />
-                    <rect
-                        class="chart-open"
-                        data-bar="open"
-                        x=format!("{:.1}", TRACK_X + low)
-                        y=y
-                        width=format!("{open:.1}")
-                        height="15"
-                    />
+                    <ChartRangeBar x=TRACK_X y=y low=low high=high height=15.0 />
                     <text x=TRACK_X + high + 4.0 y=y + 12.0 class="chart-figure">
                         {b.total.to_string()}
                     </text>

@@ -8,6 +8,7 @@ pub mod attachment_list;
 pub mod bonus_card;
 pub mod chart_categories;
 pub mod chart_district_ranking;
+pub mod chart_range_bar;
 pub mod chart_score_range;
 pub mod chart_spending;
 pub mod community_picker;
