@@ -200,17 +200,83 @@ impl Received {
     }
 }
 
-/// Starts the load in a worker and hands the files over in batches. An
-/// error means no worker could be made: the caller reads the files on
-/// the page.
+/// A worker started when the district page opens, so that its module
+/// has loaded (about 150 ms) by the time the office has chosen files:
+/// the next load takes it. Until then it only notes whether it failed.
+pub struct Spare {
+    worker: web_sys::Worker,
+    failed: Rc<Cell<bool>>,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Spare {
+    /// Starts a worker; `None` where none can be made.
+    pub fn start() -> Option<Spare> {
+        let worker = new_worker().ok()?;
+        let failed = Rc::new(Cell::new(false));
+        let on_message = {
+            let failed = Rc::clone(&failed);
+            Closure::<dyn FnMut(_)>::new(move |event: web_sys::MessageEvent| {
+                if text(&event.data(), "kind") == "failed" {
+                    failed.set(true);
+                }
+            })
+        };
+        let on_error = {
+            let failed = Rc::clone(&failed);
+            Closure::<dyn FnMut(_)>::new(move |_: web_sys::Event| {
+                failed.set(true);
+            })
+        };
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Some(Spare {
+            worker,
+            failed,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    }
+
+    /// The worker for a load, unless its module failed to load (then it
+    /// is ended and the load starts one of its own, which says why).
+    fn take(self) -> Option<web_sys::Worker> {
+        if self.failed.get() {
+            self.worker.terminate();
+            return None;
+        }
+        Some(self.worker)
+    }
+
+    /// Ends the worker (the page is left).
+    pub fn end(self) {
+        self.worker.terminate();
+    }
+}
+
+/// A module worker running the worker script.
+fn new_worker() -> Result<web_sys::Worker, JsValue> {
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    web_sys::Worker::new_with_options(WORKER_URL, &options)
+}
+
+/// Starts the load in a worker (`spare`, if there is one) and hands the
+/// files over in batches. An error means no worker could be made: the
+/// caller reads the files on the page.
 pub fn start(
     district: DistrictState,
     id: u64,
     files: Vec<web_sys::File>,
+    spare: Option<Spare>,
 ) -> Result<Job, JsValue> {
-    let options = web_sys::WorkerOptions::new();
-    options.set_type(web_sys::WorkerType::Module);
-    let worker = web_sys::Worker::new_with_options(WORKER_URL, &options)?;
+    // The spare's listeners are replaced below, in this same task: no
+    // message of its falls between them.
+    let worker = match spare.and_then(Spare::take) {
+        Some(worker) => worker,
+        None => new_worker()?,
+    };
 
     let sent = Sent {
         before: district.set.with_untracked(super::Ranked::stamps_of),
