@@ -89,7 +89,9 @@ pub struct Taken<'a> {
     /// Its number among the files taken here, from 0.
     pub number: usize,
     pub file_name: &'a str,
-    pub text: &'a str,
+    /// The file's text; `None` when it is the bytes the entry was given
+    /// (less a UTF-8 byte-order mark), which the caller has at hand.
+    pub text: Option<&'a str>,
     /// JSON of the [`Handed`] rest of the file.
     pub data: String,
 }
@@ -130,6 +132,8 @@ pub struct Cohort {
     read: usize,
     /// Where in `set.files` the last entry went, if it was taken.
     last: Option<usize>,
+    /// The last entry's text is the bytes it was given.
+    last_as_given: bool,
 }
 
 impl Default for Cohort {
@@ -149,6 +153,7 @@ impl Cohort {
             offered: 0,
             read: 0,
             last: None,
+            last_as_given: false,
         }
     }
 
@@ -172,6 +177,7 @@ impl Cohort {
                 // read as GB18030 is kept as the export of what it holds.
                 let text = match std::str::from_utf8(bytes) {
                     Ok(text) if read.decoded_from.is_none() => {
+                        self.last_as_given = true;
                         text.trim_start_matches('\u{feff}').to_string()
                     }
                     _ => file::export(
@@ -288,7 +294,7 @@ impl Cohort {
         Some(Taken {
             number: *number,
             file_name: &loaded.file_name,
-            text: &loaded.text,
+            text: (!self.last_as_given).then_some(loaded.text.as_str()),
             data: json(&Handed::of(&loaded.imported)),
         })
     }
@@ -322,6 +328,7 @@ impl Cohort {
 
     fn next_index(&mut self) -> usize {
         self.last = None;
+        self.last_as_given = false;
         let index = self.offered;
         self.offered += 1;
         index
@@ -517,12 +524,17 @@ mod tests {
         assert_eq!(files, [HandedFile::Read(0)]);
     }
 
-    /// Each file as the page gets it while the load goes on, read back.
-    fn given(cohort: &Cohort) -> Option<(usize, Loaded)> {
+    /// Each file as the page gets it while the load goes on, read back;
+    /// `bytes` what the entry was given.
+    fn given(cohort: &Cohort, bytes: &[u8]) -> Option<(usize, Loaded)> {
         let taken = cohort.taken()?;
         let handed: Handed = serde_json::from_str(&taken.data).ok()?;
         let rubric = Rubric::quanzhou_2024();
-        let (name, text) = (taken.file_name.into(), taken.text.into());
+        let text = match taken.text {
+            Some(text) => text.to_string(),
+            None => std::str::from_utf8(bytes).ok()?.to_string(),
+        };
+        let name = taken.file_name.to_string();
         Some((taken.number, handed.into_loaded(&rubric, name, text)))
     }
 
@@ -536,7 +548,8 @@ mod tests {
             let bytes = file.text.as_bytes();
             let name = Some(file.file_name.clone());
             let added = cohort.add_file(name, bytes, no_decoder);
-            let given = given(&cohort);
+            assert!(cohort.taken().is_none_or(|t| t.text.is_none()));
+            let given = given(&cohort, bytes);
             match &added {
                 Ok(a) if a.duplicate.as_ref().is_none_or(|d| d.replaced) => {
                     let (number, loaded) = given.unwrap_or_else(|| {
@@ -583,5 +596,25 @@ mod tests {
         let ranking = cohort.ranking(&table);
         let first = ranking.refused.first().map(|r| r.file_name.as_str());
         assert_eq!(first, Some("第 1 项"));
+    }
+
+    #[test]
+    fn ok_taken_text_is_given_when_it_is_not_the_bytes() {
+        // An object has no bytes: its text is the export written here.
+        let text = &district_fixtures()[0].text;
+        let value: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+        let mut cohort = Cohort::new();
+        let _ = cohort.add_object(None, value);
+        let written = cohort.taken().and_then(|t| t.text.map(str::to_string));
+        let exported = cohort.set.files.first().map(|f| f.text.clone());
+        assert!(written.is_some());
+        assert_eq!(written, exported);
+
+        // A file with a byte-order mark is kept without it.
+        let mut cohort = Cohort::new();
+        let marked = format!("\u{feff}{text}");
+        let _ = cohort.add_file(None, marked.as_bytes(), no_decoder);
+        assert_eq!(cohort.taken().map(|t| t.text), Some(None));
+        assert_eq!(cohort.set.files.first().map(|f| &f.text), Some(text));
     }
 }

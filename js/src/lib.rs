@@ -217,9 +217,10 @@ impl Cohort {
 
     /// The district page's private interface: the file the last `add`
     /// took, `{number, file_name, text, data}` (its number among the
-    /// files taken, from 0; `data` the UTF-8 JSON of the rest of it, see
-    /// `starcheck_core::district::Handed`), or `null` when that entry was
-    /// refused or dropped for a newer file.
+    /// files taken, from 0; its text, or `null` when that is what `add`
+    /// was given, as UTF-8 less a byte-order mark; `data` the UTF-8
+    /// JSON of the rest of it, see `starcheck_core::district::Handed`),
+    /// or `null` when that entry was refused or dropped for a newer file.
     #[wasm_bindgen(js_name = takenForPage, unchecked_return_type = "unknown")]
     pub fn taken_for_page(&self) -> JsValue {
         let Some(taken) = self.inner.taken() else {
@@ -231,7 +232,7 @@ impl Cohort {
         let members: [(&str, JsValue); 4] = [
             ("number", JsValue::from(taken.number as f64)),
             ("file_name", taken.file_name.into()),
-            ("text", taken.text.into()),
+            ("text", taken.text.map_or(JsValue::NULL, JsValue::from)),
             ("data", js_sys::Uint8Array::from(taken.data.as_bytes()).into()),
         ];
         for (name, value) in members {

@@ -23,7 +23,9 @@
 //                                the last file; `files` are those taken
 //                                since the last message, each as
 //                                Cohort.takenForPage gives it, so the
-//                                page reads them while this reads on
+//                                page reads them while this reads on;
+//                                where its text is null, `bytes` holds
+//                                the file as read (the text in UTF-8)
 //                  {kind: 'done', files, duplicates, refused, table,
 //                   unread, summary}
 //                                Cohort.handOverToPage's answer (see
@@ -113,13 +115,17 @@ async function read(state, total, quotas) {
         count(summary, cohort.add(bytes, file.name));
         const given = cohort.takenForPage();
         if (given !== null) {
+          if (given.text === null) {
+            given.bytes = bytes;
+          }
           taken.push(given);
         }
       }
       const now = performance.now();
       if (done + 1 === total || now - shown >= PROGRESS_MS) {
         const message = { kind: 'progress', done: done + 1, total, files: taken };
-        self.postMessage(message, taken.map((given) => given.data.buffer));
+        const buffers = taken.flatMap(({ data, bytes }) => (bytes ? [data.buffer, bytes.buffer] : [data.buffer]));
+        self.postMessage(message, buffers);
         taken = [];
         shown = now;
       }

@@ -164,7 +164,8 @@ impl Received {
         }
     }
 
-    /// `{number, file_name, text, data}` (see `Cohort.takenForPage`).
+    /// `{number, file_name, text, data, bytes?}` (see
+    /// `Cohort.takenForPage` and the worker script).
     fn read_one(
         &self,
         district: DistrictState,
@@ -180,7 +181,11 @@ impl Received {
             .map_err(|_| "a file the worker took has no data".to_string())?;
         let handed: Handed = serde_json::from_slice(&data.to_vec())
             .map_err(|e| format!("a file's data: {e}"))?;
-        let (name, text) = (text(file, "file_name"), text(file, "text"));
+        let name = text(file, "file_name");
+        let text = match field(file, "text").as_string() {
+            Some(text) => text,
+            None => text_of_bytes(&field(file, "bytes"))?,
+        };
         let loaded = district
             .rubric()
             .with_value(|rubric| handed.into_loaded(rubric, name, text));
@@ -558,6 +563,19 @@ async fn read_answer(
         ..LoadSummary::default()
     };
     Ok(Answer { files, read_here, duplicates, refused, table, summary })
+}
+
+/// A file's text from its bytes as read (UTF-8), less a byte-order mark.
+fn text_of_bytes(bytes: &JsValue) -> Result<String, String> {
+    let bytes = bytes
+        .dyn_ref::<Uint8Array>()
+        .ok_or("a file the worker took has neither text nor bytes")?;
+    let mut text = String::from_utf8(bytes.to_vec())
+        .map_err(|_| "a file the worker took is not UTF-8".to_string())?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
 }
 
 /// Counts the work done since the browser's last turn, and gives it one
