@@ -3,8 +3,9 @@
 //! `js/starcheck.js` into the site, see `js/` and xtask's `js` step),
 //! which reads, checks, scores and ranks them with the same core and
 //! reports progress as it goes. The page hands the files over, reads
-//! each file the worker took as it arrives ([`Received`]: its text and
-//! the JSON of a `starcheck_core::district::Handed`, scored again here)
+//! each file the worker took as it arrives ([`Received`]: its bytes or
+//! text and the JSON of a `starcheck_core::district::Handed`, scored
+//! again here)
 //! while the worker reads on, and rebuilds the set from the answer, all
 //! a slice at a time with the browser's turn between slices, so a click
 //! is handled at once however many files there are.
