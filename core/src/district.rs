@@ -28,7 +28,7 @@ mod tests;
 pub use compare::{CompareCell, CompareRow, Comparison, Gloss, compare};
 pub use export::{RankingFile, ranking_json, table_csv};
 pub use set::{
-    DistrictSet, Duplicate, FileStamp, Loaded, Refused, community_key,
+    DistrictSet, Duplicate, FileStamp, Handed, Loaded, Refused, community_key,
 };
 pub use table::{
     DistrictTable, Extra, GateWords, Row, RowKind, SortKey, Subtotal, Totals,

@@ -9,13 +9,15 @@
 //!
 //! The district page's worker (`js/worker/district-worker.js`) also hands
 //! its result back through here: [`Cohort::keep`] takes the files the
-//! page already holds, and [`Cohort::handover`] gives the page what it
-//! needs to rebuild the same set without reading any file again.
+//! page already holds, [`Cohort::taken`] gives each file as it is taken,
+//! for the page to read while the worker reads on, and
+//! [`Cohort::handover`] gives the page what it needs to rebuild the same
+//! set from those without reading any file again.
 
 use serde::Serialize;
 use serde_json::Value;
 use starcheck_core::district::{
-    DistrictSet, DistrictTable, Duplicate, Loaded, Refused, build_table,
+    DistrictSet, DistrictTable, Duplicate, Handed, Loaded, Refused, build_table,
 };
 use starcheck_core::file::{
     self, ExportMeta, FileError, Imported, RubricRef, SCHEMA_VERSION, Summary,
@@ -68,21 +70,35 @@ pub struct Ranking<'a> {
 enum Origin {
     /// The page's own file number n ([`Cohort::keep`]).
     Kept(usize),
-    /// Read here.
-    Read,
+    /// Read here, the n-th file taken ([`Cohort::taken`]).
+    Read(usize),
 }
 
 /// A file of the set as the page gets it back: its own file number n,
-/// or a file read here as the JSON of a [`Loaded`].
+/// or the n-th file taken here, which [`Cohort::taken`] gave when it
+/// was.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum HandedFile {
     Kept(usize),
-    Read(String),
+    Read(usize),
+}
+
+/// A file just taken, as the page gets it while the load goes on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Taken<'a> {
+    /// Its number among the files taken here, from 0.
+    pub number: usize,
+    pub file_name: &'a str,
+    /// The file's text; `None` when it is the bytes the entry was given
+    /// (less a UTF-8 byte-order mark), which the caller has at hand.
+    pub text: Option<&'a str>,
+    /// JSON of the [`Handed`] rest of the file.
+    pub data: String,
 }
 
 /// What the page needs to rebuild the set (see the module docs). The
-/// files, lists and table are JSON text, which the page reads with the
-/// same core types.
+/// lists and table are JSON text, which the page reads with the same
+/// core types.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Handover {
     pub files: Vec<HandedFile>,
@@ -114,6 +130,12 @@ pub struct Cohort {
     origins: Vec<Origin>,
     refused: Vec<Listed>,
     offered: usize,
+    /// Files taken here so far.
+    read: usize,
+    /// Where in `set.files` the last entry went, if it was taken.
+    last: Option<usize>,
+    /// The last entry's text is the bytes it was given.
+    last_as_given: bool,
 }
 
 impl Default for Cohort {
@@ -131,6 +153,9 @@ impl Cohort {
             origins: Vec::new(),
             refused: Vec::new(),
             offered: 0,
+            read: 0,
+            last: None,
+            last_as_given: false,
         }
     }
 
@@ -154,6 +179,7 @@ impl Cohort {
                 // read as GB18030 is kept as the export of what it holds.
                 let text = match std::str::from_utf8(bytes) {
                     Ok(text) if read.decoded_from.is_none() => {
+                        self.last_as_given = true;
                         text.trim_start_matches('\u{feff}').to_string()
                     }
                     _ => file::export(
@@ -258,16 +284,31 @@ impl Cohort {
         }
     }
 
+    /// The file the last entry added, if it was taken (not refused, nor
+    /// dropped for a newer file of its community).
+    pub fn taken(&self) -> Option<Taken<'_>> {
+        let at = self.last?;
+        let (loaded, Origin::Read(number)) =
+            (self.set.files.get(at)?, self.origins.get(at)?)
+        else {
+            return None;
+        };
+        Some(Taken {
+            number: *number,
+            file_name: &loaded.file_name,
+            text: (!self.last_as_given).then_some(loaded.text.as_str()),
+            data: json(&Handed::of(&loaded.imported)),
+        })
+    }
+
     /// What the page needs to rebuild this set and show its table.
     pub fn handover(&self, quotas: Option<&[u32]>) -> Handover {
         let files = self
-            .set
-            .files
+            .origins
             .iter()
-            .zip(&self.origins)
-            .map(|(loaded, origin)| match origin {
+            .map(|origin| match origin {
                 Origin::Kept(number) => HandedFile::Kept(*number),
-                Origin::Read => HandedFile::Read(json(loaded)),
+                Origin::Read(number) => HandedFile::Read(*number),
             })
             .collect();
         let table = build_table(&self.rubric, &self.set, quotas)
@@ -291,6 +332,8 @@ impl Cohort {
     }
 
     fn next_index(&mut self) -> usize {
+        self.last = None;
+        self.last_as_given = false;
         let index = self.offered;
         self.offered += 1;
         index
@@ -315,23 +358,31 @@ impl Cohort {
             outcome: loaded.imported.evaluation.outcome,
             duplicate: None,
         };
+        let origin = Origin::Read(self.read);
         match self.set.add(loaded) {
-            None => self.origins.push(Origin::Read),
+            None => {
+                self.origins.push(origin);
+                self.last = Some(self.origins.len() - 1);
+            }
             Some(duplicate) => {
                 if duplicate.replaced {
                     let at = self
                         .set
                         .files
                         .iter()
-                        .position(|f| f.key() == added.key);
-                    if let Some(origin) =
-                        at.and_then(|i| self.origins.get_mut(i))
+                        .position(|f| f.has_key(&added.key));
+                    if let Some(i) = at
+                        && let Some(slot) = self.origins.get_mut(i)
                     {
-                        *origin = Origin::Read;
+                        *slot = origin;
+                        self.last = Some(i);
                     }
                 }
                 added.duplicate = Some(duplicate);
             }
+        }
+        if self.last.is_some() {
+            self.read += 1;
         }
         added
     }
@@ -445,7 +496,8 @@ mod tests {
             let _ = cohort.add_file(Some(file.file_name), bytes, no_decoder);
         }
 
-        // 梅峰社区's older file is dropped; 朝阳社区's is new.
+        // 梅峰社区's older file is dropped; 朝阳社区's is new, the only
+        // one taken here.
         let handover = cohort.handover(None);
         let numbers: Vec<usize> = handover
             .files
@@ -456,14 +508,7 @@ mod tests {
             })
             .collect();
         assert_eq!(numbers, (0..19).collect::<Vec<_>>());
-        let Some(HandedFile::Read(json)) = handover.files.last() else {
-            panic!("the new file is read here");
-        };
-        let loaded: Option<Loaded> = serde_json::from_str(json).ok();
-        assert_eq!(
-            loaded.map(|l| l.imported.assessment.community.name),
-            Some("朝阳社区".to_string())
-        );
+        assert_eq!(handover.files.last(), Some(&HandedFile::Read(0)));
         let duplicates: Vec<Duplicate> =
             serde_json::from_str(&handover.duplicates).unwrap_or_default();
         assert_eq!(duplicates.len(), 1);
@@ -497,7 +542,63 @@ mod tests {
         let added = cohort.add_file(None, newer[1].text.as_bytes(), no_decoder);
         assert!(added.is_ok_and(|a| a.duplicate.is_some_and(|d| d.replaced)));
         let files = cohort.handover(None).files;
-        assert!(matches!(files.as_slice(), [HandedFile::Read(_)]), "{files:?}");
+        assert_eq!(files, [HandedFile::Read(0)]);
+    }
+
+    /// Each file as the page gets it while the load goes on, read back;
+    /// `bytes` what the entry was given.
+    fn given(cohort: &Cohort, bytes: &[u8]) -> Option<(usize, Loaded)> {
+        let taken = cohort.taken()?;
+        let handed: Handed = serde_json::from_str(&taken.data).ok()?;
+        let rubric = Rubric::quanzhou_2024();
+        let text = match taken.text {
+            Some(text) => text.to_string(),
+            None => std::str::from_utf8(bytes).ok()?.to_string(),
+        };
+        let name = taken.file_name.to_string();
+        Some((taken.number, handed.into_loaded(&rubric, name, text)))
+    }
+
+    #[test]
+    fn ok_taken_files_rebuild_the_set() {
+        // 梅峰社区's older file first: the newer replaces it later.
+        let files = district_fixtures();
+        let mut cohort = Cohort::new();
+        let mut page: Vec<Option<Loaded>> = Vec::new();
+        for file in district_more_fixtures().iter().chain(&files) {
+            let bytes = file.text.as_bytes();
+            let name = Some(file.file_name.clone());
+            let added = cohort.add_file(name, bytes, no_decoder);
+            assert!(cohort.taken().is_none_or(|t| t.text.is_none()));
+            let given = given(&cohort, bytes);
+            match &added {
+                Ok(a) if a.duplicate.as_ref().is_none_or(|d| d.replaced) => {
+                    let (number, loaded) = given.unwrap_or_else(|| {
+                        panic!("{} was taken", file.file_name)
+                    });
+                    assert_eq!(number, page.len());
+                    page.push(Some(loaded));
+                }
+                _ => assert_eq!(given, None, "{}", file.file_name),
+            }
+        }
+
+        // The page's set, from the numbers the handover names, is the
+        // cohort's own, evaluations and all.
+        let rebuilt: Vec<Loaded> = cohort
+            .handover(None)
+            .files
+            .iter()
+            .filter_map(|file| match file {
+                HandedFile::Read(n) => page.get_mut(*n).and_then(Option::take),
+                HandedFile::Kept(_) => None,
+            })
+            .collect();
+        assert_eq!(rebuilt, cohort.set.files);
+        assert_eq!(rebuilt.len(), 20);
+        assert_eq!(page.len(), 21);
+        let stale: Vec<_> = page.iter().flatten().map(Loaded::key).collect();
+        assert_eq!(stale, ["鲤城区开元街道梅峰社区"]);
     }
 
     #[test]
@@ -516,5 +617,25 @@ mod tests {
         let ranking = cohort.ranking(&table);
         let first = ranking.refused.first().map(|r| r.file_name.as_str());
         assert_eq!(first, Some("第 1 项"));
+    }
+
+    #[test]
+    fn ok_taken_text_is_given_when_it_is_not_the_bytes() {
+        // An object has no bytes: its text is the export written here.
+        let text = &district_fixtures()[0].text;
+        let value: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+        let mut cohort = Cohort::new();
+        let _ = cohort.add_object(None, value);
+        let written = cohort.taken().and_then(|t| t.text.map(str::to_string));
+        let exported = cohort.set.files.first().map(|f| f.text.clone());
+        assert!(written.is_some());
+        assert_eq!(written, exported);
+
+        // A file with a byte-order mark is kept without it.
+        let mut cohort = Cohort::new();
+        let marked = format!("\u{feff}{text}");
+        let _ = cohort.add_file(None, marked.as_bytes(), no_decoder);
+        assert_eq!(cohort.taken().map(|t| t.text), Some(None));
+        assert_eq!(cohort.set.files.first().map(|f| &f.text), Some(text));
     }
 }

@@ -32,7 +32,8 @@
 //! console first, for the record.
 //!
 //! The district page's worker (`js/worker/district-worker.js`, copied
-//! beside the module) uses `Cohort.keepForPage` and `Cohort.handOverToPage`:
+//! beside the module) uses `Cohort.keepForPage`, `Cohort.takenForPage`
+//! and `Cohort.handOverToPage`:
 //! they are the page's private interface, described in [`cohort`], and
 //! may change with any build.
 
@@ -214,12 +215,39 @@ impl Cohort {
         self.inner.keep(number, &file_name, &text);
     }
 
+    /// The district page's private interface: the file the last `add`
+    /// took, `{number, file_name, text, data}` (its number among the
+    /// files taken, from 0; its text, or `null` when that is what `add`
+    /// was given, as UTF-8 less a byte-order mark; `data` the UTF-8
+    /// JSON of the rest of it, see `starcheck_core::district::Handed`),
+    /// or `null` when that entry was refused or dropped for a newer file.
+    #[wasm_bindgen(js_name = takenForPage, unchecked_return_type = "unknown")]
+    pub fn taken_for_page(&self) -> JsValue {
+        let Some(taken) = self.inner.taken() else {
+            return JsValue::NULL;
+        };
+
+        // Setting members of a new plain object cannot fail.
+        let object = js_sys::Object::new();
+        let members: [(&str, JsValue); 4] = [
+            ("number", JsValue::from(taken.number as f64)),
+            ("file_name", taken.file_name.into()),
+            ("text", taken.text.map_or(JsValue::NULL, JsValue::from)),
+            ("data", js_sys::Uint8Array::from(taken.data.as_bytes()).into()),
+        ];
+        for (name, value) in members {
+            let _ = js_sys::Reflect::set(&object, &name.into(), &value);
+        }
+        object.into()
+    }
+
     /// The district page's private interface: the set for the page to
     /// rebuild, `{files, duplicates, refused, table}`: each file the
-    /// page's own number or the UTF-8 JSON of a file read here, the lists
-    /// as JSON text, the table `{Ok: {rest, rows}}` (UTF-8 JSON of the
-    /// table without its rows, and of each row) or `{Err: reason}`.
-    /// Bytes, so that the worker can hand them over without a copy.
+    /// page's own number or `{read: n}`, the n-th file `takenForPage`
+    /// gave; the lists as JSON text; the table `{Ok: {rest, rows}}`
+    /// (UTF-8 JSON of the table without its rows, and of each row) or
+    /// `{Err: reason}`. Bytes, so that the worker can hand them over
+    /// without a copy.
     #[wasm_bindgen(js_name = handOverToPage, unchecked_return_type = "unknown")]
     pub fn hand_over_to_page(
         &self,
@@ -242,7 +270,12 @@ fn handover_to_js(handover: &cohort::Handover) -> JsValue {
         .iter()
         .map(|file| match file {
             cohort::HandedFile::Kept(number) => JsValue::from(*number as f64),
-            cohort::HandedFile::Read(json) => bytes(json).into(),
+            cohort::HandedFile::Read(number) => {
+                let read = js_sys::Object::new();
+                let number = JsValue::from(*number as f64);
+                let _ = js_sys::Reflect::set(&read, &"read".into(), &number);
+                read.into()
+            }
         })
         .collect();
     let table = js_sys::Object::new();

@@ -18,15 +18,22 @@
 //                                communities replaces it or is dropped
 //                  {kind: 'files', files: File[]}  the chosen files
 //   worker → page  {kind: 'ready'}                 the module is loaded
-//                  {kind: 'progress', done, total} at most every
-//                                PROGRESS_MS, and after the last file
+//                  {kind: 'progress', done, total, files}
+//                                at most every PROGRESS_MS, and after
+//                                the last file; `files` are those taken
+//                                since the last message, each as
+//                                Cohort.takenForPage gives it, so the
+//                                page reads them while this reads on;
+//                                where its text is null, `bytes` holds
+//                                the file as read (the text in UTF-8)
 //                  {kind: 'done', files, duplicates, refused, table,
 //                   unread, summary}
 //                                Cohort.handOverToPage's answer (see
-//                                js/src/lib.rs; its bytes are transferred,
-//                                not copied), the names of files the
+//                                js/src/lib.rs), the names of files the
 //                                browser could not read, and the counts
 //                                of the page's summary line
+//
+// Bytes in messages to the page are transferred, not copied.
 //                  {kind: 'failed', message}       the load cannot finish;
 //                                                  the page reads the
 //                                                  files itself instead
@@ -90,6 +97,7 @@ async function read(state, total, quotas) {
   try {
     const summary = { files: total, accepted: 0, duplicates: 0, refused: 0 };
     const unread = [];
+    let taken = [];
     let shown = -Infinity;
     for (let done = 0; done < total; done += 1) {
       while (state.queue.length === 0) {
@@ -105,10 +113,20 @@ async function read(state, total, quotas) {
         summary.refused += 1;
       } else {
         count(summary, cohort.add(bytes, file.name));
+        const given = cohort.takenForPage();
+        if (given !== null) {
+          if (given.text === null) {
+            given.bytes = bytes;
+          }
+          taken.push(given);
+        }
       }
       const now = performance.now();
       if (done + 1 === total || now - shown >= PROGRESS_MS) {
-        self.postMessage({ kind: 'progress', done: done + 1, total });
+        const message = { kind: 'progress', done: done + 1, total, files: taken };
+        const buffers = taken.flatMap(({ data, bytes }) => (bytes ? [data.buffer, bytes.buffer] : [data.buffer]));
+        self.postMessage(message, buffers);
+        taken = [];
         shown = now;
       }
     }
@@ -117,7 +135,7 @@ async function read(state, total, quotas) {
     if (handed.ok === false) {
       throw new Error(`${handed.code}: ${handed.message}`);
     }
-    const bytes = [...handed.files, handed.table.Ok?.rest, ...(handed.table.Ok?.rows ?? [])];
+    const bytes = [handed.table.Ok?.rest, ...(handed.table.Ok?.rows ?? [])];
     const transfer = bytes.filter((b) => b instanceof Uint8Array).map((b) => b.buffer);
     return { answer: { kind: 'done', ...handed, unread, summary }, transfer };
   } finally {

@@ -24,7 +24,9 @@
 //
 // Environment: STARCHECK_DIST (dist/), BENCH_FILES (the folder written by
 // `scoring --export`: example-a.json and district/*.json), BENCH_CORE_WASM
-// (the bench wasm module).
+// (the bench wasm module). BENCH_ONLY=district runs the district import
+// alone (6.), without BENCH_CORE_WASM, for timing it again and again
+// while working on it; xtask never sets it.
 
 import { copyFile, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -61,8 +63,11 @@ const LIMIT_MS = 120_000;
 const DISTRICT_SMALL = 100;
 const DISTRICT_LIMIT_MS = 60_000;
 
+/** The district import alone (see the environment above). */
+const DISTRICT_ONLY = process.env.BENCH_ONLY === 'district';
+
 const FILES = resolve(requireEnv('BENCH_FILES'));
-const CORE_WASM = resolve(requireEnv('BENCH_CORE_WASM'));
+const CORE_WASM = DISTRICT_ONLY ? null : resolve(requireEnv('BENCH_CORE_WASM'));
 const BLANK = fileURLToPath(new URL('./blank.html', import.meta.url));
 
 const LABELS = 'input[data-field="item6.labels"]';
@@ -506,6 +511,11 @@ async function districtImport(context, appUrl, { prefix, count, limit }) {
 // -------------------------------------------------------------------------
 
 async function main() {
+  if (DISTRICT_ONLY) {
+    await districtOnly();
+    return;
+  }
+
   // The floor page and the core's wasm, served like dist/ from a folder
   // of their own.
   const scratch = await mkdtemp(join(tmpdir(), 'starcheck-bench-site-'));
@@ -540,6 +550,27 @@ async function main() {
     await app.close();
     await floor.close();
     await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Section 6 alone, in a browser of its own. */
+async function districtOnly() {
+  const app = await serveDist();
+  const browser = await launch();
+  try {
+    await districtImport(browser.context, app.url, {
+      prefix: 'district_small',
+      count: DISTRICT_SMALL,
+      limit: LIMIT_MS,
+    });
+    await districtImport(browser.context, app.url, {
+      prefix: 'district',
+      count: Number.POSITIVE_INFINITY,
+      limit: DISTRICT_LIMIT_MS,
+    });
+  } finally {
+    await browser.close();
+    await app.close();
   }
 }
 

@@ -15,7 +15,9 @@
 // click must be handled within 100 ms. The progress (files read of total)
 // must reach 1,000, and the table must be the ranking the module itself
 // computes for the same files (first ranks, counts, money), with the gate
-// failures unranked. A first load is cancelled half-way and leaves the set
+// failures unranked. The page's own set, rebuilt from the files the worker
+// sent, ranks the same under other quotas. A first load, in the worker the
+// page started as it opened, is cancelled half-way and leaves the set
 // empty.
 
 import assert from 'node:assert/strict';
@@ -80,10 +82,15 @@ async function tableRows(page) {
   );
 }
 
+/** `¥80,000,000.00` for the module's `"80000000.00"`. */
+function money(amount) {
+  const [yuan, fen] = amount.split('.');
+  return `¥${Number(yuan).toLocaleString('en-US')}.${fen}`;
+}
+
 /** The module's rows in the same words as the page's. */
 function expectedRows(ranking) {
   const shown = (r) => (r.low === r.high ? `${r.low}` : `${r.low}–${r.high}`);
-  const money = (m) => `¥${Number(m.split('.')[0]).toLocaleString('en-US')}.${m.split('.')[1]}`;
   return ranking.rows.map((r) => [
     r.kind.kind === 'ranked' ? `${r.rank}` : r.kind.kind === 'empty_slot' ? `(${r.rank})` : '—',
     r.community,
@@ -174,6 +181,18 @@ describe('the district page with 1,000 files', () => {
   });
 
   test('a load can be cancelled, leaving the set as it was', async () => {
+    // The page started the load's worker as it opened; the load takes it.
+    for (let waited = 0; page.workers().length === 0; waited += 50) {
+      assert.ok(waited < 10_000, 'no worker was started with the page');
+      await new Promise((wait) => setTimeout(wait, 50));
+    }
+    assert.equal(page.workers().length, 1);
+    let started = 0;
+    const count = () => {
+      started += 1;
+    };
+    page.on('worker', count);
+
     await page.setInputFiles('input[data-action="district-files"]', paths);
     await page.waitForFunction(() => {
       const shown = document.querySelector('[data-progress-done]');
@@ -190,6 +209,8 @@ describe('the district page with 1,000 files', () => {
     assert.equal(await page.locator('[data-progress-done]').count(), 0);
     assert.equal(await page.locator('[data-district-empty]').count(), 1);
     assert.equal(await page.isEnabled('input[data-action="district-files"]'), true);
+    page.off('worker', count);
+    assert.equal(started, 0, 'the load used the worker the page started');
   });
 
   test('loads 1,000 files in the worker while every click is handled within 100 ms', async () => {
@@ -272,5 +293,30 @@ describe('the district page with 1,000 files', () => {
     assert.equal(totals.base, '¥80,000,000.00');
     assert.equal(totals.extra, '¥400,000.00');
     assert.equal(ranking.totals.communities, COUNT);
+  });
+
+  test('the set rebuilt on the page ranks as the module does under other quotas', async () => {
+    // The worker ranked for the rubric's quotas; with others the page
+    // ranks its own set, rebuilt from the files the worker sent: every
+    // file's data and score must have come across whole.
+    const quotas = [150, 350, 300];
+    for (const [index, quota] of quotas.entries()) {
+      await page.fill(`[data-quota="${index}"]`, String(quota));
+      await page.press(`[data-quota="${index}"]`, 'Tab');
+    }
+    const entries = files.map(({ name, text }) => ({ file_name: name, text }));
+    const ranking = module.rankCohort(entries, quotas);
+    assert.equal(ranking.ok, true);
+    await page.waitForFunction(
+      (total) => document.querySelector('[data-total="total"]')?.textContent.trim() === total,
+      money(ranking.totals.total),
+    );
+    if ((await page.locator('[data-action="show-all-rows"]').count()) > 0) {
+      await page.click('[data-action="show-all-rows"]');
+    }
+    const all = await tableRows(page);
+    assert.equal(all.filter((r) => r[1].startsWith('测试')).length, COUNT);
+    assert.deepEqual(all, expectedRows(ranking));
+    await page.click('[data-action="reset-quotas"]');
   });
 });

@@ -5,8 +5,11 @@
 //! folder into the site as `js/` (trunk's `copy-dir`), so `dist` and
 //! `serve` build it before trunk runs.
 //!
-//! The release build goes through wasm-opt like the app's wasm; the
-//! development build for `serve` skips it. `serve` builds the module once
+//! The release build uses the workspace's `module` profile: the release
+//! profile built for speed (opt-level 3, wasm-opt `-O3`), not for size
+//! like the app, because the district page's worker checks a thousand
+//! files with it while the office waits. The development build for
+//! `serve` skips wasm-opt. `serve` builds the module once
 //! at start: after a change to core/ or js/, restart it for the district
 //! page's worker to see the change (the app itself is rebuilt by trunk).
 
@@ -18,6 +21,10 @@ use crate::workspace::Workspace;
 
 /// The module's file names: starcheck.js, starcheck_bg.wasm, starcheck.d.ts.
 const OUT_NAME: &str = "starcheck";
+
+/// The cargo profile of the release build (Cargo.toml), and the folder
+/// of target/wasm32-unknown-unknown/ it builds into.
+const RELEASE_PROFILE: &str = "module";
 
 /// The worker script copied beside the module.
 const WORKER: &str = "district-worker.js";
@@ -35,7 +42,7 @@ const WASM_OPT_FEATURES: [&str; 5] = [
 /// How the module is built.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Profile {
-    /// Optimised and shrunk, for dist/.
+    /// Optimised for speed, for dist/ (the `module` cargo profile).
     Release,
     /// Quick to build, for `serve`.
     Dev,
@@ -57,7 +64,7 @@ pub fn build(workspace: &Workspace, profile: Profile) -> Result<(), Error> {
         "wasm32-unknown-unknown",
     ]);
     if profile == Profile::Release {
-        cargo.arg("--release");
+        cargo.args(["--profile", RELEASE_PROFILE]);
     }
     process::run(&mut cargo)?;
 
@@ -81,7 +88,7 @@ pub fn build(workspace: &Workspace, profile: Profile) -> Result<(), Error> {
         process::run(
             workspace
                 .command("wasm-opt")
-                .arg("-Oz")
+                .arg("-O3")
                 .args(WASM_OPT_FEATURES)
                 .arg(&glued)
                 .arg("-o")
@@ -96,14 +103,14 @@ pub fn build(workspace: &Workspace, profile: Profile) -> Result<(), Error> {
 }
 
 /// Where cargo put the wasm: `$CARGO_TARGET_DIR` or target/, then
-/// wasm32-unknown-unknown/<profile>/starcheck_js.wasm.
+/// wasm32-unknown-unknown/<profile's folder>/starcheck_js.wasm.
 fn built_wasm(workspace: &Workspace, profile: Profile) -> PathBuf {
     // A relative CARGO_TARGET_DIR is relative to where cargo ran: the root.
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(|dir| workspace.root().join(dir))
         .unwrap_or_else(|| workspace.root().join("target"));
     let folder = match profile {
-        Profile::Release => "release",
+        Profile::Release => RELEASE_PROFILE,
         Profile::Dev => "debug",
     };
     wasm_path(&target, folder)

@@ -25,6 +25,11 @@ pub fn DistrictLoader() -> impl IntoView {
     let lang = use_lang();
     let dragging = RwSignal::new(false);
 
+    // The worker of the next load starts loading its module now, while
+    // the office chooses files; it is ended when the page is left.
+    district.prepare_worker();
+    on_cleanup(move || district.drop_spare_worker());
+
     // Chosen files are read at once; the input is emptied so choosing the
     // same files again fires `change` again.
     let on_change = move |ev: leptos::ev::Event| {

@@ -38,7 +38,7 @@ use starcheck_core::{Evaluation, FileError, Lang, Text};
 use crate::file_io::{self, now_local, read_assessment, read_bytes};
 use crate::state::AppState;
 use storage::{SetEnvelope, Stored, StoredFile};
-use worker::{Answer, Job};
+use worker::{Answer, Job, Spare};
 
 /// How the set stands with storage.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -118,6 +118,8 @@ pub struct DistrictState {
     ranked: RwSignal<Option<Ranked>>,
     job: StoredValue<Option<Job>, LocalStorage>,
     jobs: StoredValue<u64>,
+    /// A worker started ahead of the next load ([`DistrictState::prepare_worker`]).
+    spare: StoredValue<Option<Spare>, LocalStorage>,
 }
 
 impl DistrictState {
@@ -174,6 +176,7 @@ impl DistrictState {
             ranked,
             job: StoredValue::new_local(None),
             jobs: StoredValue::new(0),
+            spare: StoredValue::new_local(None),
         };
         state.restore();
 
@@ -300,7 +303,8 @@ impl DistrictState {
             return;
         }
         let id = self.next_job();
-        match worker::start(self, id, files.clone()) {
+        let spare = self.spare.try_update_value(Option::take).flatten();
+        match worker::start(self, id, files.clone(), spare) {
             Ok(job) => self.set_job(job),
             Err(error) => {
                 warn!(
@@ -310,6 +314,28 @@ impl DistrictState {
                 );
                 self.load_on_page(files);
             }
+        }
+    }
+
+    /// Starts the next load's worker now (the page is open), so that its
+    /// module loads while the office chooses files. Not in the
+    /// single-file edition, which has no worker script.
+    pub fn prepare_worker(self) {
+        if crate::offline::single_file_edition() {
+            return;
+        }
+        let none = self.spare.with_value(Option::is_none);
+        if none && let Some(spare) = Spare::start() {
+            self.spare.set_value(Some(spare));
+        }
+    }
+
+    /// Ends the worker started ahead, if no load took it (the page is
+    /// left).
+    pub fn drop_spare_worker(self) {
+        if let Some(spare) = self.spare.try_update_value(Option::take).flatten()
+        {
+            spare.end();
         }
     }
 

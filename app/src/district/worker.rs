@@ -2,17 +2,19 @@
 //! `js/district-worker.js` (built beside the JavaScript module
 //! `js/starcheck.js` into the site, see `js/` and xtask's `js` step),
 //! which reads, checks, scores and ranks them with the same core and
-//! reports progress after every file. The page only hands the files over
-//! and rebuilds the set from the answer, both a slice at a time with the
-//! browser's turn between slices, so a click is handled at once however
-//! many files there are.
+//! reports progress as it goes. The page hands the files over, reads
+//! each file the worker took as it arrives ([`Received`]: its bytes or
+//! text and the JSON of a `starcheck_core::district::Handed`, scored
+//! again here)
+//! while the worker reads on, and rebuilds the set from the answer, all
+//! a slice at a time with the browser's turn between slices, so a click
+//! is handled at once however many files there are.
 //!
 //! The messages are described in the worker script. The answer names
 //! every file of the new set: one the page already held by its number
-//! (cloned here, not read again), a new one as the JSON of a
-//! `starcheck_core::district::Loaded`; the table comes ranked, and
-//! [`super::Ranked`] lets the table memo take it while the set is
-//! unchanged.
+//! (cloned here, not read again), a new one by its number among the
+//! files the worker sent; the table comes ranked, and [`super::Ranked`]
+//! lets the table memo take it while the set is unchanged.
 //!
 //! Cancelling ends the worker (or stops the rebuild) and keeps the set as
 //! it was. When the worker cannot start or fails before it answers (a
@@ -21,7 +23,8 @@
 //! ([`DistrictState::load_on_page`]): slower with many files, but
 //! complete.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
@@ -29,7 +32,7 @@ use leptos::logging::warn;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use starcheck_core::district::{
-    DistrictTable, Duplicate, FileStamp, Loaded, Refused,
+    DistrictTable, Duplicate, FileStamp, Handed, Loaded, Refused,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -91,31 +94,214 @@ struct Sent {
     quotas: Option<Vec<u32>>,
     /// To read on the page if the worker fails.
     files: Rc<Vec<web_sys::File>>,
+    /// The files the worker took, as they arrive.
+    received: Rc<Received>,
 }
 
-/// Starts the load in a worker and hands the files over in batches. An
-/// error means no worker could be made: the caller reads the files on
-/// the page.
+/// The files the worker sends as it takes them, read here a slice at a
+/// time while it goes on: by their number, as the answer names them.
+struct Received {
+    /// Files chosen: no number reaches it.
+    chosen: usize,
+    /// Sent, not yet read.
+    waiting: RefCell<VecDeque<JsValue>>,
+    /// Read, by number; taken out as the set is rebuilt.
+    read: RefCell<Vec<Option<Loaded>>>,
+    /// A task is reading the waiting files.
+    busy: Cell<bool>,
+    /// The first file that could not be read, and why.
+    failed: RefCell<Option<String>>,
+}
+
+impl Received {
+    fn new(chosen: usize) -> Received {
+        Received {
+            chosen,
+            waiting: RefCell::default(),
+            read: RefCell::default(),
+            busy: Cell::new(false),
+            failed: RefCell::default(),
+        }
+    }
+
+    /// Queues the files of a progress message and has them read.
+    fn arrive(
+        self: &Rc<Self>,
+        district: DistrictState,
+        files: &JsValue,
+        cancelled: &Rc<Cell<bool>>,
+    ) {
+        let Some(files) = files.dyn_ref::<Array>() else {
+            return;
+        };
+        self.waiting.borrow_mut().extend(files.iter());
+        if !self.busy.replace(true) {
+            let received = Rc::clone(self);
+            let cancelled = Rc::clone(cancelled);
+            spawn_local(async move {
+                received.read_waiting(district, &cancelled).await;
+                received.busy.set(false);
+            });
+        }
+    }
+
+    /// Reads the waiting files, a slice at a time. Stops once cancelled.
+    async fn read_waiting(
+        &self,
+        district: DistrictState,
+        cancelled: &Cell<bool>,
+    ) {
+        let mut pace = Pace::new();
+        loop {
+            let next = self.waiting.borrow_mut().pop_front();
+            let Some(file) = next else { return };
+            if let Err(reason) = self.read_one(district, &file) {
+                self.failed.borrow_mut().get_or_insert(reason);
+            }
+            pace.step().await;
+            if cancelled.get() {
+                return;
+            }
+        }
+    }
+
+    /// `{number, file_name, text, data, bytes?}` (see
+    /// `Cohort.takenForPage` and the worker script).
+    fn read_one(
+        &self,
+        district: DistrictState,
+        file: &JsValue,
+    ) -> Result<(), String> {
+        let number = field(file, "number")
+            .as_f64()
+            .map(|n| n as usize)
+            .filter(|&n| n < self.chosen)
+            .ok_or("a file the worker took has no right number")?;
+        let data = field(file, "data")
+            .dyn_into::<Uint8Array>()
+            .map_err(|_| "a file the worker took has no data".to_string())?;
+        let handed: Handed = serde_json::from_slice(&data.to_vec())
+            .map_err(|e| format!("a file's data: {e}"))?;
+        let name = text(file, "file_name");
+        let text = match field(file, "text").as_string() {
+            Some(text) => text,
+            None => text_of_bytes(&field(file, "bytes"))?,
+        };
+        let loaded = district
+            .rubric()
+            .with_value(|rubric| handed.into_loaded(rubric, name, text));
+        let mut read = self.read.borrow_mut();
+        if read.len() <= number {
+            read.resize_with(number + 1, || None);
+        }
+        if let Some(slot) = read.get_mut(number) {
+            *slot = Some(loaded);
+        }
+        Ok(())
+    }
+
+    /// The file with `number`, read: once.
+    fn take(&self, number: usize) -> Option<Loaded> {
+        self.read.borrow_mut().get_mut(number).and_then(Option::take)
+    }
+}
+
+/// A worker started when the district page opens, so that its module
+/// has loaded (about 150 ms) by the time the office has chosen files:
+/// the next load takes it. Until then it only notes whether it failed.
+pub struct Spare {
+    worker: web_sys::Worker,
+    failed: Rc<Cell<bool>>,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Spare {
+    /// Starts a worker; `None` where none can be made.
+    pub fn start() -> Option<Spare> {
+        let worker = new_worker().ok()?;
+        let failed = Rc::new(Cell::new(false));
+        let on_message = {
+            let failed = Rc::clone(&failed);
+            Closure::<dyn FnMut(_)>::new(move |event: web_sys::MessageEvent| {
+                if text(&event.data(), "kind") == "failed" {
+                    failed.set(true);
+                }
+            })
+        };
+        let on_error = {
+            let failed = Rc::clone(&failed);
+            Closure::<dyn FnMut(_)>::new(move |_: web_sys::Event| {
+                failed.set(true);
+            })
+        };
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Some(Spare {
+            worker,
+            failed,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    }
+
+    /// The worker for a load, unless its module failed to load (then it
+    /// is ended and the load starts one of its own, which says why).
+    fn take(self) -> Option<web_sys::Worker> {
+        if self.failed.get() {
+            self.worker.terminate();
+            return None;
+        }
+        Some(self.worker)
+    }
+
+    /// Ends the worker (the page is left).
+    pub fn end(self) {
+        self.worker.terminate();
+    }
+}
+
+/// A module worker running the worker script.
+fn new_worker() -> Result<web_sys::Worker, JsValue> {
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    web_sys::Worker::new_with_options(WORKER_URL, &options)
+}
+
+/// Starts the load in a worker (`spare`, if there is one) and hands the
+/// files over in batches. An error means no worker could be made: the
+/// caller reads the files on the page.
 pub fn start(
     district: DistrictState,
     id: u64,
     files: Vec<web_sys::File>,
+    spare: Option<Spare>,
 ) -> Result<Job, JsValue> {
-    let options = web_sys::WorkerOptions::new();
-    options.set_type(web_sys::WorkerType::Module);
-    let worker = web_sys::Worker::new_with_options(WORKER_URL, &options)?;
+    // The spare's listeners are replaced below, in this same task: no
+    // message of its falls between them.
+    let worker = match spare.and_then(Spare::take) {
+        Some(worker) => worker,
+        None => new_worker()?,
+    };
 
     let sent = Sent {
         before: district.set.with_untracked(super::Ranked::stamps_of),
         quotas: district.quotas.get_untracked(),
+        received: Rc::new(Received::new(files.len())),
         files: Rc::new(files),
     };
+    let cancelled = Rc::new(Cell::new(false));
     let on_message = {
         let sent = sent.clone();
+        let cancelled = Rc::clone(&cancelled);
         Closure::<dyn FnMut(_)>::new(move |event: web_sys::MessageEvent| {
             let data = event.data();
             match text(&data, "kind").as_str() {
-                "progress" => district.progress(id, number(&data, "done")),
+                "progress" => {
+                    let files = field(&data, "files");
+                    sent.received.arrive(district, &files, &cancelled);
+                    district.progress(id, number(&data, "done"));
+                }
                 "done" => spawn_local(finish(district, id, data, sent.clone())),
                 "failed" => {
                     let reason = text(&data, "message");
@@ -152,7 +338,7 @@ pub fn start(
 
     let job = Job {
         id,
-        cancelled: Rc::new(Cell::new(false)),
+        cancelled,
         worker: Some(Running {
             worker: worker.clone(),
             _on_message: on_message,
@@ -251,7 +437,7 @@ async fn finish(district: DistrictState, id: u64, data: JsValue, sent: Sent) {
     let Some(cancelled) = district.worker_done(id) else {
         return;
     };
-    match read_answer(district, &data, &cancelled).await {
+    match read_answer(district, &data, &sent.received, &cancelled).await {
         Ok(answer) if !cancelled.get() => {
             district.rebuild(answer, &sent.before, sent.quotas).await;
 
@@ -278,12 +464,22 @@ pub struct Answer {
     pub summary: LoadSummary,
 }
 
-/// Reads the answer, a slice at a time. Stops once cancelled.
+/// Reads the answer (after the files sent before it), a slice at a
+/// time. Stops once cancelled.
 async fn read_answer(
     district: DistrictState,
     data: &JsValue,
+    received: &Received,
     cancelled: &Cell<bool>,
 ) -> Result<Answer, String> {
+    received.read_waiting(district, cancelled).await;
+    if cancelled.get() {
+        return Err("cancelled".to_string());
+    }
+    if let Some(reason) = received.failed.borrow_mut().take() {
+        return Err(reason);
+    }
+
     let mut pace = Pace::new();
     let listed = field(data, "files")
         .dyn_into::<Array>()
@@ -291,18 +487,21 @@ async fn read_answer(
     let mut files = Vec::with_capacity(listed.length() as usize);
     let mut read_here = Vec::with_capacity(files.capacity());
     for entry in listed.iter() {
-        if let Some(bytes) = entry.dyn_ref::<Uint8Array>() {
-            let loaded = serde_json::from_slice::<Loaded>(&bytes.to_vec())
-                .map_err(|e| format!("a file's data: {e}"))?;
-            files.push(loaded);
-            read_here.push(true);
-        } else if let Some(number) = entry.as_f64() {
+        if let Some(number) = entry.as_f64() {
             let held = district
                 .set
                 .with_untracked(|s| s.files.get(number as usize).cloned())
                 .ok_or_else(|| format!("no file number {number}"))?;
             files.push(held);
             read_here.push(false);
+        } else if let Some(number) =
+            entry.is_object().then(|| field(&entry, "read").as_f64()).flatten()
+        {
+            let loaded = received
+                .take(number as usize)
+                .ok_or_else(|| format!("no file read number {number}"))?;
+            files.push(loaded);
+            read_here.push(true);
         } else {
             return Err("a file of the answer is neither".to_string());
         }
@@ -365,6 +564,19 @@ async fn read_answer(
         ..LoadSummary::default()
     };
     Ok(Answer { files, read_here, duplicates, refused, table, summary })
+}
+
+/// A file's text from its bytes as read (UTF-8), less a byte-order mark.
+fn text_of_bytes(bytes: &JsValue) -> Result<String, String> {
+    let bytes = bytes
+        .dyn_ref::<Uint8Array>()
+        .ok_or("a file the worker took has neither text nor bytes")?;
+    let mut text = String::from_utf8(bytes.to_vec())
+        .map_err(|_| "a file the worker took is not UTF-8".to_string())?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
 }
 
 /// Counts the work done since the browser's last turn, and gives it one

@@ -10,8 +10,10 @@
 use jiff::civil::{Date, DateTime};
 use serde::{Deserialize, Serialize};
 
-use crate::assessment::Community;
-use crate::file::{FileError, Imported};
+use crate::assessment::{Assessment, Community};
+use crate::file::{ExportMeta, FileError, Imported, RubricRef, Summary};
+use crate::rubric::Rubric;
+use crate::score::evaluate;
 
 /// A file that was accepted. Its serde form is [`Imported`]'s: for handing
 /// a file read in a web worker to the page, not a file format.
@@ -37,6 +39,17 @@ impl Loaded {
         community_key(self.community())
     }
 
+    /// Whether the file's key is `key`, without building it: a set
+    /// compares each file it takes with every file it holds, and building
+    /// a thousand keys for each of a thousand files took longer than
+    /// checking the files.
+    pub fn has_key(&self, key: &str) -> bool {
+        let community = self.community();
+        let parts = [&community.district, &community.street, &community.name];
+        let chars = parts.into_iter().flat_map(|part| part.chars());
+        chars.filter(|c| !c.is_whitespace()).eq(key.chars())
+    }
+
     /// The file's dates.
     pub fn stamp(&self) -> FileStamp {
         FileStamp {
@@ -44,6 +57,61 @@ impl Loaded {
             as_of: self.imported.assessment.as_of,
             exported_at: self.imported.meta.exported_at,
         }
+    }
+}
+
+/// A [`Loaded`] as the district page's web worker hands it over: the
+/// import's results less the evaluation, which is the rubric's scoring
+/// of the assessment and is done again in a few microseconds
+/// ([`Handed::into_loaded`]). The file's name and text travel beside it
+/// as they are, not as escaped JSON strings. Reading this instead of a
+/// whole `Loaded` keeps the page's share of a large import short. Not a
+/// file format.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Handed {
+    pub assessment: Assessment,
+    pub meta: ExportMeta,
+    pub schema_version: u32,
+    pub rubric: RubricRef,
+    pub rubric_differs: bool,
+    pub stated: Option<Summary>,
+    pub had_bom: bool,
+}
+
+impl Handed {
+    /// What to hand over of an imported file.
+    pub fn of(imported: &Imported) -> Handed {
+        Handed {
+            assessment: imported.assessment.clone(),
+            meta: imported.meta.clone(),
+            schema_version: imported.schema_version,
+            rubric: imported.rubric.clone(),
+            rubric_differs: imported.rubric_differs,
+            stated: imported.stated.clone(),
+            had_bom: imported.had_bom,
+        }
+    }
+
+    /// The file again, scored with `rubric`: the same `Loaded` as the
+    /// one handed over when `rubric` is the one it was imported with.
+    pub fn into_loaded(
+        self,
+        rubric: &Rubric,
+        file_name: String,
+        text: String,
+    ) -> Loaded {
+        let evaluation = evaluate(rubric, &self.assessment);
+        let imported = Imported {
+            assessment: self.assessment,
+            meta: self.meta,
+            schema_version: self.schema_version,
+            rubric: self.rubric,
+            rubric_differs: self.rubric_differs,
+            evaluation,
+            stated: self.stated,
+            had_bom: self.had_bom,
+        };
+        Loaded { file_name, text, imported }
     }
 }
 
@@ -265,7 +333,8 @@ impl DistrictSet {
         self.refused.retain(|refused| !refused.superseded_by(&loaded));
 
         let key = loaded.key();
-        let Some(index) = self.files.iter().position(|f| f.key() == key) else {
+        let Some(index) = self.files.iter().position(|f| f.has_key(&key))
+        else {
             self.files.push(loaded);
             return None;
         };
@@ -310,7 +379,7 @@ impl DistrictSet {
 
     /// Takes a community's file out of the set.
     pub fn remove(&mut self, key: &str) {
-        self.files.retain(|f| f.key() != key);
+        self.files.retain(|f| !f.has_key(key));
     }
 
     /// Forgets every file, flag and refusal.

@@ -709,3 +709,44 @@ fn ok_every_heading_has_english() {
     }
     assert_eq!(SortKey::Extra.heading_in(crate::Lang::En), "Tier award");
 }
+
+#[test]
+fn ok_handed_files_are_the_loaded_ones_again() {
+    let set = first_load();
+    assert_eq!(set.files.len(), 19);
+    for file in &set.files {
+        let json = serde_json::to_string(&Handed::of(&file.imported));
+        let handed: Option<Handed> =
+            json.ok().and_then(|j| serde_json::from_str(&j).ok());
+        let again = handed.map(|h| {
+            h.into_loaded(&rubric(), file.file_name.clone(), file.text.clone())
+        });
+        assert_eq!(again.as_ref(), Some(file), "{}", file.file_name);
+    }
+}
+
+#[test]
+fn ok_has_key_is_the_key_compared() {
+    let set = first_load();
+    let file = &set.files[0];
+    let key = file.key();
+    let mut other = file.clone();
+
+    // Spaces anywhere are not part of the key; where a part ends is not
+    // either, as in the key built.
+    let name = other.community().name.replace("社区", " 社 区");
+    other.imported.assessment.community.name = format!(" {name} ");
+    assert_eq!(other.key(), key);
+    assert!(other.has_key(&key));
+    let community = &mut other.imported.assessment.community;
+    let street = std::mem::take(&mut community.street);
+    community.district.push_str(&street);
+    assert_eq!(other.key(), key);
+    assert!(other.has_key(&key));
+
+    other.imported.assessment.community.name.push('二');
+    assert!(!other.has_key(&key));
+    assert!(!file.has_key(""));
+    assert!(!file.has_key(&format!("{key}x")));
+    assert!(!file.has_key(&key[..key.len() - 3]));
+}

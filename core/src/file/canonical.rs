@@ -13,7 +13,9 @@
 //! what RFC 8785 (JCS) gives for keys below U+10000. The sorting is done
 //! here and does not depend on how `serde_json::Map` is configured.
 
-use serde_json::Value;
+use std::fmt::Write as _;
+
+use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
 use crate::file::error::FileError;
@@ -21,15 +23,21 @@ use crate::file::error::FileError;
 /// The lowercase hex SHA-256 of the canonical form of `document` with its
 /// `checksum` member left out.
 pub(crate) fn checksum(document: &Value) -> Result<String, FileError> {
-    let mut content = document.clone();
-    if let Value::Object(members) = &mut content {
-        members.remove("checksum");
+    // Written with the member left out, not from a copy without it: a
+    // copy of the whole document costs as much as writing it.
+    let mut text = String::new();
+    let path = &mut String::new();
+    match document {
+        Value::Object(members) => {
+            write_object(&mut text, members, path, Some("checksum"))?;
+        }
+        other => write_value(&mut text, other, path)?,
     }
-    let text = canonical(&content)?;
     Ok(hex(&Sha256::digest(text.as_bytes())))
 }
 
 /// The canonical form of a value; a fraction is refused with its path.
+#[cfg(test)]
 pub(crate) fn canonical(value: &Value) -> Result<String, FileError> {
     let mut text = String::new();
     write_value(&mut text, value, &mut String::new())?;
@@ -46,10 +54,11 @@ fn write_value(
         Value::Bool(true) => text.push_str("true"),
         Value::Bool(false) => text.push_str("false"),
         Value::Number(number) => {
+            // Writing to a String cannot fail.
             if let Some(whole) = number.as_i64() {
-                text.push_str(&whole.to_string());
+                let _ = write!(text, "{whole}");
             } else if let Some(whole) = number.as_u64() {
-                text.push_str(&whole.to_string());
+                let _ = write!(text, "{whole}");
             } else {
                 return Err(FileError::NotWholeNumber {
                     path: shown(path),
@@ -65,55 +74,74 @@ fn write_value(
                     text.push(',');
                 }
                 let before = path.len();
-                path.push_str(&format!("[{index}]"));
+                let _ = write!(path, "[{index}]");
                 write_value(text, value, path)?;
                 path.truncate(before);
             }
             text.push(']');
         }
-        Value::Object(members) => {
-            let mut keys: Vec<&String> = members.keys().collect();
-            keys.sort();
-            text.push('{');
-            for (position, key) in keys.iter().enumerate() {
-                if position > 0 {
-                    text.push(',');
-                }
-                write_string(text, key);
-                text.push(':');
-                let before = path.len();
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(key);
-                if let Some(value) = members.get(*key) {
-                    write_value(text, value, path)?;
-                }
-                path.truncate(before);
-            }
-            text.push('}');
-        }
+        Value::Object(members) => write_object(text, members, path, None)?,
     }
     Ok(())
 }
 
-fn write_string(text: &mut String, string: &str) {
-    text.push('"');
-    for c in string.chars() {
-        match c {
-            '"' => text.push_str("\\\""),
-            '\\' => text.push_str("\\\\"),
-            '\u{8}' => text.push_str("\\b"),
-            '\u{c}' => text.push_str("\\f"),
-            '\n' => text.push_str("\\n"),
-            '\r' => text.push_str("\\r"),
-            '\t' => text.push_str("\\t"),
-            c if u32::from(c) < 0x20 => {
-                text.push_str(&format!("\\u{:04x}", u32::from(c)));
-            }
-            c => text.push(c),
+/// An object's members sorted by key, but `leave_out`'s.
+fn write_object(
+    text: &mut String,
+    members: &Map<String, Value>,
+    path: &mut String,
+    leave_out: Option<&str>,
+) -> Result<(), FileError> {
+    let mut sorted: Vec<(&String, &Value)> = members
+        .iter()
+        .filter(|(key, _)| Some(key.as_str()) != leave_out)
+        .collect();
+    sorted.sort_by(|a, b| a.0.cmp(b.0));
+    text.push('{');
+    for (position, (key, value)) in sorted.into_iter().enumerate() {
+        if position > 0 {
+            text.push(',');
         }
+        write_string(text, key);
+        text.push(':');
+        let before = path.len();
+        if !path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(key);
+        write_value(text, value, path)?;
+        path.truncate(before);
     }
+    text.push('}');
+    Ok(())
+}
+
+fn write_string(text: &mut String, string: &str) {
+    // Runs without an escape are copied whole; every escaped character
+    // is ASCII, so each byte found here ends a run at a char boundary.
+    text.push('"');
+    let mut run = 0;
+    for (at, byte) in string.bytes().enumerate() {
+        let escape = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0..0x20 => "",
+            _ => continue,
+        };
+        text.push_str(&string[run..at]);
+        if escape.is_empty() {
+            let _ = write!(text, "\\u{byte:04x}");
+        } else {
+            text.push_str(escape);
+        }
+        run = at + 1;
+    }
+    text.push_str(&string[run..]);
     text.push('"');
 }
 
