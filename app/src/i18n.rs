@@ -20,6 +20,7 @@ mod gloss_table;
 use leptos::prelude::*;
 pub use starcheck_core::Lang;
 use starcheck_core::Text;
+use starcheck_core::district::words::tier_en;
 
 /// The local storage key of the language choice (`zh-CN` or `en`).
 pub const STORAGE_KEY: &str = "starcheck.lang";
@@ -83,6 +84,16 @@ pub fn listed_name(zh: &str, official: bool, lang: Lang) -> String {
         (Lang::En, Some(en)) if official => format!("{zh} ({en})"),
         (Lang::En, Some(en)) => en.to_string(),
         _ => zh.to_string(),
+    }
+}
+
+/// A tier phrase of the rubric or the district table (`五星`,
+/// `四星或三星(同分待定)`) in `lang`; one the core cannot word in English
+/// stays as it is.
+pub fn tier_in(tier: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => tier.to_string(),
+        Lang::En => tier_en(tier).unwrap_or_else(|| tier.to_string()),
     }
 }
 

@@ -285,6 +285,8 @@ pub struct Drafts {
     timer: StoredValue<Option<TimeoutHandle>>,
     /// The drafts page is shown: only then is the list kept current.
     list_shown: StoredValue<bool>,
+    /// The language shown, for the labels this module gives copies.
+    lang: Signal<Lang>,
 }
 
 impl Drafts {
@@ -305,6 +307,7 @@ impl Drafts {
             saved: StoredValue::new(state.assessment.get_untracked()),
             timer: StoredValue::new(None),
             list_shown: StoredValue::new(false),
+            lang: crate::i18n::use_lang(),
         };
 
         // The explicit load: the draft open when the page was last used.
@@ -740,7 +743,7 @@ impl Drafts {
     pub fn save_as_copy(self) {
         let community =
             self.state.assessment.with_untracked(|a| a.community.clone());
-        let label = free_label(&community, "副本");
+        let label = free_label(&community, self.copy_word());
         self.label.set_value(label);
         self.open_key.set(None);
         self.known_revision.set_value(0);
@@ -759,7 +762,8 @@ impl Drafts {
         };
         self.cancel_pending();
         let community = recovered.assessment.community.clone();
-        self.label.set_value(free_label(&community, "恢复"));
+        let word = self.lang.get_untracked().pick("恢复", "recovered");
+        self.label.set_value(free_label(&community, word));
         self.open_key.set(None);
         self.known_revision.set_value(0);
         self.conflict.set(None);
@@ -835,7 +839,13 @@ impl Drafts {
         Ok(())
     }
 
-    /// Copies a draft under the label `副本` (or `副本 2`, …).
+    /// The label of a copy, in the language shown: `副本` or `copy`.
+    fn copy_word(self) -> &'static str {
+        self.lang.get_untracked().pick("副本", "copy")
+    }
+
+    /// Copies a draft under the label `副本` (or `副本 2`, …; `copy` in
+    /// English).
     pub fn duplicate(self, key: &str) -> Result<(), Text> {
         let Ok((assessment, mut envelope)) = self.load(key) else {
             return Err(Text::new(
@@ -843,7 +853,7 @@ impl Drafts {
                 "This draft cannot be read, so it cannot be copied",
             ));
         };
-        let label = free_label(&assessment.community, "副本");
+        let label = free_label(&assessment.community, self.copy_word());
         let new_key = draft_key(&assessment.community, &label);
         envelope.label = label;
         envelope.revision = 1;
@@ -964,10 +974,7 @@ impl Drafts {
         match imported {
             Ok(imported) => Ok((imported.assessment, envelope)),
             Err(refusal) => {
-                let mut u = unreadable(Text::new(
-                    refusal.message(Lang::Zh),
-                    refusal.message(Lang::En),
-                ));
+                let mut u = unreadable(draft_refusal(&refusal));
                 u.recovered = file::recover(&envelope.document, today_local());
                 Err(u)
             }
@@ -1097,13 +1104,31 @@ pub fn draft_key(community: &Community, label: &str) -> String {
     format!("{DRAFT_PREFIX}{name}#{label}")
 }
 
-/// `鲤城区开元街道新春社区`, or `未命名社区`.
+/// What an assessment without a community is called, in keys and files.
+const UNNAMED: &str = "未命名社区";
+
+/// `鲤城区开元街道新春社区`, or `未命名社区`: a draft's key and file name
+/// use it.
 pub fn community_name(community: &Community) -> String {
     let name = community.full_name();
     if name.trim().is_empty() {
-        return "未命名社区".to_string();
+        return UNNAMED.to_string();
     }
     name
+}
+
+/// [`community_name`] as shown in `lang`: `Unnamed community` in English.
+pub fn community_name_in(community: &Community, lang: Lang) -> String {
+    shown_name(&community_name(community), lang)
+}
+
+/// A name made by [`community_name`] or [`display_name`] as shown in
+/// `lang`: the user's names as typed, ours in the language.
+pub fn shown_name(name: &str, lang: Lang) -> String {
+    match (lang, name.strip_prefix(UNNAMED)) {
+        (Lang::En, Some(rest)) => format!("Unnamed community{rest}"),
+        _ => name.to_string(),
+    }
 }
 
 /// How a draft is called in the list: `新春社区 · 副本`.
@@ -1167,6 +1192,26 @@ impl From<GlooError> for StorageError {
             }
             other => StorageError::Other(other.to_string()),
         }
+    }
+}
+
+/// Why a stored draft's document is refused, said of a draft: the import's
+/// words speak of a file someone sent, and advise asking for it again.
+fn draft_refusal(refusal: &file::FileError) -> Text {
+    match refusal {
+        file::FileError::ChecksumMismatch { .. }
+        | file::FileError::MissingChecksum => Text::new(
+            "草稿的校验码不符:它在浏览器存储中被改动过或已损坏",
+            "The draft's checksum does not match: it was changed in the \
+             browser's storage or is damaged",
+        ),
+        other => Text::new(
+            format!("草稿内容无法读取:{}", other.message(Lang::Zh)),
+            format!(
+                "The draft's content cannot be read: {}",
+                other.message(Lang::En)
+            ),
+        ),
     }
 }
 

@@ -263,7 +263,12 @@ pub enum Margin {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntryRef {
     pub index: usize,
+    /// [`crate::Expenditure::label_zh`].
     pub label: String,
+    /// [`crate::Expenditure::label_en`]; empty when read from an older
+    /// answer, which then shows `label`.
+    #[serde(default)]
+    pub label_en: String,
     pub amount: Money,
 }
 
@@ -324,14 +329,10 @@ impl FactProblem {
         }
     }
 
-    /// The message shown to users, in English.
+    /// The message shown to users, in English. Like the Chinese, it names
+    /// the item only, not the rule's id.
     pub fn message_en(&self) -> String {
-        let at = match &self.rule_id {
-            Some(rule) => {
-                format!("Item {} \u{201c}{}\u{201d}", self.item, rule)
-            }
-            None => format!("Item {}", self.item),
-        };
+        let at = format!("Item {}", self.item);
         match &self.kind {
             ProblemKind::UnknownItem => {
                 format!("{at}: the rubric has no such item; ignored")

@@ -142,7 +142,7 @@ export interface GateResult {
   wording: string;
   state: GateState;
   margin: { kind: "surplus" | "shortfall"; amount: Money } | null;
-  failing_entries: { index: number; label: string; amount: Money }[];
+  failing_entries: { index: number; label: string; label_en: string; amount: Money }[];
   /** e.g. "已支出 ¥65,000.00(81.25%),…". */
   summary: string;
 }

@@ -353,7 +353,9 @@ describe('a damaged draft', () => {
 
     const notice = page.locator('[data-notice="recovery"]');
     await notice.waitFor();
-    assert.match((await notice.textContent()) ?? '', /校验码不符/);
+    // Said of a draft in storage, not of a file someone sent.
+    const said = (await notice.textContent()) ?? '';
+    assert.match(said, /草稿的校验码不符:它在浏览器存储中被改动过或已损坏/);
     assert.match((await notice.locator('[data-recoverable]').textContent()) ?? '', /鲤城区开元街道新春社区,1 项内容;1 项无法读取/);
 
     await notice.locator('[data-action="recover"]').click();

@@ -11,7 +11,7 @@
 //   full-width form, or followed by its English in brackets;
 // - the user's own words: community, district and street names, places,
 //   meeting notes, expenditure descriptions and file names, as the files
-//   hold them, and a draft's label;
+//   hold them;
 // - Chinese marked as such (`lang="zh-CN"`), such as the app's name.
 // Everything else is a label or message of ours that was not put into
 // English, and is listed with where it is.
@@ -66,9 +66,7 @@ async function untranslated(page, words) {
       const text = node.textContent.trim();
       if (!han.test(text) || !han.test(strip(text))) continue;
       const element = node.parentElement;
-      // A draft's label is its name, the user's to give (a copy starts as
-      // 副本, part of the key it is stored under).
-      const exempt = 'noscript, select, option, .official, [data-official], [lang^="zh"], [data-draft-label]';
+      const exempt = 'noscript, select, option, .official, [data-official], [lang^="zh"]';
       if (element.closest(exempt)) {
         continue;
       }
@@ -97,6 +95,7 @@ describe('English mode leaves only official wording and the user\'s words in Chi
   let site;
   let page;
   let words;
+  let unnamed;
 
   before(async () => {
     const report = await readFile(REPORT, 'utf8');
@@ -122,6 +121,7 @@ describe('English mode leaves only official wording and the user\'s words in Chi
     await page.reload();
     await page.waitForSelector('[data-app-ready="true"]');
     await page.click('[data-lang="en"]');
+    unnamed = (await page.locator('[data-current-draft]').textContent()).trim();
     await page.setInputFiles('input[data-action="import-file"]', {
       name: '星级自评_鲤城区开元街道梅峰社区_2025-01-06.json',
       mimeType: 'application/json',
@@ -133,6 +133,10 @@ describe('English mode leaves only official wording and the user\'s words in Chi
 
   after(async () => {
     await site?.close();
+  });
+
+  test('a draft with no community yet is an unnamed community', async () => {
+    assert.match(unnamed, /^Unnamed community \(assessed \d{4}-\d{2}-\d{2}\)/);
   });
 
   test('a draft this version cannot read says why in English', async () => {
@@ -147,7 +151,8 @@ describe('English mode leaves only official wording and the user\'s words in Chi
   test('renaming onto a taken name is refused in English', async () => {
     const row = page.locator('tr[data-draft="starcheck.draft.鲤城区开元街道梅峰社区"]');
     await row.locator('[data-action="duplicate-draft"]').click();
-    const copy = page.locator('tr[data-draft="starcheck.draft.鲤城区开元街道梅峰社区#副本"]');
+    // A copy made in English is labelled in English.
+    const copy = page.locator('tr[data-draft="starcheck.draft.鲤城区开元街道梅峰社区#copy"]');
     await copy.locator('[data-action="rename-draft"]').click();
     await copy.locator('input[data-field="draft-label"]').fill('');
     await copy.locator('[data-action="save-rename"]').click();
@@ -165,6 +170,36 @@ describe('English mode leaves only official wording and the user\'s words in Chi
       assert.deepEqual(await untranslated(page, words), []);
     });
   }
+
+  test('a passing assessment: tiers by rank, and cut lines out of order', async () => {
+    const name = '星级自评_鲤城区鲤中街道西郊社区_2025-01-06.json';
+    await page.goto(`${site.server.url}#/drafts`);
+    await page.setInputFiles('input[data-action="import-file"]', {
+      name,
+      mimeType: 'application/json',
+      buffer: await readFile(join(DISTRICT_FIXTURES, name)),
+    });
+    await page.locator('[data-action="confirm-import"]').click();
+    await page.locator('[data-import-done]').waitFor();
+
+    await page.goto(`${site.server.url}#/assess`);
+    await page.waitForSelector('[data-page="assess"]');
+    assert.match(await page.locator('.tier-needs').first().textContent(), /^5-star needs rank 1–2/);
+    assert.deepEqual(await untranslated(page, words), []);
+
+    await page.locator('details.cut-lines > summary').first().click();
+    await page.fill('[data-field="cut_line.0"]', '90');
+    await page.fill('[data-field="cut_line.1"]', '100');
+    await page.press('[data-field="cut_line.1"]', 'Tab');
+    const slip = page.locator('[data-cut-lines-error]').first();
+    await page.waitForFunction(() => document.querySelector('[data-cut-lines-error]')?.textContent);
+    assert.match(await slip.textContent(), /^The 5-star line \(90\) is below the 4-star line \(100\): please check/);
+    assert.deepEqual(await untranslated(page, words), []);
+
+    await page.goto(`${site.server.url}#/report`);
+    await page.waitForSelector('[data-page="report"]');
+    assert.deepEqual(await untranslated(page, words), []);
+  });
 
   test('#/district with twenty files, three compared', async () => {
     await page.goto(`${site.server.url}#/district`);

@@ -12,13 +12,12 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use starcheck_core::ScoreRange;
-use starcheck_core::district::words::tier_en;
 use starcheck_core::district::{Row, RowKind};
 
 use crate::components::chart_range_bar::ChartRangeBar;
 use crate::district::DistrictState;
 use crate::district::worker::next_task;
-use crate::i18n::{Lang, tr, use_lang};
+use crate::i18n::{Lang, tier_in, tr, use_lang};
 
 /// Width of the bar track in SVG units.
 pub const TRACK: f64 = 260.0;
@@ -89,15 +88,6 @@ fn short(name: &str) -> String {
     let mut cut: String = name.chars().take(9).collect();
     cut.push('…');
     cut
-}
-
-/// A tier's name in `lang`: the table's Chinese words, or their English
-/// (a word without English stays Chinese).
-fn tier_in(tier: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => tier.to_string(),
-        Lang::En => tier_en(tier).unwrap_or_else(|| tier.to_string()),
-    }
 }
 
 /// A width on the track for `points` out of `max`.

@@ -5,10 +5,9 @@
 
 use leptos::prelude::*;
 use starcheck_core::cut_lines_out_of_order;
-use starcheck_core::district::words::tier_en;
 
 use crate::components::count_input::CountInput;
-use crate::i18n::{Lang, tr, use_lang};
+use crate::i18n::{Lang, tier_in, tr, use_lang};
 use crate::state::AppState;
 
 /// One field per tier but the last, top first.
@@ -39,7 +38,9 @@ pub fn CutLinesInput() -> impl IntoView {
                     "{high_tier}参考线({high_line}分)低于{low_tier}参考线({low_line}分),请检查;改正前不按参考线估计星级。"
                 ),
                 Lang::En => format!(
-                    "The {high_tier} line ({high_line}) is below the {low_tier} line ({low_line}): please check; the tier is not estimated from these lines until then."
+                    "The {} line ({high_line}) is below the {} line ({low_line}): please check; the tier is not estimated from these lines until then.",
+                    tier_in(high_tier, Lang::En),
+                    tier_in(low_tier, Lang::En),
                 ),
             })
         }
@@ -69,7 +70,7 @@ pub fn CutLinesInput() -> impl IntoView {
                             Lang::Zh => format!("{tier}参考线(总分)"),
                             Lang::En => format!(
                                 "{} cut line (total)",
-                                tier_en(&tier).unwrap_or_else(|| tier.clone())
+                                tier_in(&tier, Lang::En)
                             ),
                         })
                     }

@@ -11,7 +11,7 @@ use crate::components::pack_export_button::PackExportButton;
 use crate::components::storage_usage::StorageUsage;
 use crate::i18n::{Lang, tr, use_lang};
 use crate::state::AppState;
-use crate::storage::{Drafts, SaveStatus, community_name, status_text};
+use crate::storage::{Drafts, SaveStatus, community_name_in, status_text};
 
 /// 草稿与文件.
 #[component]
@@ -25,13 +25,13 @@ pub fn DraftsPage() -> impl IntoView {
             Lang::Zh => {
                 format!(
                     "{}(评估日期 {})",
-                    community_name(&a.community),
+                    community_name_in(&a.community, lang),
                     a.as_of
                 )
             }
             Lang::En => format!(
                 "{} (assessed {})",
-                community_name(&a.community),
+                community_name_in(&a.community, lang),
                 a.as_of
             ),
         })

@@ -24,7 +24,7 @@ pub fn DraftsRecoveryNotice() -> impl IntoView {
         drafts.unreadable.with(|u| {
             let r = u.as_ref()?.recovered.as_ref()?;
             let community = if r.community_found {
-                crate::storage::community_name(&r.assessment.community)
+                crate::storage::community_name_in(&r.assessment.community, lang)
             } else {
                 lang.pick("社区名称无法读取", "community name unreadable")
                     .to_string()

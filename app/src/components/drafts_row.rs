@@ -8,7 +8,7 @@ use starcheck_core::Text;
 
 use crate::file_io::hour_minute;
 use crate::i18n::{tr, use_lang};
-use crate::storage::{DraftEntry, Drafts, SaveStatus};
+use crate::storage::{DraftEntry, Drafts, SaveStatus, shown_name};
 
 /// A row of the drafts table.
 #[component]
@@ -70,7 +70,10 @@ pub fn DraftsRow(entry: DraftEntry) -> impl IntoView {
     view! {
         <tr data-draft=entry.key.clone() class:is-open=move || is_open.get()>
             <td>
-                <span data-draft-community="">{entry.community.clone()}</span>
+                <span data-draft-community="">{
+                    let name = entry.community.clone();
+                    move || shown_name(&name, lang.get())
+                }</span>
                 {(!label.is_empty()).then(|| view! { " · "<span data-draft-label="">{label.clone()}</span> })}
                 {move || is_open.get().then_some(view! { " " <small class="status-ok">{tr("(当前)", "(current)")}</small> })}
                 {entry.unreadable.clone().map(|reason| view! {

@@ -28,7 +28,7 @@ use crate::evidence_store;
 use crate::file_io::{Read, read_assessment, read_bytes, read_pack_bytes};
 use crate::i18n::{tr, use_lang};
 use crate::state::AppState;
-use crate::storage::{Drafts, ImportTarget, community_name};
+use crate::storage::{Drafts, ImportTarget, community_name, community_name_in};
 
 /// A file read and waiting for the user's decision.
 #[derive(Clone)]
@@ -159,6 +159,7 @@ pub fn ImportPanel() -> impl IntoView {
             }
             let assessment = preview.read.imported.assessment;
             let name = community_name(&assessment.community);
+            let name_en = community_name_in(&assessment.community, Lang::En);
             drafts.replace(assessment);
             let (files_zh, files_en) = match preview.files.len() {
                 0 => (String::new(), String::new()),
@@ -170,7 +171,7 @@ pub fn ImportPanel() -> impl IntoView {
             stage.set(Stage::Done(Both {
                 zh: format!("已导入“{name}”的自评文件{files_zh},当前内容已替换。"),
                 en: format!(
-                    "Imported the self-assessment file of \u{201c}{name}\u{201d}{files_en}; the current content was replaced."
+                    "Imported the self-assessment file of \u{201c}{name_en}\u{201d}{files_en}; the current content was replaced."
                 ),
             }));
         });
@@ -295,9 +296,10 @@ fn compare(
     lang: Lang,
 ) -> (String, Vec<String>) {
     let incoming = &read.imported.assessment;
-    let theirs = community_name(&incoming.community);
-    let ours =
-        state.assessment.with_untracked(|a| community_name(&a.community));
+    let theirs = community_name_in(&incoming.community, lang);
+    let ours = state
+        .assessment
+        .with_untracked(|a| community_name_in(&a.community, lang));
     let against = |current: &Assessment| {
         state.rubric.with_value(|r| {
             describe_changes(
@@ -390,7 +392,7 @@ fn preview_view(
             <h4>{t("文件内容:", "File content: ")}{preview.file_name.clone()}</h4>
             <dl>
                 <dt>{t("社区", "Community")}</dt>
-                <dd data-preview-community="">{community_name(&a.community)}</dd>
+                <dd data-preview-community="">{community_name_in(&a.community, lang)}</dd>
                 <dt>{t("评估日期", "Assessment date")}</dt>
                 <dd data-preview-as-of="">{a.as_of.to_string()}</dd>
                 <dt>{t("总分(本程序重新计算)", "Total (scored again by this app)")}</dt>
@@ -474,8 +476,8 @@ fn describe_changes(
 
     if current.community != incoming.community {
         let (from, to) = (
-            community_name(&current.community),
-            community_name(&incoming.community),
+            community_name_in(&current.community, lang),
+            community_name_in(&incoming.community, lang),
         );
         say(format!("社区:{from} → {to}"), format!("Community: {from} → {to}"));
     }

@@ -200,8 +200,14 @@ pub fn LedgerExpenditureRow(
         Some(view! { <ul class="ledger-row-flags">{items}</ul> })
     };
     let title = move || {
-        let label = entry.with(|e| e.as_ref().map(Expenditure::label_zh));
-        match lang.get() {
+        let lang = lang.get();
+        let label = entry.with(|e| {
+            e.as_ref().map(|e| match lang {
+                Lang::Zh => e.label_zh(),
+                Lang::En => e.label_en(),
+            })
+        });
+        match lang {
             Lang::Zh => {
                 format!("第{}笔 {}", position() + 1, label.unwrap_or_default())
             }

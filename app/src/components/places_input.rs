@@ -51,9 +51,15 @@ pub fn PlacesInput(
         write(Some(list));
     };
 
+    // A new place is named in the language shown; the user renames it.
     let add = move |_| {
+        let lang = lang.get_untracked();
         edit(&|list| {
-            let name = format!("场所{}", list.len() + 1);
+            let number = list.len() + 1;
+            let name = match lang {
+                Lang::Zh => format!("场所{number}"),
+                Lang::En => format!("Place {number}"),
+            };
             list.push(Place { name, ..Place::default() });
         })
     };

@@ -10,7 +10,7 @@ use starcheck_core::{
 
 use crate::components::chart_categories::ChartCategories;
 use crate::components::chart_score_range::ChartScoreRange;
-use crate::i18n::use_lang;
+use crate::i18n::{tier_in, use_lang};
 use crate::labels::{gate_state, gate_state_key};
 use crate::state::AppState;
 
@@ -178,7 +178,9 @@ fn tier_words_en(
                 .map(|n| {
                     format!(
                         "{} needs rank {}–{}",
-                        n.tier, n.from_rank, n.to_rank
+                        tier_in(&n.tier, Lang::En),
+                        n.from_rank,
+                        n.to_rank
                     )
                 })
                 .collect::<Vec<_>>()
@@ -212,8 +214,10 @@ fn tier_words_en(
 
 fn placement_en(placement: &Placement) -> String {
     match placement {
-        Placement::Tier { tier, .. } => tier.clone(),
+        Placement::Tier { tier, .. } => tier_in(tier, Lang::En),
         Placement::Tie { tiers, beyond_quotas } => {
+            let tiers: Vec<String> =
+                tiers.iter().map(|t| tier_in(t, Lang::En)).collect();
             let mut text =
                 format!("{} (tied, to be settled)", tiers.join(" or "));
             if *beyond_quotas {

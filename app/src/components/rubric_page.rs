@@ -5,13 +5,12 @@
 //! markup: change the rubric data and this page follows.
 
 use leptos::prelude::*;
-use starcheck_core::district::words::tier_en;
 use starcheck_core::{BonusItem, Item, Method, Rubric, format_yuan};
 
 use crate::components::community_picker::CommunityPicker;
 use crate::components::gloss_line::GlossLine;
 use crate::components::readings_note::ReadingsNote;
-use crate::i18n::{Lang, gloss, tr, use_lang};
+use crate::i18n::{Lang, gloss, tier_in, tr, use_lang};
 use crate::state::AppState;
 
 /// The official rubric and the community picker.
@@ -342,10 +341,7 @@ fn money_section(rubric: &Rubric) -> AnyView {
 fn tier_name(zh: &str) -> impl Fn() -> String + use<> {
     let lang = use_lang();
     let zh = zh.to_string();
-    move || match lang.get() {
-        Lang::Zh => zh.clone(),
-        Lang::En => tier_en(&zh).unwrap_or_else(|| zh.clone()),
-    }
+    move || tier_in(&zh, lang.get())
 }
 
 /// A tier's number of places: `2个`, or `2` in English.

@@ -14,7 +14,7 @@ use crate::components::cut_lines_input::CutLinesInput;
 use crate::components::fix_first_list::FixFirstList;
 use crate::components::gloss_line::GlossLine;
 use crate::date::date_zh;
-use crate::i18n::{tr, use_lang};
+use crate::i18n::{tier_in, tr, use_lang};
 use crate::labels::{gate_state, gate_state_key};
 use crate::state::AppState;
 
@@ -298,7 +298,9 @@ fn tier_view(tier: LikelyTier, words: TierWords) -> impl IntoView {
                     .map(|n| {
                         format!(
                             "{} needs rank {}–{}",
-                            n.tier, n.from_rank, n.to_rank
+                            tier_in(&n.tier, Lang::En),
+                            n.from_rank,
+                            n.to_rank
                         )
                     })
                     .collect::<Vec<_>>()
@@ -358,7 +360,7 @@ fn tier_view(tier: LikelyTier, words: TierWords) -> impl IntoView {
 /// A placement in words.
 fn placement_text(placement: &Placement, lang: Lang) -> String {
     match (placement, lang) {
-        (Placement::Tier { tier, .. }, _) => tier.clone(),
+        (Placement::Tier { tier, .. }, lang) => tier_in(tier, lang),
         (Placement::Tie { tiers, beyond_quotas }, Lang::Zh) => {
             let mut text = format!("{}(同分待定)", tiers.join("或"));
             if *beyond_quotas {
@@ -367,6 +369,8 @@ fn placement_text(placement: &Placement, lang: Lang) -> String {
             text
         }
         (Placement::Tie { tiers, beyond_quotas }, Lang::En) => {
+            let tiers: Vec<String> =
+                tiers.iter().map(|t| tier_in(t, Lang::En)).collect();
             let mut text =
                 format!("{} (tied, to be settled)", tiers.join(" or "));
             if *beyond_quotas {

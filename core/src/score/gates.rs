@@ -121,6 +121,7 @@ fn designated_use(rubric: &Rubric, assessment: &Assessment) -> GateResult {
         .map(|(index, e)| EntryRef {
             index,
             label: e.label_zh(),
+            label_en: e.label_en(),
             amount: e.amount,
         })
         .collect();
@@ -167,10 +168,14 @@ fn designated_use_summary(state: GateState, failing: &[EntryRef]) -> Text {
             let named_en: Vec<String> = failing
                 .iter()
                 .map(|e| {
+                    let label = if e.label_en.is_empty() {
+                        &e.label
+                    } else {
+                        &e.label_en
+                    };
                     format!(
-                        "expenditure {} {} ({})",
+                        "expenditure {} {label} ({})",
                         e.index + 1,
-                        e.label,
                         e.amount.format_yuan()
                     )
                 })

@@ -868,7 +868,7 @@ fn ledger_documents(
                     "Missing {} (缺{}): {} −{points_each}",
                     document.label_en(),
                     document.label_zh(),
-                    expenditure.label_zh()
+                    expenditure.label_en()
                 ),
             );
             out.deduct(points_each, reason, Applies::Both, true);

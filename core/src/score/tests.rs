@@ -719,3 +719,43 @@ fn ok_fact_problems_in_chinese_name_the_item_not_the_rule_id() {
         "第5项:日期2024-12-20晚于评估日期,暂不计入"
     );
 }
+
+#[test]
+fn ok_fact_problems_name_the_item_not_the_rule_id() {
+    let problem = FactProblem {
+        item: 1,
+        rule_id: Some("execution".to_string()),
+        kind: ProblemKind::RangeInverted { low: 9, high: 3 },
+    };
+    assert_eq!(
+        problem.message_en(),
+        "Item 1: the estimated low 9 is above the high 3; counted as unanswered"
+    );
+    assert!(!problem.message_zh().contains("execution"));
+}
+
+#[test]
+fn ok_an_expenditure_without_description_is_named_by_purpose_in_english() {
+    let mut assessment = example_b();
+    for expenditure in &mut assessment.ledger.expenditures {
+        expenditure.description.clear();
+    }
+    let evaluation = evaluate(&rubric(), &assessment);
+    let reasons: Vec<&Text> = evaluation
+        .item(2)
+        .map(|item| item.deductions.iter().map(|d| &d.reason).collect())
+        .unwrap_or_default();
+    let missing: Vec<&&Text> =
+        reasons.iter().filter(|r| r.zh.starts_with('缺')).collect();
+    assert!(!missing.is_empty(), "{reasons:?}");
+    for reason in missing {
+        let named = assessment
+            .ledger
+            .expenditures
+            .iter()
+            .any(|e| reason.en.ends_with(&format!("{} −2", e.label_en())));
+        assert!(named, "{}", reason.en);
+        let after = reason.en.rsplit("): ").next().unwrap_or_default();
+        assert!(!crate::lang::has_han(after), "{}", reason.en);
+    }
+}
