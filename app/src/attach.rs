@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use starcheck_core::evidence::{
     MAX_ATTACHMENT_BYTES, MAX_TOTAL_BYTES, sha256_hex,
 };
-use starcheck_core::{Attachment, Document, Holder, Lang};
+use starcheck_core::{Attachment, Document, Holder, Lang, mib};
 use thiserror::Error;
 use wasm_bindgen_futures::JsFuture;
 
@@ -61,13 +61,13 @@ impl AttachError {
         match self {
             AttachError::TooLarge { name, size } => format!(
                 "“{name}”有 {},超过单个文件 {} 的上限,未添加",
-                size_text(*size),
-                size_text(MAX_ATTACHMENT_BYTES)
+                mib(*size),
+                mib(MAX_ATTACHMENT_BYTES)
             ),
             AttachError::TotalTooLarge { total } => format!(
                 "添加后附件合计 {},超过 {} 的上限,未添加;请先删除不需要的附件",
-                size_text(*total),
-                size_text(MAX_TOTAL_BYTES)
+                mib(*total),
+                mib(MAX_TOTAL_BYTES)
             ),
             AttachError::Read { name, .. } => {
                 format!("浏览器未能读取“{name}”,请重新选择")
@@ -80,17 +80,17 @@ impl AttachError {
     fn message_en(&self) -> String {
         match self {
             AttachError::TooLarge { name, size } => format!(
-                "\u{201c}{name}\u{201d} is {}, over the limit of {} for one \
+                "\u{201c}{name}\u{201d} is {}, over the {} limit for one \
                  file; it was not added",
-                size_text(*size),
-                size_text(MAX_ATTACHMENT_BYTES)
+                mib(*size),
+                mib(MAX_ATTACHMENT_BYTES)
             ),
             AttachError::TotalTooLarge { total } => format!(
                 "With these files the attachments would total {}, over the \
-                 limit of {}; nothing was added. Delete attached files you no \
+                 {} limit; nothing was added. Delete attached files you no \
                  longer need first",
-                size_text(*total),
-                size_text(MAX_TOTAL_BYTES)
+                mib(*total),
+                mib(MAX_TOTAL_BYTES)
             ),
             AttachError::Read { name, .. } => format!(
                 "The browser could not read \u{201c}{name}\u{201d}; choose \

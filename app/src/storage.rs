@@ -178,16 +178,16 @@ impl Fault {
         }
         match self {
             Fault::Unavailable | Fault::Full => {
-                "browser storage is unavailable or full; the current content is not saved"
+                "Browser storage is unavailable or full; the current content is not saved"
             }
             Fault::Refused => {
-                "the browser refused to save; the current content is not saved"
+                "The browser refused to save; the current content is not saved"
             }
             Fault::Conflict => {
-                "this draft was changed in another tab; this page stopped saving automatically"
+                "This draft was changed in another tab; this page stopped saving automatically"
             }
             Fault::Blocked => {
-                "the community already has another draft; so as not to overwrite it, this page is not saved for now"
+                "The community already has another draft; so as not to overwrite it, this page is not saved for now"
             }
         }
     }

@@ -183,7 +183,20 @@ fn attachment_refusals_are_english_in_english() {
     }
     assert_eq!(
         refusals[0].message(Lang::En),
-        "\u{201c}扫描件.pdf\u{201d} is 25.0 MB, over the limit of 20.0 MB for \
-         one file; it was not added"
+        "\u{201c}扫描件.pdf\u{201d} is 25 MiB, over the 20 MiB limit for one \
+         file; it was not added"
+    );
+
+    // Just over the limit still reads over it, in both languages.
+    let over =
+        AttachError::TooLarge { name: "huge.jpg".into(), size: 21_000_000 };
+    assert_eq!(
+        over.message(Lang::En),
+        "\u{201c}huge.jpg\u{201d} is 20.03 MiB, over the 20 MiB limit for one \
+         file; it was not added"
+    );
+    assert_eq!(
+        over.message(Lang::Zh),
+        "\u{201c}huge.jpg\u{201d}有 20.03 MiB,超过单个文件 20 MiB 的上限,未添加"
     );
 }

@@ -39,6 +39,7 @@ pub mod readings;
 pub mod rubric;
 pub mod score;
 pub mod typed;
+pub mod words;
 
 pub use assessment::{Assessment, Community, Fact, Meeting, Place, Report};
 pub use cohort::{
@@ -71,3 +72,4 @@ pub use score::{
     ScoreRange, Unanswered, evaluate,
 };
 pub use typed::{CountError, MAX_COUNT, parse_count};
+pub use words::{count_noun, mib};

@@ -341,7 +341,7 @@ describe('storage runs out', () => {
     ]);
     const error = block.locator('[data-attach-error="file_too_large"]');
     await error.waitFor({ timeout: 20_000 });
-    assert.match(await error.textContent(), /超大扫描件\.pdf.*超过单个文件 20\.0 MB 的上限/);
+    assert.match(await error.textContent(), /超大扫描件\.pdf”有 21 MiB,超过单个文件 20 MiB 的上限/);
     assert.deepEqual(await listed(page), ['会议记录.pdf']);
   });
 });
@@ -457,19 +457,20 @@ describe('in English: material names, refusals and the pack', () => {
     assert.equal(await block.locator('[data-material="会议记录"]').getAttribute('data-ready'), 'ready');
   });
 
-  test('a file over 20 MB is refused in English, and re-worded in Chinese', async () => {
-    const huge = Buffer.alloc(21 * 1024 * 1024, 1);
+  test('a file over 20 MiB is refused in English, and re-worded in Chinese', async () => {
+    // 21,000,000 bytes: just over the limit, and written so it reads over.
+    const huge = Buffer.alloc(21_000_000, 1);
     const block = await attach(page, '签到表', [
       { name: 'huge-scan.pdf', mimeType: 'application/pdf', buffer: huge },
     ]);
     const error = block.locator('[data-attach-error="file_too_large"]');
     await error.waitFor({ timeout: 20_000 });
     const message = await shown(error);
-    assert.equal(message, '“huge-scan.pdf” is 21.0 MB, over the limit of 20.0 MB for one file; it was not added');
+    assert.equal(message, '“huge-scan.pdf” is 20.03 MiB, over the 20 MiB limit for one file; it was not added');
     assert.doesNotMatch(message, han);
 
     await page.click('[data-lang="zh-CN"]');
-    assert.equal(await shown(error), '“huge-scan.pdf”有 21.0 MB,超过单个文件 20.0 MB 的上限,未添加');
+    assert.equal(await shown(error), '“huge-scan.pdf”有 20.03 MiB,超过单个文件 20 MiB 的上限,未添加');
     await page.click('[data-lang="en"]');
     assert.deepEqual(await listed(page), ['minutes.pdf']);
   });

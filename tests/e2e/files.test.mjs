@@ -385,7 +385,7 @@ describe('refused files leave everything as it was', () => {
       window.starcheckRestore();
       return window.starcheckReads;
     });
-    assert.match(shown, /文件过大\(3145728 字节\),超过 2 MiB 的上限/);
+    assert.match(shown, /文件过大\(3 MiB\),超过 2 MiB 的上限/);
     assert.equal(reads, 0, 'the file was read before its size was checked');
     assert.equal(await page.evaluate(() => localStorage.length), before);
   });

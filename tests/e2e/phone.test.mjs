@@ -14,6 +14,7 @@ import { loadDistrictFixtures, startSite } from './support.mjs';
 const WIDTH = 360;
 const ROUTES = ['rubric', 'assess', 'ledger', 'drafts', 'district', 'report'];
 const DISTRICT = new URL('../fixtures/district/', import.meta.url);
+const REPORT = new URL('../fixtures/report/星级自评_鲤城区开元街道梅峰社区_2025-01-06.json', import.meta.url);
 const LONG_NAME = '一个名字非常非常非常非常非常非常非常非常非常非常非常长的示例社区';
 
 /** How wide the document is, and the first few elements past the edge. */
@@ -154,6 +155,56 @@ describe(`phone layout at ${WIDTH} px`, () => {
     assert.ok(header[0] <= header[1], `the sort buttons scroll sideways: ${header}`);
     assert.deepEqual(await smallTargets(page), []);
   });
+});
+
+describe(`#/report of a failing assessment at ${WIDTH} px`, () => {
+  let site;
+  let page;
+
+  before(async () => {
+    site = await startSite({ viewport: { width: WIDTH, height: 740 } });
+    page = await site.open('#/drafts');
+    await page.setInputFiles('input[data-action="import-file"]', {
+      name: '星级自评_鲤城区开元街道梅峰社区_2025-01-06.json',
+      mimeType: 'application/json',
+      buffer: await readFile(REPORT),
+    });
+    await page.locator('[data-import-preview]').waitFor();
+    await page.locator('[data-action="confirm-import"]').click();
+    await page.locator('[data-import-done]').waitFor();
+  });
+
+  after(async () => {
+    await site?.close();
+  });
+
+  for (const lang of ['en', 'zh-CN']) {
+    test(`in ${lang} it does not scroll sideways and no amount wraps`, async () => {
+      await page.goto(`${site.server.url}#/report`);
+      await page.locator(`[data-lang="${lang}"]`).click();
+      await page.locator('[data-page="report"] [data-report="total"]').waitFor();
+      await page.locator('table.report-purposes').waitFor();
+
+      const seen = await overflow(page);
+      assert.ok(seen.width <= WIDTH, `#/report in ${lang} is ${seen.width} px wide: ${seen.past}`);
+
+      // Every amount and every verdict is one line: its text has one box.
+      const broken = await page.evaluate(() =>
+        [...document.querySelectorAll('.report-table td, .report-table th')]
+          .flatMap((cell) => [...cell.querySelectorAll('.report-money'), cell])
+          .filter((e) => e.matches('.report-money, .report-gate-state') || /^¥[\d,.]+$/.test(e.textContent.trim()))
+          .filter((e) => {
+            const range = document.createRange();
+            range.selectNodeContents(e);
+            return [...range.getClientRects()].filter((r) => r.width > 0).length !== 1;
+          })
+          .map((e) => e.textContent.trim()),
+      );
+      assert.deepEqual(broken, [], `amounts or verdicts wrap in ${lang}`);
+      const amounts = await page.locator('.report-table td', { hasText: '¥' }).count();
+      assert.ok(amounts >= 4, `only ${amounts} cells with amounts`);
+    });
+  }
 });
 
 describe('#/district on a desktop and on A4', () => {

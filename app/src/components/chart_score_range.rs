@@ -44,10 +44,10 @@ pub fn ChartScoreRange(
             format!("总分 {}–{} 分(满分 {axis_max})", total.low, total.high)
         }
         (true, Lang::En) => {
-            format!("Total {} points (scale to {axis_max})", total.low)
+            format!("Total {} points (out of {axis_max})", total.low)
         }
         (false, Lang::En) => format!(
-            "Total {}–{} points (scale to {axis_max})",
+            "Total {}–{} points (out of {axis_max})",
             total.low, total.high
         ),
     };

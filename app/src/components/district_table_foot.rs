@@ -4,6 +4,7 @@
 //! that district's subtotal first.
 
 use leptos::prelude::*;
+use starcheck_core::count_noun;
 use starcheck_core::district::{SortKey, subtotal, view as rows_view};
 
 use crate::district::DistrictState;
@@ -58,8 +59,11 @@ pub fn DistrictTableFoot(filter: RwSignal<Option<String>>) -> impl IntoView {
                                 t.communities, t.ranked, t.unranked, t.empty_slots
                             ),
                             Lang::En => format!(
-                                "Total ({} communities: {} ranked, {} failed, {} empty slots)",
-                                t.communities, t.ranked, t.unranked, t.empty_slots
+                                "Total ({}: {} ranked, {} failed, {})",
+                                count_noun(t.communities, "community", "communities"),
+                                t.ranked,
+                                t.unranked,
+                                count_noun(t.empty_slots, "empty slot", "empty slots")
                             ),
                         }}
                     </th>

@@ -27,7 +27,14 @@ pub fn DraftsSaveStatus() -> impl IntoView {
     let reason = move || match drafts.status.get() {
         SaveStatus::NotSaved(fault) => Some(match lang.get() {
             Lang::Zh => format!("({})", fault.message_zh()),
-            Lang::En => format!(" ({})", fault.message(Lang::En)),
+            // The sentence starts with a capital; inside brackets it
+            // reads on from "Not saved" in lower case.
+            Lang::En => {
+                let message = fault.message(Lang::En);
+                let mut chars = message.chars();
+                let first = chars.next().map(|c| c.to_ascii_lowercase());
+                format!(" ({}{})", first.unwrap_or_default(), chars.as_str())
+            }
         }),
         _ => None,
     };

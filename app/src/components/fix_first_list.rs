@@ -4,7 +4,7 @@
 //! gates are decided.
 
 use leptos::prelude::*;
-use starcheck_core::FixKind;
+use starcheck_core::{FixKind, count_noun};
 
 use crate::i18n::{Lang, use_lang};
 use crate::route::Route;
@@ -41,10 +41,11 @@ pub fn FixFirstList(
                     (FixKind::Gate, Lang::En) => "Gate".to_string(),
                     (FixKind::Pending, Lang::Zh) => format!("涉及{}分", fix.points),
                     (FixKind::Pending, Lang::En) => {
-                        format!("{} points at stake", fix.points)
+                        let points = count_noun(fix.points, "point", "points");
+                        format!("{points} at stake")
                     }
                     (_, Lang::Zh) if fix.points > 0 => format!("+{}分", fix.points),
-                    (_, Lang::En) if fix.points > 0 => format!("+{} points", fix.points),
+                    (_, Lang::En) if fix.points > 0 => format!("+{}", count_noun(fix.points, "point", "points")),
                     _ => String::new(),
                 };
                 let target = fix.item;

@@ -273,7 +273,7 @@ pub fn LedgerExpenditureRow(
                         on_commit=Callback::new(move |text: String| {
                             edit(&|e| e.description = text.clone())
                         })
-                        placeholder=tr("如 某某环保公司 购置四分类桶", "e.g. 某某环保公司 购置四分类桶 (payee and purchase)")
+                        placeholder=tr("如 某某环保公司 购置四分类桶", "e.g. Greenway Recycling Co., four-way sorting bins")
                     />
                 </div>
                 <LedgerMoneyInput

@@ -4,7 +4,9 @@
 //! containers it has. The core finds the wrongly equipped places.
 
 use leptos::prelude::*;
-use starcheck_core::{Container, EquipmentRequirement, Fact, Place};
+use starcheck_core::{
+    Container, EquipmentRequirement, Fact, Place, count_noun,
+};
 
 use crate::components::gloss_line::GlossLine;
 use crate::components::list_answer_buttons::ListAnswerButtons;
@@ -72,7 +74,10 @@ pub fn PlacesInput(
             .pick("已填写:没有需核对的场所", "Answered: no place to check")
             .to_string(),
         (Some(list), Lang::Zh) => format!("已填写 {} 处场所", list.len()),
-        (Some(list), Lang::En) => format!("Answered: {} place(s)", list.len()),
+        (Some(list), Lang::En) => format!(
+            "Answered: {}",
+            count_noun(list.len() as u64, "place", "places")
+        ),
     };
     let hint_zh = requirements.with_value(|reqs| {
         let needs = reqs

@@ -38,10 +38,10 @@ pub fn ReportLedger() -> impl IntoView {
                 view! {
                     <tr>
                         <th scope="row">{lang.pick(p.purpose.label_zh(), p.purpose.label_en())}</th>
-                        <td>{format_yuan(p.planned)}</td>
-                        <td>{format_yuan(p.spent)}</td>
-                        <td>{format_yuan(p.unspent)}</td>
-                        <td>{format_yuan(p.over_plan)}</td>
+                        <td class="report-money">{format_yuan(p.planned)}</td>
+                        <td class="report-money">{format_yuan(p.spent)}</td>
+                        <td class="report-money">{format_yuan(p.unspent)}</td>
+                        <td class="report-money">{format_yuan(p.over_plan)}</td>
                     </tr>
                 }
             })
@@ -86,6 +86,7 @@ pub fn ReportLedger() -> impl IntoView {
                         ),
                     }}
                 </p>
+                <div class="table-scroll report-scroll">
                 <table class="report-table report-purposes">
                     <thead>
                         <tr>
@@ -98,6 +99,7 @@ pub fn ReportLedger() -> impl IntoView {
                     </thead>
                     <tbody>{purposes}</tbody>
                 </table>
+                </div>
             </section>
         }
     }

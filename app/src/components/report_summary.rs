@@ -41,15 +41,23 @@ pub fn ReportSummary() -> impl IntoView {
                         ("spending", t("实际支出≥75%", "Spent ≥ 75%"))
                     }
                 };
+                // The words may wrap; the amount never breaks inside.
                 let margin = match g.margin {
                     Some(Margin::Surplus(m)) => {
-                        format!("{} {}", t("超出", "Above by"), format_yuan(m))
+                        Some((t("超出", "Above by"), format_yuan(m)))
                     }
                     Some(Margin::Shortfall(m)) => {
-                        format!("{} {}", t("还差", "Short by"), format_yuan(m))
+                        Some((t("还差", "Short by"), format_yuan(m)))
                     }
-                    None => String::new(),
+                    None => None,
                 };
+                let margin = margin.map(|(words, amount)| {
+                    view! {
+                        {words}
+                        " "
+                        <span class="report-money">{amount}</span>
+                    }
+                });
                 view! {
                     <tr data-report-gate=key data-state=gate_state_key(g.state)>
                         <th scope="row">{name}</th>
@@ -102,6 +110,7 @@ pub fn ReportSummary() -> impl IntoView {
                 </dl>
                 <ChartScoreRange total=e.total base_max=e.base_max axis_max=axis_max />
                 <h3>{t("否决项(第17项)", "Gates (item 17)")}</h3>
+                <div class="table-scroll report-scroll">
                 <table class="report-table report-gates">
                     <thead>
                         <tr>
@@ -113,6 +122,7 @@ pub fn ReportSummary() -> impl IntoView {
                     </thead>
                     <tbody>{gates}</tbody>
                 </table>
+                </div>
                 <h3>{t("星级估计", "Likely star tier")}</h3>
                 <p data-report="tier"><strong>{tier_text}</strong></p>
                 <p class="report-note" data-report="tier-basis">{basis}</p>

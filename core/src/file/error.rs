@@ -147,10 +147,11 @@ impl FileError {
         let altered = "it may have been made by another program or altered";
         match self {
             FileError::TooLarge { size, limit } => format!(
-                "The file is too large ({size} bytes, over the limit of {}) \
+                "The file is too large ({}, over the limit of {}) \
                  and was not read: a self-assessment file exported by this \
                  app is a few tens of kB, so check that this is the file you \
                  meant",
+                crate::words::mib(*size),
                 show_bytes(*limit).replace("字节", "bytes")
             ),
             FileError::Empty => "The file is empty".to_string(),
@@ -255,9 +256,9 @@ impl FileError {
     pub fn message_zh(&self) -> String {
         match self {
             FileError::TooLarge { size, limit } => format!(
-                "文件过大({} 字节),超过 {} 的上限,未读取:本程序导出的自评文件\
+                "文件过大({}),超过 {} 的上限,未读取:本程序导出的自评文件\
                  只有几十 KB,请确认是否选对了文件",
-                size,
+                crate::words::mib(*size),
                 show_bytes(*limit)
             ),
             FileError::Empty => "文件是空的,没有任何内容".to_string(),

@@ -263,7 +263,7 @@ fn err_oversized_file_before_parsing() {
     refused(
         &bytes,
         "file is 2097153 bytes, over the limit of 2097152 bytes",
-        "文件过大(2097153 字节),超过 2 MiB 的上限,未读取:本程序导出的自评文件只有几十 KB,请确认是否选对了文件",
+        "文件过大(2.01 MiB),超过 2 MiB 的上限,未读取:本程序导出的自评文件只有几十 KB,请确认是否选对了文件",
     );
 
     let mut padded = exported(&example_c()).into_bytes();
@@ -314,8 +314,19 @@ fn err_size_is_checked_before_reading() {
     assert_eq!(
         huge.map(|e| e.message_zh()).as_deref(),
         Some(
-            "文件过大(400000000 字节),超过 2 MiB 的上限,未读取:\
+            "文件过大(381.47 MiB),超过 2 MiB 的上限,未读取:\
              本程序导出的自评文件只有几十 KB,请确认是否选对了文件"
+        )
+    );
+
+    // Both sizes in MiB in English too, never the raw bytes.
+    let three = crate::file::check_size(3 * 1024 * 1024 + 8).err();
+    assert_eq!(
+        three.map(|e| e.message_en()).as_deref(),
+        Some(
+            "The file is too large (3.01 MiB, over the limit of 2 MiB) and \
+             was not read: a self-assessment file exported by this app is a \
+             few tens of kB, so check that this is the file you meant"
         )
     );
 
