@@ -77,9 +77,12 @@ impl MoneyError {
             MoneyError::NotANumber { input } => {
                 format!("“{}”不是金额,请输入数字,如 60000 或 6万", clip(input))
             }
-            MoneyError::UnexpectedCharacter { character, .. } => {
-                format!("金额中不能有“{character}”,请只输入数字、逗号和小数点")
+            MoneyError::UnexpectedCharacter { character: '万', .. } => {
+                "“万”只能写在数字末尾,如 6万 或 6.5万".to_string()
             }
+            MoneyError::UnexpectedCharacter { character, .. } => format!(
+                "金额中不能有“{character}”:可写数字、逗号和小数点,可带 ¥ 或“元”,或以“万”结尾"
+            ),
             MoneyError::BadGrouping { input } => format!(
                 "“{}”的逗号位置不对:逗号应每三位分隔一次,如 60,000",
                 clip(input)
@@ -108,11 +111,15 @@ impl MoneyError {
         match self {
             MoneyError::Empty => "Please enter an amount".to_string(),
             MoneyError::NotANumber { input } => format!(
-                "\u{201c}{}\u{201d} is not an amount: type a number such as 60000",
+                "\u{201c}{}\u{201d} is not an amount: type a number such as 60000 or 6万",
                 clip(input)
             ),
+            MoneyError::UnexpectedCharacter { character: '万', .. } => {
+                "\u{201c}万\u{201d} can only end a number, as in 6万 or 6.5万"
+                    .to_string()
+            }
             MoneyError::UnexpectedCharacter { character, .. } => format!(
-                "An amount cannot contain \u{201c}{character}\u{201d}: use only digits, commas and a decimal point"
+                "An amount cannot contain \u{201c}{character}\u{201d}: use digits, commas and a decimal point, with ¥ or 元 if you like, or end with 万"
             ),
             MoneyError::BadGrouping { input } => format!(
                 "The commas in \u{201c}{}\u{201d} are misplaced: a comma goes every three digits, as in 60,000",
@@ -403,6 +410,31 @@ impl CohortError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn err_a_misplaced_wan_says_where_it_goes() {
+        // 6万 and 6.5万 are amounts; 万 inside a number is the slip.
+        for typed in ["6万5千", "1万2"] {
+            let error = crate::Money::parse_input(typed).err();
+            assert_eq!(
+                error.as_ref().map(|e| e.message(Lang::Zh)).as_deref(),
+                Some("“万”只能写在数字末尾,如 6万 或 6.5万"),
+                "{typed}"
+            );
+            assert_eq!(
+                error.map(|e| e.message(Lang::En)).as_deref(),
+                Some(
+                    "\u{201c}万\u{201d} can only end a number, as in 6万 or 6.5万"
+                ),
+                "{typed}"
+            );
+        }
+        let dollar = crate::Money::parse_input("$100").err();
+        assert!(
+            dollar
+                .is_some_and(|e| e.message(Lang::Zh).contains("可带 ¥ 或“元”")),
+        );
+    }
 
     #[test]
     fn ok_clip_keeps_short_input_and_cuts_long_input() {

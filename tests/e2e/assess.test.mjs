@@ -494,3 +494,31 @@ describe('a list answered "none at all", then cleared', () => {
     });
   }
 });
+
+describe('a meeting date entered twice', () => {
+  let site;
+  let page;
+
+  before(async () => {
+    site = await startSite();
+    page = await site.open('#/assess');
+    await page.selectOption('select[data-field="community"]', '1');
+  });
+
+  after(async () => {
+    await site?.close();
+  });
+
+  test('is listed once, and the second is refused in words', async () => {
+    await addMeetings(page, ['2024-10-15', '2024-10-15']);
+    const status = page.locator('[data-status="item5.meetings"]');
+    assert.equal(await status.textContent(), '已填写 1 次');
+    const said = page.locator('[data-rule="meetings"] .entry-add > .field-error');
+    assert.equal(await said.textContent(), '这一天的会议已在列表中');
+
+    // Another date goes in, and the refusal is gone.
+    await addMeetings(page, ['2024-11-12']);
+    assert.equal(await status.textContent(), '已填写 2 次');
+    assert.equal(await said.textContent(), '');
+  });
+});

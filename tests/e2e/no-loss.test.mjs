@@ -156,6 +156,17 @@ describe('a refused count or graded end counts the value from before the edit', 
     assert.match(await message(page, 'item1.execution.low'), /仍按 3 计分/);
     assert.equal(await text(page, '[data-score-item="1"]'), three);
   });
+
+  test('99999 in a 0–5 part names the part\'s own maximum', async () => {
+    const low = page.locator(field('item1.execution.low'));
+    await low.fill('');
+    await low.pressSequentially('99999');
+    const said = await message(page, 'item1.execution.low');
+    assert.match(said, /^不能超过 5/);
+    assert.doesNotMatch(said, /999\)/);
+    await low.fill('');
+    await leave(page, 'item1.execution.low');
+  });
 });
 
 describe('an edit just before a reload is in the draft', () => {

@@ -187,12 +187,17 @@ fn read(
     max: Option<u32>,
     lang: Lang,
 ) -> Result<Option<u32>, String> {
-    let count = parse_count(text).map_err(|e: CountError| e.message(lang))?;
+    let over = |max: u32| match lang {
+        Lang::Zh => format!("不能超过 {max}"),
+        Lang::En => format!("Cannot be more than {max}"),
+    };
+    let count = match (parse_count(text), max) {
+        // A field with its own maximum names that, not the general one.
+        (Err(CountError::TooLarge), Some(max)) => return Err(over(max)),
+        (parsed, _) => parsed.map_err(|e| e.message(lang))?,
+    };
     match (count, max) {
-        (Some(count), Some(max)) if count > max => Err(match lang {
-            Lang::Zh => format!("不能超过 {max}"),
-            Lang::En => format!("Cannot be more than {max}"),
-        }),
+        (Some(count), Some(max)) if count > max => Err(over(max)),
         _ => Ok(count),
     }
 }

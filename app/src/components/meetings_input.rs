@@ -58,7 +58,18 @@ pub fn MeetingsInput(
     // The date waiting to be added; not part of the model until added.
     let new_date = RwSignal::new(None::<Date>);
     let add_error = RwSignal::new(None::<(&'static str, &'static str)>);
+    let listed = move |date: Date| {
+        meetings.with_untracked(|m| {
+            m.as_ref().is_some_and(|m| m.iter().any(|m| m.date == date))
+        })
+    };
     let add = move |_| match new_date.get_untracked() {
+        // The same meeting entered twice would count once anyway; say so
+        // rather than list it twice.
+        Some(date) if listed(date) => add_error.set(Some((
+            "这一天的会议已在列表中",
+            "A meeting on this date is already listed",
+        ))),
         Some(date) => {
             edit(&|list| {
                 list.push(Meeting {
