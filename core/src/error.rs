@@ -111,15 +111,15 @@ impl MoneyError {
         match self {
             MoneyError::Empty => "Please enter an amount".to_string(),
             MoneyError::NotANumber { input } => format!(
-                "\u{201c}{}\u{201d} is not an amount: type a number such as 60000 or 6万",
+                "\u{201c}{}\u{201d} is not an amount: type a number such as 60000 or \u{201c}6万\u{201d}",
                 clip(input)
             ),
             MoneyError::UnexpectedCharacter { character: '万', .. } => {
-                "\u{201c}万\u{201d} can only end a number, as in 6万 or 6.5万"
+                "\u{201c}万\u{201d} can only end a number, as in \u{201c}6万\u{201d} or \u{201c}6.5万\u{201d}"
                     .to_string()
             }
             MoneyError::UnexpectedCharacter { character, .. } => format!(
-                "An amount cannot contain \u{201c}{character}\u{201d}: use digits, commas and a decimal point, with ¥ or 元 if you like, or end with 万"
+                "An amount cannot contain \u{201c}{character}\u{201d}: use digits, commas and a decimal point, with ¥ or \u{201c}元\u{201d} if you like, or end with \u{201c}万\u{201d}"
             ),
             MoneyError::BadGrouping { input } => format!(
                 "The commas in \u{201c}{}\u{201d} are misplaced: a comma goes every three digits, as in 60,000",
@@ -424,7 +424,7 @@ mod tests {
             assert_eq!(
                 error.map(|e| e.message(Lang::En)).as_deref(),
                 Some(
-                    "\u{201c}万\u{201d} can only end a number, as in 6万 or 6.5万"
+                    "\u{201c}万\u{201d} can only end a number, as in \u{201c}6万\u{201d} or \u{201c}6.5万\u{201d}"
                 ),
                 "{typed}"
             );

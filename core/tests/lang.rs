@@ -77,9 +77,21 @@ fn ok_typed_refusals_have_english_messages() {
     messages.extend(counts.iter().map(|e| e.message(Lang::En)));
     messages
         .push(MonthError::Malformed { input: "x".into() }.message(Lang::En));
+    // Chinese only inside quotes: what the user typed, or the form to type.
     for message in messages {
-        assert!(!message.is_empty() && !has_han(&message), "{message}");
+        let unquoted: String = message
+            .split('\u{201c}')
+            .map(|part| {
+                part.split_once('\u{201d}').map_or(part, |(_, rest)| rest)
+            })
+            .collect();
+        assert!(!message.is_empty() && !has_han(&unquoted), "{message}");
     }
+    assert_eq!(
+        MoneyError::NotANumber { input: "abc".into() }.message(Lang::En),
+        "\u{201c}abc\u{201d} is not an amount: type a number such as 60000 or \
+         \u{201c}6万\u{201d}"
+    );
     assert_eq!(
         MoneyError::TooManyDecimals { input: "100.005".into() }
             .message(Lang::En),
