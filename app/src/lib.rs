@@ -14,6 +14,7 @@ pub mod attach;
 pub mod components;
 pub mod date;
 pub mod district;
+pub mod edition;
 pub mod evidence_store;
 pub mod file_io;
 pub mod i18n;
@@ -28,7 +29,7 @@ use leptos::prelude::*;
 
 use crate::components::app_header::AppHeader;
 use crate::components::assess_page::AssessPage;
-use crate::components::district_page::DistrictPage;
+use crate::components::district_elsewhere::DistrictElsewhere;
 use crate::components::drafts_bar::DraftsBar;
 use crate::components::drafts_page::DraftsPage;
 use crate::components::ledger_page::LedgerPage;
@@ -36,15 +37,26 @@ use crate::components::nav_bar::NavBar;
 use crate::components::report_page::ReportPage;
 use crate::components::rubric_page::RubricPage;
 use crate::components::update_prompt::UpdatePrompt;
-use crate::district::DistrictState;
+use crate::edition::Edition;
 use crate::offline::Updates;
 use crate::route::{Route, use_route};
 use crate::state::AppState;
 use crate::storage::Drafts;
 
 /// The whole app: header, tabs and the page the hash names.
+///
+/// Each page of the site mounts it with its own edition (see [`edition`]):
+/// `index.html` with [`Edition::Community`], `district.html` and the
+/// single-file edition with [`Edition::full`]. Only the full page's entry
+/// point names [`Edition::full`]: were the library to name it as well,
+/// the optimiser could keep the district page in the community's build.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// The pages this build carries.
+    edition: Edition,
+) -> impl IntoView {
+    provide_context(edition);
+
     // The language first: every label reads it.
     i18n::provide_lang();
 
@@ -55,8 +67,12 @@ pub fn App() -> impl IntoView {
     // Drafts load explicitly here (never inside Default), then autosave.
     provide_context(Drafts::start(state));
 
-    // The district page's loaded set outlives visits to other tabs.
-    provide_context(DistrictState::start());
+    // The district page's loaded set outlives visits to other tabs; the
+    // community's page reads the stored set for the likely tier.
+    match edition {
+        Edition::Full { start, .. } => start(),
+        Edition::Community => district::peers::from_storage(state),
+    }
 
     // The offline copy and the prompt for a new version (release builds).
     provide_context(Updates::start());
@@ -79,7 +95,7 @@ pub fn App() -> impl IntoView {
             <DraftsBar />
             <UpdatePrompt />
             <NavBar route=route />
-            <main class="app-main">{move || page(route.get())}</main>
+            <main class="app-main">{move || page(edition, route.get())}</main>
         </div>
     }
 }
@@ -94,13 +110,16 @@ fn mark_interactive() {
 }
 
 /// The view of one page.
-fn page(route: Route) -> AnyView {
+fn page(edition: Edition, route: Route) -> AnyView {
     match route {
         Route::Rubric => view! { <RubricPage /> }.into_any(),
         Route::Assess => view! { <AssessPage /> }.into_any(),
         Route::Ledger => view! { <LedgerPage /> }.into_any(),
         Route::Drafts => view! { <DraftsPage /> }.into_any(),
-        Route::District => view! { <DistrictPage /> }.into_any(),
+        Route::District => match edition {
+            Edition::Full { page, .. } => page(),
+            Edition::Community => view! { <DistrictElsewhere /> }.into_any(),
+        },
         Route::Report => view! { <ReportPage /> }.into_any(),
     }
 }

@@ -8,6 +8,7 @@ mod support;
 
 use leptos::prelude::*;
 use starcheck_app::App;
+use starcheck_app::edition::Edition;
 use starcheck_app::i18n::{Lang, STORAGE_KEY, stored_lang};
 use support::settle;
 use wasm_bindgen::JsCast;
@@ -32,7 +33,10 @@ fn text(host: &web_sys::Element, selector: &str) -> String {
 async fn mount() -> (web_sys::Element, impl Sized) {
     let host = document().create_element("div").expect("a div can be made");
     document().body().expect("a body").append_child(&host).expect("attached");
-    let mounted = leptos::mount::mount_to(host.clone().unchecked_into(), App);
+    let mounted =
+        leptos::mount::mount_to(host.clone().unchecked_into(), || {
+            view! { <App edition=Edition::full() /> }
+        });
     settle().await;
     (host, mounted)
 }

@@ -2,7 +2,9 @@
 //! its name. Runs in headless Chromium through wasm-bindgen-test-runner
 //! (`cargo xtask test` sets `CHROMEDRIVER`).
 
-use leptos::prelude::document;
+use leptos::prelude::*;
+use starcheck_app::App;
+use starcheck_app::edition::Edition;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -19,10 +21,10 @@ fn app_mounts_and_shows_its_name() {
         .expect("the host can be attached");
 
     // Keep the app mounted until the end of the test.
-    let _mounted = leptos::mount::mount_to(
-        host.clone().unchecked_into(),
-        starcheck_app::App,
-    );
+    let _mounted =
+        leptos::mount::mount_to(host.clone().unchecked_into(), || {
+            view! { <App edition=Edition::Community /> }
+        });
 
     let heading = host
         .query_selector("h1")

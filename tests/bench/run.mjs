@@ -6,8 +6,10 @@
 // Each figure is printed as one line `bench <key> <value>`; xtask reads
 // them into BENCHMARKS.md, which says what each one means. In order:
 //
-// 1. first load: the files the page requested, raw and compressed (gzip
-//    level 9 and brotli quality 11, as a static host would precompress);
+// 1. first load: the files the community's page (index.html) requested,
+//    raw and compressed (gzip level 9 and brotli quality 11, as a static
+//    host would precompress), then the same for the district office's
+//    full page (district.html);
 // 2. navigation to interactive form (the app's `starcheck:interactive`
 //    mark, set after mount) against a blank static page's load event,
 //    alternating, RUNS times each;
@@ -18,7 +20,7 @@
 //    an edit to "已保存" (autosave waits 800 ms on purpose);
 // 5. the scoring core alone in wasm (tests/bench/core-wasm, no glue):
 //    example A and cohorts of 1,000 and 10,000;
-// 6. district import of the generated files through the page's picker:
+// 6. district import of the generated files through the full page's picker:
 //    the first 100, then all 1,000 (stopped after 60 s if still running),
 //    each in a fresh tab, with the peak JS heap sampled over CDP meanwhile.
 //
@@ -125,8 +127,12 @@ async function launch() {
 
 const KINDS = { '.wasm': 'wasm', '.js': 'js', '.mjs': 'js', '.css': 'css', '.html': 'html' };
 
-/** Raw, gzip and brotli sizes of the files a first load requested. */
-async function firstLoadBytes(paths, base) {
+/**
+ * Raw, gzip and brotli sizes of the files a first load requested, as
+ * `<prefix>.bytes.<kind>.<measure>`; the community's page (`load`) also
+ * lists each file.
+ */
+async function firstLoadBytes(paths, base, prefix = 'load') {
   const totals = {};
   const kinds = ['wasm', 'js', 'css', 'html', 'other', 'all'];
   for (const kind of kinds) totals[kind] = { raw: 0, gzip: 0, brotli: 0 };
@@ -149,17 +155,31 @@ async function firstLoadBytes(paths, base) {
         },
       }).length,
     };
-    console.log(`file ${kind} ${name} ${sizes.raw} ${sizes.gzip} ${sizes.brotli}`);
+    if (prefix === 'load') {
+      console.log(`file ${kind} ${name} ${sizes.raw} ${sizes.gzip} ${sizes.brotli}`);
+    }
     for (const key of [kind, 'all']) {
       for (const measure of ['raw', 'gzip', 'brotli']) totals[key][measure] += sizes[measure];
     }
   }
   for (const kind of kinds) {
     for (const measure of ['raw', 'gzip', 'brotli']) {
-      report(`load.bytes.${kind}.${measure}`, totals[kind][measure]);
+      report(`${prefix}.bytes.${kind}.${measure}`, totals[kind][measure]);
     }
   }
-  report('load.requests', unique.length);
+  report(`${prefix}.requests`, unique.length);
+}
+
+/**
+ * The district office's first load: the full page (every page of the app,
+ * see app/src/edition.rs) opened at its district tab, in a new page.
+ */
+async function fullPageBytes(context, appUrl, base) {
+  const requested = [];
+  await timeLoad(context, `${appUrl}district.html#/district`, 'starcheck:interactive', (request) =>
+    requested.push(new URL(request.url()).pathname),
+  );
+  await firstLoadBytes(requested, base, 'load.full');
 }
 
 // 2. Navigation to interactive form ---------------------------------------
@@ -423,7 +443,7 @@ async function districtImport(context, appUrl, { prefix, count, limit }) {
   const paths = files.map((name) => join(folder, name));
 
   const page = await context.newPage();
-  await page.goto(`${appUrl}#/district`, { timeout: LIMIT_MS });
+  await page.goto(`${appUrl}district.html#/district`, { timeout: LIMIT_MS });
   await page.waitForSelector('[data-app-ready="true"] [data-page="district"]', { timeout: LIMIT_MS });
   const workersBefore = page.workers().length;
   let workersStarted = 0;
@@ -527,6 +547,7 @@ async function main() {
   const browser = await launch();
   try {
     await loadTimes(browser.context, app.url, floor.url, '/starcheck/');
+    await fullPageBytes(browser.context, app.url, '/starcheck/');
 
     const page = await loadExampleA(browser.context, app.url);
     await storedSize(page);

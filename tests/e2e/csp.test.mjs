@@ -1,5 +1,5 @@
-// The Content-Security-Policy that `cargo xtask dist` writes into
-// dist/index.html (and the single-file edition): present before any
+// The Content-Security-Policy that `cargo xtask dist` writes into both
+// pages of dist/ (and the single-file edition): present before any
 // script, allowing only the site's own files and trunk's loader by hash.
 // Every page is used (the district page's worker, file import, the
 // exports' blob: downloads) with no policy violation reported, and a
@@ -35,22 +35,24 @@ async function violations(page) {
 }
 
 describe('the pages carry a strict policy', () => {
-  test('index.html: own files only, the loader by its hash, before any script', async () => {
-    const html = await readFile(join(DIST_DIR, 'index.html'), 'utf8');
-    const policy = policyOf(html);
-    assert.deepEqual(policy['default-src'], ["'none'"]);
-    assert.deepEqual(policy['connect-src'], ["'self'"]);
-    assert.deepEqual(policy['style-src'], ["'self'"]);
-    assert.deepEqual(policy['worker-src'], ["'self'"]);
-    assert.deepEqual(policy['img-src'], ["'self'", 'data:', 'blob:']);
-    assert.deepEqual(policy['base-uri'], ["'none'"]);
-    assert.deepEqual(policy['form-action'], ["'none'"]);
+  for (const name of ['index.html', 'district.html']) {
+    test(`${name}: own files only, the loader by its hash, before any script`, async () => {
+      const html = await readFile(join(DIST_DIR, name), 'utf8');
+      const policy = policyOf(html);
+      assert.deepEqual(policy['default-src'], ["'none'"]);
+      assert.deepEqual(policy['connect-src'], ["'self'"]);
+      assert.deepEqual(policy['style-src'], ["'self'"]);
+      assert.deepEqual(policy['worker-src'], ["'self'"]);
+      assert.deepEqual(policy['img-src'], ["'self'", 'data:', 'blob:']);
+      assert.deepEqual(policy['base-uri'], ["'none'"]);
+      assert.deepEqual(policy['form-action'], ["'none'"]);
 
-    const loader = html.match(/<script type="module">([\s\S]*?)<\/script>/)[1];
-    const hash = createHash('sha256').update(loader).digest('base64');
-    assert.deepEqual(policy['script-src'], ["'self'", "'wasm-unsafe-eval'", `'sha256-${hash}'`]);
-    assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'));
-  });
+      const loader = html.match(/<script type="module">([\s\S]*?)<\/script>/)[1];
+      const hash = createHash('sha256').update(loader).digest('base64');
+      assert.deepEqual(policy['script-src'], ["'self'", "'wasm-unsafe-eval'", `'sha256-${hash}'`]);
+      assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'));
+    });
+  }
 
   test('the single file: its one script and style by hash, no connection', async () => {
     const html = await readFile(join(DIST_DIR, 'starcheck-offline.html'), 'utf8');

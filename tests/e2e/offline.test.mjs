@@ -60,10 +60,11 @@ describe('the site opens and saves drafts with no network', () => {
   test('the worker cached every file of its list under its version', async () => {
     const { version, files } = await precacheVersion(DIST_DIR);
     assert.deepEqual(await cacheNames(page), [`starcheck-${version}`]);
-    for (const must of ['./', 'index.html', 'js/district-worker.js', 'js/starcheck_bg.wasm']) {
+    for (const must of ['./', 'index.html', 'district.html', 'js/district-worker.js', 'js/starcheck_bg.wasm']) {
       assert.ok(files.includes(must), `${must} not in the precache list`);
     }
     assert.ok(files.some((f) => /^starcheck-app-[0-9a-f]+_bg\.wasm$/.test(f)), 'no app wasm');
+    assert.ok(files.some((f) => /^starcheck-full-[0-9a-f]+_bg\.wasm$/.test(f)), 'no full page wasm');
     const cached = await page.evaluate(async () => {
       const cache = await caches.open((await caches.keys())[0]);
       return (await cache.keys()).length;
@@ -91,10 +92,13 @@ describe('the site opens and saves drafts with no network', () => {
     assert.equal(await page.inputValue(PICKER), '1');
     assert.equal(await page.inputValue(LABELS), '3');
 
-    // Every page opens offline, the district page's worker script too.
+    // Every page opens offline, the full page (district.html, through
+    // the district tab's redirect) and its worker script too.
     for (const route of ['rubric', 'ledger', 'drafts', 'district', 'report']) {
       await page.goto(`${site.server.url}#/${route}`);
       await page.waitForSelector(`[data-page="${route}"]`);
+      const path = route === 'district' ? '/starcheck/district.html' : '/starcheck/';
+      assert.equal(new URL(page.url()).pathname, path, route);
     }
     const workerLoads = await page.evaluate(
       () =>

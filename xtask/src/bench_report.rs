@@ -170,7 +170,7 @@ fn budgets(out: &mut String, f: &Figures) {
     row(
         out,
         &[
-            "first load, gzip, every file",
+            "first load (`index.html`), gzip, every file",
             &gzip.map(kb).unwrap_or_else(dash),
             &format!("≤ {}", kb(BUDGET_LOAD_GZIP_BYTES)),
             verdict(gzip, |v| v <= BUDGET_LOAD_GZIP_BYTES),
@@ -253,10 +253,14 @@ fn first_load(out: &mut String, f: &Figures) {
     line(
         out,
         &format!(
-            "What headless Chromium requested while opening the app ({} \
-         requests), compressed here as a static host would precompress: \
-         gzip level 9, brotli quality 11. 1 kB = 1,000 bytes.",
-            f.text("load.requests")
+            "What headless Chromium requested while opening the community's \
+         page, `index.html#/assess` ({} requests), compressed here as a \
+         static host would precompress: gzip level 9, brotli quality 11. \
+         1 kB = 1,000 bytes. The district office's page, `district.html`, \
+         carries every page of the app ({} requests); its total is the \
+         row below StarCheck's.",
+            f.text("load.requests"),
+            f.text("load.full.requests")
         ),
     );
     line(out, "");
@@ -273,12 +277,31 @@ fn first_load(out: &mut String, f: &Figures) {
         } else {
             String::new()
         };
-        let label = if kind == "all" { "**StarCheck, all**" } else { kind };
+        let label = if kind == "all" {
+            "**StarCheck, `index.html`, all**"
+        } else {
+            kind
+        };
         row(
             out,
             &[label, &size("raw"), &size("gzip"), &size("brotli"), &paint],
         );
     }
+    let full = |measure: &str| {
+        f.number(&format!("load.full.bytes.all.{measure}"))
+            .map(kb)
+            .unwrap_or_else(dash)
+    };
+    row(
+        out,
+        &[
+            "StarCheck, `district.html`, all",
+            &full("raw"),
+            &full("gzip"),
+            &full("brotli"),
+            "",
+        ],
+    );
     let (name, raw, brotli, paint) = LEPTOS_07;
     row(out, &[name, &kb(raw), "—", &kb(brotli), &ms(paint)]);
     let (name, raw, paint) = VANILLA;
@@ -457,7 +480,8 @@ fn district(out: &mut String, f: &Figures) {
         out,
         &format!(
             "Exported files of the benchmark cohort chosen at once in the \
-         `#/district` picker of a fresh tab, {mode}: first {}, then all \
+         `district.html#/district` picker of a fresh tab, {mode}: first \
+         {}, then all \
          {}, the latter stopped after a minute if still running. Timed \
          from the input's `change` event until the summary counts them \
          all and the table has a row for each. Peak JS heap: CDP \

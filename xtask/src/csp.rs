@@ -24,7 +24,7 @@ pub fn hash_source(text: &str) -> String {
     format!("'sha256-{}'", STANDARD.encode(digest))
 }
 
-/// The policy of the served site (dist/index.html), allowing the inline
+/// The policy of the served site's pages, allowing the inline
 /// scripts whose hashes are given.
 pub fn site_policy(script_hashes: &[String]) -> String {
     let scripts =
@@ -95,8 +95,8 @@ pub fn insert(html: &str, policy: &str) -> Result<String, Error> {
     Ok(format!("{}{}{}", &html[..at], meta(policy), &html[at..]))
 }
 
-/// dist/index.html's text with the site policy, allowing each of its
-/// inline scripts (trunk's loader) by hash.
+/// A page of dist/ (index.html, district.html) with the site policy,
+/// allowing each of its inline scripts (trunk's loader) by hash.
 pub fn secure_site_page(html: &str) -> Result<String, Error> {
     let hashes: Vec<String> = html::inline_scripts(html)
         .iter()
@@ -104,7 +104,7 @@ pub fn secure_site_page(html: &str) -> Result<String, Error> {
         .collect();
     if hashes.is_empty() {
         return Err(Error::Invalid(
-            "dist/index.html has no inline loader script: has trunk's output \
+            "a page of dist/ has no inline loader script: has trunk's output \
              changed?"
                 .to_string(),
         ));

@@ -11,10 +11,12 @@
 //! the binaryen npm package in tests/) shrinks the wasm; index.html gives
 //! it the feature flags current rustc output needs.
 //!
-//! After trunk: the single-file edition is made from its page
-//! ([`single_file`]), the page gets its Content-Security-Policy with the
-//! loader's hash ([`csp`]), and last, when every file is final, the
-//! service worker gets its precache list ([`offline`]).
+//! Trunk runs twice, once for each of the site's pages ([`pages`]): the
+//! community's index.html and the full district.html. Then the
+//! single-file edition is made from the full page ([`single_file`]), both
+//! pages get their Content-Security-Policy with the loader's hash
+//! ([`csp`]), and last, when every file is final, the service worker gets
+//! its precache list ([`offline`]).
 
 use std::path::{Path, PathBuf};
 
@@ -23,7 +25,7 @@ use crate::error::Error;
 use crate::js::{self, Profile};
 use crate::process::{self, announce};
 use crate::workspace::Workspace;
-use crate::{csp, offline, single_file};
+use crate::{csp, offline, pages, single_file};
 
 pub fn run(workspace: &Workspace) -> Result<(), Error> {
     ensure(workspace, Needs { node_packages: true, browser: false })?;
@@ -49,12 +51,28 @@ pub fn build(workspace: &Workspace) -> Result<(), Error> {
         "./",
     ]))?;
 
-    // The single file from trunk's page as it is, then the site's policy.
-    single_file::write(&dist)?;
-    let index = dist.join("index.html");
-    let page = std::fs::read_to_string(&index).map_err(Error::io(&index))?;
-    let secured = csp::secure_site_page(&page)?;
-    std::fs::write(&index, secured).map_err(Error::io(&index))?;
+    // The full page: its own trunk build, then merged in (see [`pages`]).
+    announce("building the full page, district.html");
+    let source = pages::write_full_source(workspace)?;
+    let built = pages::full_dist(workspace);
+    process::run(
+        workspace
+            .trunk("build")
+            .arg(&source)
+            .args(["--release", "--public-url", "./", "--dist"])
+            .arg(&built),
+    )?;
+    pages::merge_full(&built, &dist)?;
+
+    // The single file from the full page as trunk made it, then the
+    // site's policy on both pages.
+    single_file::write(&dist, pages::FULL_PAGE)?;
+    for name in ["index.html", pages::FULL_PAGE] {
+        let path = dist.join(name);
+        let page = std::fs::read_to_string(&path).map_err(Error::io(&path))?;
+        let secured = csp::secure_site_page(&page)?;
+        std::fs::write(&path, secured).map_err(Error::io(&path))?;
+    }
 
     // The worker lists the files as they are now, so this comes last.
     let files = files_in(&dist)?;

@@ -16,6 +16,7 @@ mod error;
 mod html;
 mod js;
 mod offline;
+mod pages;
 mod process;
 mod serve;
 mod single_file;

@@ -4,6 +4,10 @@
 //! until stopped with Ctrl-C. A port already taken stops it at once, before
 //! anything is built.
 //!
+//! It serves the full page (every page in one app, see xtask/src/pages.rs)
+//! as the site's root, made from app/index.html at start: restart serve
+//! after editing index.html.
+//!
 //! The development build goes to target/serve/, not dist/, so serving
 //! never overwrites a release build nor races `cargo xtask test`. The
 //! JavaScript module under it (`js/`, the district page's worker) is built
@@ -16,6 +20,7 @@ use std::net::TcpListener;
 use crate::ensure::{Needs, ensure};
 use crate::error::Error;
 use crate::js::{self, Profile};
+use crate::pages;
 use crate::process::{self, announce};
 use crate::workspace::Workspace;
 
@@ -47,7 +52,9 @@ pub fn run(workspace: &Workspace, options: Options) -> Result<(), Error> {
         "serving on http://127.0.0.1:{port} (rebuilds on change; Ctrl-C stops)"
     ));
     let output = workspace.serve_dir();
+    let source = pages::write_full_source(workspace)?;
     let mut trunk = workspace.trunk("serve");
+    trunk.arg(&source);
     trunk.arg("--dist").arg(&output).arg("--port").arg(port.to_string());
     process::run(&mut trunk)
 }

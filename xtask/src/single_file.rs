@@ -1,4 +1,5 @@
-//! The single-file edition, dist/starcheck-offline.html: trunk's page with
+//! The single-file edition, dist/starcheck-offline.html: the full page
+//! (district.html, every page of the app) as trunk made it, with
 //! everything it loads inlined, so that the one file works double-clicked
 //! from a folder (`file://`) or opened from a messaging app.
 //!
@@ -27,10 +28,10 @@ const ADDED_NAMES: [&str; 2] = ["starcheckWasmBytes", "starcheckWasm"];
 /// The file's name in dist/, as the README gives it.
 pub const FILE_NAME: &str = "starcheck-offline.html";
 
-/// Writes dist/starcheck-offline.html from dist/index.html as trunk left
-/// it (before the site's policy is added).
-pub fn write(dist: &Path) -> Result<(), Error> {
-    let index = dist.join("index.html");
+/// Writes dist/starcheck-offline.html from the page `source` of dist/
+/// (the full page) as trunk left it, before the site's policy is added.
+pub fn write(dist: &Path, source: &str) -> Result<(), Error> {
+    let index = dist.join(source);
     let page = std::fs::read_to_string(&index).map_err(Error::io(&index))?;
     let read = |href: &str| -> Result<Vec<u8>, Error> {
         let path = dist.join(local_path(href)?);

@@ -16,6 +16,7 @@ pub mod count_input;
 pub mod cut_lines_input;
 pub mod date_input;
 pub mod district_compare;
+pub mod district_elsewhere;
 pub mod district_export_bar;
 pub mod district_load_report;
 pub mod district_loader;

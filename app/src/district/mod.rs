@@ -21,6 +21,7 @@
 //! still read back on the page at start-up: a few hundred files (what
 //! local storage holds) take a moment there.
 
+pub mod peers;
 pub mod storage;
 pub mod worker;
 
@@ -31,9 +32,9 @@ use leptos::logging::warn;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use starcheck_core::district::{
-    DistrictSet, DistrictTable, FileStamp, Loaded, build_table, community_key,
+    DistrictSet, DistrictTable, FileStamp, Loaded, build_table,
 };
-use starcheck_core::{Evaluation, FileError, Lang, Text};
+use starcheck_core::{FileError, Lang, Text};
 
 use crate::file_io::{self, now_local, read_assessment, read_bytes};
 use crate::state::AppState;
@@ -181,28 +182,8 @@ impl DistrictState {
         state.restore();
 
         // Peers for the likely tier: every loaded community but the one
-        // being assessed, recomputed only when either side changes. A
-        // thousand evaluations take a moment to copy: in a task of their
-        // own, after the page has drawn the change.
-        let own = Memo::new(move |_| {
-            app.assessment.with(|a| community_key(&a.community))
-        });
-        Effect::new(move |_| {
-            own.track();
-            set.track();
-            spawn_local(async move {
-                worker::next_task().await;
-                let own = own.get_untracked();
-                let peers: Vec<Evaluation> = set.with_untracked(|s| {
-                    s.files
-                        .iter()
-                        .filter(|f| f.key() != own)
-                        .map(|f| f.imported.evaluation.clone())
-                        .collect()
-                });
-                app.peers.set(peers);
-            });
-        });
+        // being assessed.
+        peers::follow(app, set.into());
         state
     }
 
@@ -229,26 +210,9 @@ impl DistrictState {
 
     fn restore_envelope(self, envelope: SetEnvelope) {
         let raw = serde_json::to_string(&envelope).unwrap_or_default();
-        let mut set = DistrictSet::new();
-        let mut failed = Vec::new();
-        for file in &envelope.files {
-            let read = self
-                .rubric
-                .with_value(|r| read_assessment(r, file.document.as_bytes()));
-            match read {
-                Ok(read) => {
-                    set.add(Loaded {
-                        file_name: file.file_name.clone(),
-                        text: file.document.clone(),
-                        imported: read.imported,
-                    });
-                }
-                Err(error) => {
-                    set.refuse(&file.file_name, &error);
-                    failed.push(file.file_name.clone());
-                }
-            }
-        }
+        let (set, failed) = self
+            .rubric
+            .with_value(|rubric| peers::read_envelope(rubric, &envelope));
         self.quotas.set(envelope.quotas);
         self.set.set(set);
 
