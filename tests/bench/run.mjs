@@ -12,7 +12,8 @@
 //    full page (district.html);
 // 2. navigation to interactive form (the app's `starcheck:interactive`
 //    mark, set after mount) against a blank static page's load event,
-//    alternating, RUNS times each;
+//    alternating, RUNS times each, with the drafts page (few elements) as
+//    a third page, to tell the form's drawing from the rest;
 // 3. input to updated total: EDITS edits of a count field on the
 //    assessment page (example A loaded), each timed from dispatching the
 //    input event to the MutationObserver callback that sees the new total;
@@ -202,6 +203,15 @@ async function timeLoad(context, url, mark, onRequest) {
   );
   const driver = performance.now() - started;
   const inPage = await at.jsonValue();
+  // Where the time went: the app's wasm fully received, and the elements
+  // on the page at the mark.
+  const { wasm, elements } = await page.evaluate(() => ({
+    wasm:
+      performance
+        .getEntriesByType('resource')
+        .find((entry) => /starcheck-[a-z]+-[0-9a-f]+_bg\.wasm$/.test(entry.name))?.responseEnd ?? null,
+    elements: document.getElementsByTagName('*').length,
+  }));
   // The first paint may come a frame after the mark.
   const painted = await page
     .waitForFunction(
@@ -212,17 +222,19 @@ async function timeLoad(context, url, mark, onRequest) {
     .catch(() => null);
   const paint = painted ? await painted.jsonValue() : null;
   await page.close();
-  return { inPage, driver, paint };
+  return { inPage, driver, paint, wasm, elements };
 }
 
 async function loadTimes(context, appUrl, blankUrl, base) {
   const requested = [];
   const app = [];
   const blank = [];
+  const light = [];
   for (let run = 0; run < RUNS; run += 1) {
     blank.push(await timeLoad(context, blankUrl, null));
     const record = run === 0 ? (request) => requested.push(new URL(request.url()).pathname) : null;
     app.push(await timeLoad(context, appUrl, 'starcheck:interactive', record));
+    light.push(await timeLoad(context, `${appUrl}#/drafts`, 'starcheck:interactive'));
   }
   await firstLoadBytes(requested, base);
 
@@ -231,6 +243,11 @@ async function loadTimes(context, appUrl, blankUrl, base) {
   report('load.app.interactive_ms', pick(app, 'inPage'));
   report('load.app.driver_ms', pick(app, 'driver'));
   report('load.app.fcp_ms', pick(app, 'paint'));
+  report('load.app.wasm_ms', pick(app, 'wasm'));
+  report('load.app.elements', pick(app, 'elements'));
+  report('load.light.interactive_ms', pick(light, 'inPage'));
+  report('load.light.wasm_ms', pick(light, 'wasm'));
+  report('load.light.elements', pick(light, 'elements'));
   report('load.blank.load_ms', pick(blank, 'inPage'));
   report('load.blank.driver_ms', pick(blank, 'driver'));
   report('load.blank.fcp_ms', pick(blank, 'paint'));

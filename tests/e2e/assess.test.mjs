@@ -522,3 +522,50 @@ describe('a meeting date entered twice', () => {
     assert.equal(await said.textContent(), '');
   });
 });
+
+describe('a meeting dated outside the campaign', () => {
+  let site;
+  let page;
+
+  before(async () => {
+    site = await startSite();
+    page = await site.open('#/assess');
+    await page.selectOption('select[data-field="community"]', '1');
+  });
+
+  after(async () => {
+    await site?.close();
+  });
+
+  test('is kept, and its row says at once that it counts for no month', async () => {
+    // Sorted by date: 2024-09-28 first, 2024-10-15 second.
+    await addMeetings(page, ['2024-10-15', '2024-09-28']);
+    const notes = page.locator('[data-rule="meetings"] [data-note="outside-campaign"]');
+    assert.equal(await notes.count(), 1);
+    assert.equal(await notes.first().textContent(), '这一天不在创建期(2024年10月至2024年12月)内,不计入任何月份');
+    const rows = page.locator('[data-rule="meetings"] .entry-row');
+    assert.equal(await rows.nth(0).locator('[data-note="outside-campaign"]').count(), 1);
+    assert.equal(await rows.nth(1).locator('[data-note="outside-campaign"]').count(), 0);
+
+    await page.click('[data-lang="en"]');
+    assert.equal(
+      await notes.first().textContent(),
+      'This date is outside the campaign (October to December 2024) and counts for no month',
+    );
+    await page.click('[data-lang="zh-CN"]');
+  });
+
+  test('an assessment date after today is kept and said, and the note goes with it', async () => {
+    const note = page.locator('[data-note="as-of-ahead"]');
+    assert.equal(await note.count(), 0);
+    await page.fill('[data-field="as_of"]', '2099-01-01');
+    await page.locator('[data-field="as_of"]').press('Tab');
+    assert.match(
+      (await note.textContent()) ?? '',
+      /^自评日期晚于今天\(\d{4}年\d{1,2}月\d{1,2}日\):这一天之前的会议和报送都按已发生计分。$/,
+    );
+    await page.fill('[data-field="as_of"]', '2024-11-30');
+    await page.locator('[data-field="as_of"]').press('Tab');
+    assert.equal(await note.count(), 0);
+  });
+});

@@ -167,6 +167,31 @@ describe('a refused count or graded end counts the value from before the edit', 
     await low.fill('');
     await leave(page, 'item1.execution.low');
   });
+
+  test('an end typed past the other moves it along, and says so', async () => {
+    const low = page.locator(field('item1.execution.low'));
+    const high = page.locator(field('item1.execution.high'));
+    const note = page.locator('[data-rule="execution"] [data-note="range-moved"]');
+    await high.fill('2');
+    await leave(page, 'item1.execution.high');
+    assert.equal(await note.count(), 0);
+
+    await low.fill('4');
+    await leave(page, 'item1.execution.low');
+    assert.equal(await page.inputValue(field('item1.execution.high')), '4');
+    assert.equal(await text(page, '[data-rule="execution"] [data-note="range-moved"]'), '最高不能低于最低,已一并改为 4');
+
+    await high.fill('1');
+    await leave(page, 'item1.execution.high');
+    assert.equal(await page.inputValue(field('item1.execution.low')), '1');
+    assert.equal(await text(page, '[data-rule="execution"] [data-note="range-moved"]'), '最低不能高于最高,已一并改为 1');
+
+    // An edit that moves nothing takes the line away.
+    await high.fill('3');
+    await leave(page, 'item1.execution.high');
+    assert.equal(await note.count(), 0);
+    await page.click('[data-action="item1.execution.clear"]');
+  });
 });
 
 describe('an edit just before a reload is in the draft', () => {

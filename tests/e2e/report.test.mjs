@@ -97,7 +97,8 @@ describe('the report of worked example B, printed to A4', () => {
     // The heading.
     assert.match(text, /鲤城区开元街道梅峰社区/);
     assert.match(text, /2025年1月6日/);
-    assert.match(text, /quanzhou-2024-batch3 第1版/);
+    assert.match(text, /泉城管〔2024〕120号 附件2 第1版/);
+    assert.doesNotMatch(text, /quanzhou-2024-batch3/);
 
     // Base, bonus and total.
     assert.match(text, /基础分 70 ?\/ ?100/);

@@ -376,6 +376,36 @@ fn load_time(out: &mut String, f: &Figures) {
     };
     row(out, &["ratio", &ratio("load.ratio"), &ratio("load.ratio_driver"), ""]);
     line(out, "");
+
+    // Where the form's time goes: the same app at a page of few elements
+    // starts as fast; what is left is drawing the form.
+    line(
+        out,
+        "| app at | wasm received | interactive | elements at the mark |",
+    );
+    line(out, "|---|---|---|---|");
+    let count = |key: &str| {
+        f.number(key).map(|n| format!("{n:.0}")).unwrap_or_else(dash)
+    };
+    row(
+        out,
+        &[
+            "`#/assess` (the form)",
+            &pick("load.app.wasm_ms"),
+            &pick("load.app.interactive_ms"),
+            &count("load.app.elements"),
+        ],
+    );
+    row(
+        out,
+        &[
+            "`#/drafts` (few elements)",
+            &pick("load.light.wasm_ms"),
+            &pick("load.light.interactive_ms"),
+            &count("load.light.elements"),
+        ],
+    );
+    line(out, "");
     line(
         out,
         &format!(

@@ -15,6 +15,7 @@ use crate::components::item_card::ItemCard;
 use crate::components::readings_note::ReadingsNote;
 use crate::components::storage_usage::StorageUsage;
 use crate::components::summary_panel::SummaryPanel;
+use crate::date::{date_zh, today_local};
 use crate::i18n::{Lang, tr, trs, use_lang};
 use crate::state::AppState;
 
@@ -26,6 +27,26 @@ pub fn AssessPage() -> impl IntoView {
 
     // The as-of date decides which months are pending rather than missing.
     let as_of = Memo::new(move |_| Some(state.assessment.with(|a| a.as_of)));
+
+    // A date after today counts every dated meeting and report before it
+    // as done: allowed (a plan can be tried out), but said.
+    let today = today_local();
+    let ahead = move || {
+        let date = as_of.get().filter(|date| *date > today)?;
+        let text = match lang.get() {
+            Lang::Zh => format!(
+                "自评日期晚于今天({}):这一天之前的会议和报送都按已发生计分。",
+                date_zh(today)
+            ),
+            Lang::En => format!(
+                "The assessment date is after today ({today}): every meeting \
+                 and report dated before {date} is scored as done."
+            ),
+        };
+        Some(
+            view! { <p class="field-error" role="status" data-note="as-of-ahead">{text}</p> },
+        )
+    };
     let set_as_of = Callback::new(move |date: Option<Date>| {
         if let Some(date) = date {
             state.update_assessment(|a| a.as_of = date);
@@ -85,6 +106,7 @@ pub fn AssessPage() -> impl IntoView {
                             on_commit=set_as_of
                             required=true
                         />
+                        {ahead}
                         <StorageUsage />
                         <p class="field-hint">
                             {tr(

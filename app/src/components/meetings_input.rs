@@ -1,11 +1,12 @@
 //! Item 5's meetings (联席会): a list of dates, added and removed one by
 //! one. "None held" is an answer of its own, distinct from "not filled in".
 //! Which months count as held, missing or still pending is the core's
-//! reading of these dates against the as-of date.
+//! reading of these dates against the as-of date; a meeting dated outside
+//! the campaign's months is kept but says at once that it does not count.
 
 use jiff::civil::Date;
 use leptos::prelude::*;
-use starcheck_core::{Fact, Holder, Meeting};
+use starcheck_core::{Fact, Holder, Meeting, YearMonth};
 
 use crate::attach::{ids_of, release};
 use crate::components::date_input::DateInput;
@@ -40,6 +41,33 @@ pub fn MeetingsInput(
     });
     let count =
         Memo::new(move |_| meetings.with(|m| m.as_ref().map_or(0, Vec::len)));
+
+    // Meetings outside the campaign's months count for none of them.
+    let campaign = StoredValue::new(
+        state.rubric.with_value(|r| r.campaign_months().to_vec()),
+    );
+    let outside = move |index: usize| {
+        let date = meetings
+            .with(|m| m.as_ref().and_then(|m| m.get(index)).map(|m| m.date))?;
+        let month = YearMonth::of(date);
+        campaign.with_value(|months| {
+            let (first, last) = (months.first()?, months.last()?);
+            (!months.contains(&month)).then(|| match lang.get() {
+                Lang::Zh => format!(
+                    "这一天不在创建期({}至{})内,不计入任何月份",
+                    first.long_label_zh(),
+                    last.long_label_zh()
+                ),
+                Lang::En => format!(
+                    "This date is outside the campaign ({} to {} {}) and \
+                     counts for no month",
+                    first.label_en(),
+                    last.label_en(),
+                    last.year()
+                ),
+            })
+        })
+    };
 
     // Every change writes the whole list back, sorted by date.
     let write = move |list: Option<Vec<Meeting>>| {
@@ -123,6 +151,11 @@ pub fn MeetingsInput(
                             })
                             required=true
                         />
+                        {move || {
+                            outside(index).map(|text| view! {
+                                <p class="field-error" data-note="outside-campaign">{text}</p>
+                            })
+                        }}
                         <button
                             type="button"
                             class="secondary small"

@@ -2,7 +2,8 @@
 //! the self-assessor gives the range of points expected, low to high
 //! (our reading). Low and high are two count fields; typing one beyond the
 //! other moves the other along, so the model never holds an inverted
-//! range. The other end moves from where it stood when the edit began, so
+//! range, and a line under the pair says which end moved and to what. The
+//! other end moves from where it stood when the edit began, so
 //! a refused text (`2.5`, which passes through `2`) or an erased one puts
 //! both ends back as they were.
 
@@ -59,22 +60,53 @@ pub fn RangeInput(
         let now = (low.get_untracked(), high.get_untracked());
         pick(before.get_value().unwrap_or(now))
     };
+    // Which end the last edit moved along, and to what.
+    let moved = RwSignal::new(None::<Moved>);
     let set_low = Callback::new(move |value: Option<u32>| {
         let high = other(|(_, high)| high);
-        let high = match (value, high) {
-            (Some(low), Some(high)) if low > high => Some(low),
-            _ => high,
+        let (high, shift) = match (value, high) {
+            (Some(low), Some(high)) if low > high => {
+                (Some(low), Some(Moved::High(low)))
+            }
+            _ => (high, None),
         };
+        moved.set(shift);
         commit(value, high);
     });
     let set_high = Callback::new(move |value: Option<u32>| {
         let low = other(|(low, _)| low);
-        let low = match (low, value) {
-            (Some(low), Some(high)) if low > high => Some(high),
-            _ => low,
+        let (low, shift) = match (low, value) {
+            (Some(low), Some(high)) if low > high => {
+                (Some(high), Some(Moved::Low(high)))
+            }
+            _ => (low, None),
         };
+        moved.set(shift);
         commit(low, value);
     });
+    let moved_text = move || {
+        let text = match (moved.get()?, lang.get()) {
+            (Moved::High(to), Lang::Zh) => {
+                format!("最高不能低于最低,已一并改为 {to}")
+            }
+            (Moved::Low(to), Lang::Zh) => {
+                format!("最低不能高于最高,已一并改为 {to}")
+            }
+            (Moved::High(to), Lang::En) => {
+                format!(
+                    "The highest cannot be below the lowest: moved to {to} as well"
+                )
+            }
+            (Moved::Low(to), Lang::En) => {
+                format!(
+                    "The lowest cannot be above the highest: moved to {to} as well"
+                )
+            }
+        };
+        Some(
+            view! { <p class="field-hint" role="status" data-note="range-moved">{text}</p> },
+        )
+    };
     let enter = move |_| {
         if !before.is_disposed() {
             let now = (low.get_untracked(), high.get_untracked());
@@ -86,8 +118,14 @@ pub fn RangeInput(
             before.set_value(None);
         }
     };
-    let full = move |_| commit(Some(max), Some(max));
-    let clear = move |_| commit(None, None);
+    let full = move |_| {
+        moved.set(None);
+        commit(Some(max), Some(max));
+    };
+    let clear = move |_| {
+        moved.set(None);
+        commit(None, None);
+    };
 
     let field = format!("item{item}.{rule}");
     view! {
@@ -146,8 +184,16 @@ pub fn RangeInput(
                     </button>
                 </div>
             </div>
+            {moved_text}
         </fieldset>
     }
+}
+
+/// The end an edit of the other moved along, with where it went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Moved {
+    Low(u32),
+    High(u32),
 }
 
 /// The low and high ends of a range, each possibly not filled in.

@@ -1,6 +1,7 @@
-//! The report's heading: community, the as-of date, the rubric's id and
-//! version and the date of printing, with the print button (hidden on
-//! paper).
+//! The report's heading: community, the as-of date, the rubric by the
+//! notice it comes from (泉城管〔2024〕120号 附件2) and its version, and
+//! the date of printing, with the print button (hidden on paper). The
+//! rubric's id is for files, not for readers.
 
 use leptos::prelude::*;
 
@@ -26,10 +27,11 @@ pub fn ReportHeader() -> impl IntoView {
                 Lang::Zh => date_zh(e.as_of),
                 Lang::En => e.as_of.to_string(),
             };
-            (who, as_of, e.rubric_id.clone(), e.rubric_version)
+            (who, as_of, e.rubric_version)
         })
     });
     let title = state.rubric.with_value(|r| r.title().to_string());
+    let source = state.rubric.with_value(|r| r.source().to_string());
     let today = today_local();
     let printed = move || match lang.get() {
         Lang::Zh => date_zh(today),
@@ -61,11 +63,12 @@ pub fn ReportHeader() -> impl IntoView {
                 <div>
                     <dt>{tr("评分细则", "Rubric")}</dt>
                     <dd data-report="rubric">
+                        <span lang="zh-CN">{source}</span>
                         {move || {
-                            let (_, _, id, version) = heading.get();
+                            let version = heading.get().2;
                             match lang.get() {
-                                Lang::Zh => format!("{id} 第{version}版"),
-                                Lang::En => format!("{id} version {version}"),
+                                Lang::Zh => format!(" 第{version}版"),
+                                Lang::En => format!(", version {version}"),
                             }
                         }}
                     </dd>
