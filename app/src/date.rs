@@ -31,7 +31,7 @@ pub fn parse_date_input(value: &str) -> Option<Date> {
 
 /// The value an `<input type="date">` takes for a date.
 pub fn date_input_value(date: Date) -> String {
-    date.strftime("%Y-%m-%d").to_string()
+    starcheck_core::dates::ymd(date)
 }
 
 /// A date as Chinese readers write it: `2024年10月15日`.

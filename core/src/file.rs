@@ -76,6 +76,7 @@ pub struct ExportMeta {
     /// e.g. `0.1.0`.
     pub app_version: String,
     /// Local civil time of the export; left out of the file when `None`.
+    #[serde(default, deserialize_with = "crate::dates::de_opt_date_time")]
     pub exported_at: Option<DateTime>,
 }
 

@@ -23,6 +23,7 @@ pub mod assessment;
 pub mod cohort;
 pub mod community;
 pub mod csv;
+pub mod dates;
 pub mod district;
 pub mod error;
 pub mod evidence;

@@ -17,6 +17,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::assessment::{Assessment, Community};
+use crate::dates::ReadDate;
 use crate::file::v1::{DocCommunity, DocExpenditure, DocFact, DocPlanLine};
 
 /// What could be read from a damaged document.
@@ -48,8 +49,10 @@ pub fn recover(text: &str, fallback_as_of: Date) -> Option<Recovered> {
         .get("community")
         .and_then(|v| piece::<DocCommunity>(v, "community", &mut lost))
         .map(Community::from);
-    let as_of =
-        members.get("as_of").and_then(|v| piece::<Date>(v, "as_of", &mut lost));
+    let as_of = members
+        .get("as_of")
+        .and_then(|v| piece::<ReadDate>(v, "as_of", &mut lost))
+        .map(|read| read.0);
 
     let mut recovered = Recovered {
         assessment: Assessment::new(

@@ -78,7 +78,7 @@ pub(super) fn page(
         assessment.as_of
     );
     if let Some(at) = meta.exported_at {
-        let _ = write!(html, "导出于 {},", at.strftime("%Y-%m-%d %H:%M"));
+        let _ = write!(html, "导出于 {},", crate::dates::ymd_hm(at));
     }
     let outcome = match evaluation.outcome {
         GateState::Pass => "考核通过条件已满足",

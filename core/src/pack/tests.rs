@@ -127,6 +127,7 @@ fn ok_layout_folders_by_item_and_index_names_files() {
     assert!(item5.contains("会议记录.pdf"));
     assert!(item5.contains("得分"));
     assert!(!html.contains("<script"));
+    assert!(html.contains("导出于 2024-11-10 09:30,"), "{html}");
 
     // The assessment file inside lists names and sizes, not contents.
     let json = entry_text(&pack, "assessment.json");
