@@ -153,12 +153,16 @@ fn recover_ledger(members: &Map<String, Value>, into: &mut Recovered) {
 }
 
 /// One piece read with the current format's type, or its path noted.
+///
+/// Read through the same path-tracking deserializer as an import
+/// (`file::typed`): the wasm then holds one copy of each type's reading
+/// code instead of two, and the path it tracks is simply not used.
 fn piece<T: DeserializeOwned>(
     value: &Value,
     path: &str,
     lost: &mut Vec<String>,
 ) -> Option<T> {
-    match T::deserialize(value) {
+    match serde_path_to_error::deserialize::<_, T>(value) {
         Ok(piece) => Some(piece),
         Err(_) => {
             lost.push(path.to_string());
