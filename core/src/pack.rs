@@ -339,8 +339,11 @@ pub fn read(rubric: &Rubric, bytes: &[u8]) -> Result<Unpacked, PackError> {
 
     // The manifest first: it says whether this is a pack at all.
     let manifest = entry(&mut zip, MANIFEST_ENTRY, 1024 * 1024)?;
-    let manifest: Manifest = serde_json::from_slice(&manifest)
-        .map_err(|e| PackError::BadManifest { detail: e.to_string() })?;
+    // Read as text, as every other JSON is: one string reader in the wasm.
+    let manifest: Manifest = std::str::from_utf8(&manifest)
+        .map_err(|e| e.to_string())
+        .and_then(|text| serde_json::from_str(text).map_err(|e| e.to_string()))
+        .map_err(|detail| PackError::BadManifest { detail })?;
     if manifest.format != PACK_FORMAT || manifest.format_version > PACK_VERSION
     {
         return Err(PackError::BadManifest {
