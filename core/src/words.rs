@@ -1,7 +1,8 @@
 //! Small pieces of wording shared by the messages of the core and the app:
 //! an English count with its noun in the singular or the plural, and a
-//! size in MiB written so that a size over a limit never reads as the
-//! limit itself.
+//! size in KiB or MiB written so that a size over a limit never reads as
+//! the limit itself. Sizes count in 1024s and say so (KiB, MiB), in
+//! Chinese text too, as the app's limits are written.
 
 /// `n` with `one` or `many` after it: `1 place`, `2 places`, `0 places`.
 pub fn count_noun(n: impl Into<u64>, one: &str, many: &str) -> String {
@@ -21,6 +22,16 @@ pub fn mib(bytes: u64) -> String {
         return format!("{whole} MiB");
     }
     format!("{whole}.{part:02} MiB")
+}
+
+/// A file's size as lists show it: whole KiB (rounded up) under 1 MiB,
+/// else as [`mib`]: `1 KiB`, `350 KiB`, `2.41 MiB`, `20 MiB`.
+pub fn size(bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if bytes < MIB {
+        return format!("{} KiB", bytes.div_ceil(1024));
+    }
+    mib(bytes)
 }
 
 #[cfg(test)]
@@ -48,6 +59,24 @@ mod tests {
         ];
         for (bytes, shown) in cases {
             assert_eq!(mib(bytes), shown);
+        }
+    }
+
+    #[test]
+    fn ok_size() {
+        let cases = [
+            (0, "0 KiB"),
+            (1, "1 KiB"),
+            (1024, "1 KiB"),
+            (1025, "2 KiB"),
+            (350 * 1024, "350 KiB"),
+            (1024 * 1024 - 1, "1024 KiB"),
+            (1024 * 1024, "1 MiB"),
+            (2_526_000, "2.41 MiB"),
+            (20 * 1024 * 1024 + 1, "20.01 MiB"),
+        ];
+        for (bytes, shown) in cases {
+            assert_eq!(size(bytes), shown, "{bytes}");
         }
     }
 }
