@@ -26,7 +26,7 @@ pub fn parse_date_input(value: &str) -> Option<Date> {
     if value.is_empty() {
         return None;
     }
-    value.parse::<Date>().ok()
+    starcheck_core::dates::parse_date(value)
 }
 
 /// The value an `<input type="date">` takes for a date.

@@ -300,7 +300,7 @@ fn names_community(file_name: &str, community: &Community) -> bool {
     let Some(rest) = file_name.strip_prefix(prefix) else {
         return false;
     };
-    rest.get(..10).is_some_and(|date| date.parse::<Date>().is_ok())
+    rest.get(..10).and_then(crate::dates::parse_date).is_some()
 }
 
 /// The loaded files, one per community in the order first loaded, and
