@@ -73,4 +73,4 @@ pub use score::{
     ScoreRange, Unanswered, evaluate,
 };
 pub use typed::{CountError, MAX_COUNT, parse_count};
-pub use words::{count_noun, mib, size};
+pub use words::{count_noun, mib, size, tenths};

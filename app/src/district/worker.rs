@@ -488,18 +488,23 @@ async fn read_answer(
     let mut files = Vec::with_capacity(listed.length() as usize);
     let mut read_here = Vec::with_capacity(files.capacity());
     for entry in listed.iter() {
-        if let Some(number) = entry.as_f64() {
+        // Numbers as whole indices, also in the messages: formatting an
+        // f64 would link the float formatter for a log line.
+        if let Some(number) = entry.as_f64().map(|n| n as usize) {
             let held = district
                 .set
-                .with_untracked(|s| s.files.get(number as usize).cloned())
+                .with_untracked(|s| s.files.get(number).cloned())
                 .ok_or_else(|| format!("no file number {number}"))?;
             files.push(held);
             read_here.push(false);
-        } else if let Some(number) =
-            entry.is_object().then(|| field(&entry, "read").as_f64()).flatten()
+        } else if let Some(number) = entry
+            .is_object()
+            .then(|| field(&entry, "read").as_f64())
+            .flatten()
+            .map(|n| n as usize)
         {
             let loaded = received
-                .take(number as usize)
+                .take(number)
                 .ok_or_else(|| format!("no file read number {number}"))?;
             files.push(loaded);
             read_here.push(true);
