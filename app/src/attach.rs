@@ -105,12 +105,10 @@ impl AttachError {
     }
 }
 
-/// `350 KB`, `2.4 MB`.
+/// `350 KiB`, `2.41 MiB`: the core's [`starcheck_core::size`], in the same
+/// units as the limits the messages name, in either language.
 pub fn size_text(bytes: u64) -> String {
-    if bytes < 1024 * 1024 {
-        return format!("{} KB", bytes.div_ceil(1024));
-    }
-    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    starcheck_core::size(bytes)
 }
 
 /// One file attached, as the page reports it.

@@ -26,12 +26,12 @@ pub fn parse_date_input(value: &str) -> Option<Date> {
     if value.is_empty() {
         return None;
     }
-    value.parse::<Date>().ok()
+    starcheck_core::dates::parse_date(value)
 }
 
 /// The value an `<input type="date">` takes for a date.
 pub fn date_input_value(date: Date) -> String {
-    date.strftime("%Y-%m-%d").to_string()
+    starcheck_core::dates::ymd(date)
 }
 
 /// A date as Chinese readers write it: `2024年10月15日`.

@@ -79,6 +79,7 @@ pub struct Envelope {
     /// The tab that saved it.
     pub tab: String,
     /// Local civil time of the save.
+    #[serde(deserialize_with = "starcheck_core::dates::de_date_time")]
     pub saved_at: DateTime,
     /// Empty for a community's own draft; e.g. `副本` for a copy.
     #[serde(default)]
@@ -105,6 +106,7 @@ struct IndexLine {
     community: String,
     label: String,
     as_of: String,
+    #[serde(deserialize_with = "starcheck_core::dates::de_date_time")]
     saved_at: DateTime,
     revision: u64,
 }

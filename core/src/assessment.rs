@@ -87,6 +87,7 @@ pub enum Fact {
     Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize,
 )]
 pub struct Meeting {
+    #[serde(deserialize_with = "crate::dates::de_date")]
     pub date: Date,
     /// What it was (minutes, attendees…); free text, not scored.
     #[serde(default)]
@@ -104,6 +105,7 @@ pub struct Report {
     /// The month the report is for.
     pub month: YearMonth,
     /// The civil date it was sent.
+    #[serde(deserialize_with = "crate::dates::de_date")]
     pub sent_on: Date,
     /// The report itself and proof of sending.
     #[serde(default)]
@@ -140,6 +142,7 @@ pub struct Assessment {
     pub community: Community,
     /// The civil date the assessment speaks for; months after it are
     /// pending.
+    #[serde(deserialize_with = "crate::dates::de_date")]
     pub as_of: Date,
     /// Answered facts: item number → rule id → fact.
     #[serde(default)]

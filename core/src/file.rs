@@ -76,6 +76,7 @@ pub struct ExportMeta {
     /// e.g. `0.1.0`.
     pub app_version: String,
     /// Local civil time of the export; left out of the file when `None`.
+    #[serde(default, deserialize_with = "crate::dates::de_opt_date_time")]
     pub exported_at: Option<DateTime>,
 }
 
@@ -265,10 +266,14 @@ pub fn export(
         checksum: String::new(),
     };
 
-    // Plain data with string and integer keys always serialises, and holds
-    // no fractions, so neither fallback is ever taken; they keep this
-    // function total.
-    let value = serde_json::to_value(&document).unwrap_or(Value::Null);
+    // The checksum is of the document as written (the checksum member
+    // left out), read back as a value: the document's writing code is then
+    // in the wasm once, for text, instead of a second time for a value
+    // (issue #9). Plain data with string and integer keys always
+    // serialises, reads back and holds no fractions, so no fallback is
+    // ever taken; they keep this function total.
+    let unsigned = serde_json::to_string_pretty(&document).unwrap_or_default();
+    let value = serde_json::from_str(&unsigned).unwrap_or(Value::Null);
     document.checksum = canonical::checksum(&value).unwrap_or_default();
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
     text.push('\n');

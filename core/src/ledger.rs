@@ -158,6 +158,7 @@ impl Documents {
 /// One expenditure of the base subsidy.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Expenditure {
+    #[serde(deserialize_with = "crate::dates::de_date")]
     pub date: Date,
     pub purpose: Purpose,
     /// Payee and what was bought, e.g. `购置分类桶`.

@@ -23,6 +23,7 @@ pub mod assessment;
 pub mod cohort;
 pub mod community;
 pub mod csv;
+pub mod dates;
 pub mod district;
 pub mod error;
 pub mod evidence;
@@ -72,4 +73,4 @@ pub use score::{
     ScoreRange, Unanswered, evaluate,
 };
 pub use typed::{CountError, MAX_COUNT, parse_count};
-pub use words::{count_noun, mib};
+pub use words::{count_noun, mib, size, tenths};

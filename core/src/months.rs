@@ -152,10 +152,16 @@ impl<'de> Deserialize<'de> for YearMonth {
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum MonthState {
     /// Held, or reported by the due day, on this date.
-    Done { on: Date },
+    Done {
+        #[serde(deserialize_with = "crate::dates::de_date")]
+        on: Date,
+    },
     /// Reported after the due day: missing at the low end, sent at the high
     /// end (our reading).
-    Late { on: Date },
+    Late {
+        #[serde(deserialize_with = "crate::dates::de_date")]
+        on: Date,
+    },
     /// The month has ended with nothing held or sent.
     Missing,
     /// The month has not ended and nothing is held or sent yet.

@@ -42,6 +42,7 @@ use crate::evidence::{Attachment, MAX_ATTACHMENT_BYTES, sha256_hex};
 use crate::file::{self, ExportMeta, FileError, Imported};
 use crate::lang::Lang;
 use crate::rubric::Rubric;
+use crate::words::mib;
 
 pub use names::{entry_paths, sanitize_component};
 
@@ -128,7 +129,7 @@ impl PackError {
     fn message_zh(&self) -> String {
         match self {
             PackError::TooLarge { size, limit } => format!(
-                "迎检包有 {} MB,超过上限 {} MB",
+                "迎检包有 {},超过上限 {}",
                 mib(*size),
                 mib(*limit)
             ),
@@ -160,7 +161,7 @@ impl PackError {
                 "附件“{name}”与记录的校验值不符(文件已损坏或被改动),未导入任何内容"
             ),
             PackError::FileTooLarge { name, size } => format!(
-                "附件“{name}”有 {} MB,超过单个文件 {} MB 的上限",
+                "附件“{name}”有 {},超过单个文件 {} 的上限",
                 mib(*size),
                 mib(MAX_ATTACHMENT_BYTES)
             ),
@@ -170,7 +171,7 @@ impl PackError {
     fn message_en(&self) -> String {
         match self {
             PackError::TooLarge { size, limit } => format!(
-                "The inspection pack is {} MB, over the limit of {} MB",
+                "The inspection pack is {}, over the limit of {}",
                 mib(*size),
                 mib(*limit)
             ),
@@ -208,18 +209,13 @@ impl PackError {
                  was imported"
             ),
             PackError::FileTooLarge { name, size } => format!(
-                "The attached file \u{201c}{name}\u{201d} is {} MB, over \
-                 the limit of {} MB for one file",
+                "The attached file \u{201c}{name}\u{201d} is {}, over the \
+                 limit of {} for one file",
                 mib(*size),
                 mib(MAX_ATTACHMENT_BYTES)
             ),
         }
     }
-}
-
-/// Whole mebibytes, as the messages give sizes.
-fn mib(bytes: u64) -> u64 {
-    bytes / (1024 * 1024)
 }
 
 /// `manifest.json`: the pack's format and where each attachment is.
@@ -339,8 +335,11 @@ pub fn read(rubric: &Rubric, bytes: &[u8]) -> Result<Unpacked, PackError> {
 
     // The manifest first: it says whether this is a pack at all.
     let manifest = entry(&mut zip, MANIFEST_ENTRY, 1024 * 1024)?;
-    let manifest: Manifest = serde_json::from_slice(&manifest)
-        .map_err(|e| PackError::BadManifest { detail: e.to_string() })?;
+    // Read as text, as every other JSON is: one string reader in the wasm.
+    let manifest: Manifest = std::str::from_utf8(&manifest)
+        .map_err(|e| e.to_string())
+        .and_then(|text| serde_json::from_str(text).map_err(|e| e.to_string()))
+        .map_err(|detail| PackError::BadManifest { detail })?;
     if manifest.format != PACK_FORMAT || manifest.format_version > PACK_VERSION
     {
         return Err(PackError::BadManifest {

@@ -303,7 +303,10 @@ pub enum ProblemKind {
     /// A graded range above the item's maximum.
     RangeAboveMax { high: u32, max: u32 },
     /// A meeting or report dated after the as-of date (ignored).
-    AfterAsOf { date: Date },
+    AfterAsOf {
+        #[serde(deserialize_with = "crate::dates::de_date")]
+        date: Date,
+    },
     /// A meeting or report for a month outside the campaign (ignored).
     OutsideCampaign { month: YearMonth },
     /// A ticked kind not in the rubric's list (ignored).
@@ -445,6 +448,7 @@ pub struct Evaluation {
     pub rubric_id: String,
     pub rubric_version: u32,
     pub community: Community,
+    #[serde(deserialize_with = "crate::dates::de_date")]
     pub as_of: Date,
     /// Per item, in the rubric's order.
     pub items: Vec<ItemResult>,

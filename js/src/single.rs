@@ -131,7 +131,7 @@ pub fn build(rubric: &Rubric, value: Value) -> Result<Built, Refusal> {
     let exported_at = value
         .get("exported_at")
         .and_then(Value::as_str)
-        .and_then(|at| at.parse::<DateTime>().ok());
+        .and_then(starcheck_core::dates::parse_date_time);
     let assessment = file::read_unsigned(value)?;
     let evaluation = evaluate(rubric, &assessment);
     Ok(Built { assessment, evaluation, exported_at })

@@ -152,7 +152,7 @@ describe('files on the October meeting, the pack, and a fresh profile', () => {
     const done = block.locator('[data-attach-done]');
     await done.waitFor({ timeout: 20_000 });
     const text = await done.textContent();
-    assert.match(text, /10月签到表\.png.原图 [\d.]+ (KB|MB).压缩后 [\d.]+ (KB|MB)/);
+    assert.match(text, /10月签到表\.png.原图 [\d.]+ (KiB|MiB).压缩后 [\d.]+ (KiB|MiB)/);
 
     await attach(page, '会议记录', [
       { name: '10月联席会会议记录.pdf', mimeType: 'application/pdf', buffer: PDF },
@@ -334,7 +334,7 @@ describe('storage runs out', () => {
     assert.deepEqual(await listed(page), ['会议记录.pdf']);
   });
 
-  test('a file over 20 MB is refused before it is read', async () => {
+  test('a file over 20 MiB is refused before it is read', async () => {
     const huge = Buffer.alloc(21 * 1024 * 1024, 1);
     const block = await attach(page, '签到表', [
       { name: '超大扫描件.pdf', mimeType: 'application/pdf', buffer: huge },
@@ -450,7 +450,7 @@ describe('in English: material names, refusals and the pack', () => {
     const block = await attach(page, '会议记录', [
       { name: 'minutes.pdf', mimeType: 'application/pdf', buffer: PDF },
     ]);
-    assert.equal(await shown(block.locator('[data-attach-done]')), 'Added: minutes.pdf (1 KB)');
+    assert.equal(await shown(block.locator('[data-attach-done]')), 'Added: minutes.pdf (1 KiB)');
     const item = block.locator('[data-attachment="minutes.pdf"]');
     await item.waitFor();
     assert.equal(await shown(item.locator('.muted')), '[Minutes]');
@@ -496,7 +496,7 @@ describe('in English: material names, refusals and the pack', () => {
     await page.waitForSelector('[data-import-preview]');
     assert.equal(
       await shown(page.locator('[data-preview-files]')),
-      'Holds 1 attached file, 1 KB in all; every checksum was verified.',
+      'Holds 1 attached file, 1 KiB in all; every checksum was verified.',
     );
     await page.click(action('cancel-import'));
   });

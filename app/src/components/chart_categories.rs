@@ -5,7 +5,7 @@
 //! under the chart, so nothing depends on colour or on seeing the chart.
 
 use leptos::prelude::*;
-use starcheck_core::CategoryResult;
+use starcheck_core::{CategoryResult, tenths};
 
 use crate::components::chart_range_bar::ChartRangeBar;
 use crate::components::gloss_line::GlossLine;
@@ -74,18 +74,18 @@ pub fn ChartCategories(
             let figures = format!("{} / {}", c.score, c.max);
             view! {
                 <g class="chart-row" data-chart-category=c.name.clone()>
-                    <text x="0" y=y + 14.0 class="chart-label" lang="zh-CN">
+                    <text x="0" y=tenths(y + 14.0) class="chart-label" lang="zh-CN">
                         {c.name.clone()}
                     </text>
                     <rect
                         class="chart-track"
-                        x=TRACK_X
-                        y=y
-                        width=TRACK
+                        x=tenths(TRACK_X)
+                        y=tenths(y)
+                        width=tenths(TRACK)
                         height="18"
                     />
                     <ChartRangeBar x=TRACK_X y=y low=low high=high height=18.0 />
-                    <text x=TRACK_X + TRACK + 8.0 y=y + 14.0 class="chart-figure">
+                    <text x=tenths(TRACK_X + TRACK + 8.0) y=tenths(y + 14.0) class="chart-figure">
                         {figures}
                     </text>
                 </g>
@@ -113,7 +113,7 @@ pub fn ChartCategories(
     view! {
         <figure class="chart chart-categories" data-chart="categories">
             <svg
-                viewBox=format!("0 0 540 {height}")
+                viewBox=format!("0 0 540 {}", tenths(height))
                 role="img"
                 aria-labelledby="chart-categories-title chart-categories-desc"
             >

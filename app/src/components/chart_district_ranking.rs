@@ -11,8 +11,8 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use starcheck_core::ScoreRange;
 use starcheck_core::district::{Row, RowKind};
+use starcheck_core::{ScoreRange, tenths};
 
 use crate::components::chart_range_bar::ChartRangeBar;
 use crate::district::DistrictState;
@@ -166,8 +166,8 @@ fn chart(
             let h = ROW * count as f64;
             view! {
                 <g class=format!("chart-band chart-band-{stars}") data-band=tier.clone()>
-                    <rect x="0" y=y width="710" height=h />
-                    <text x="706" y=y + 15.0 text-anchor="end" class="chart-band-label">
+                    <rect x="0" y=tenths(y) width="710" height=tenths(h) />
+                    <text x="706" y=tenths(y + 15.0) text-anchor="end" class="chart-band-label">
                         {tier_in(&tier, lang)}
                     </text>
                 </g>
@@ -183,11 +183,11 @@ fn chart(
             let high = rank_width(b.total.high, scale);
             view! {
                 <g class="chart-row" data-rank=b.rank>
-                    <text x="0" y=y + 12.0 class="chart-label">
+                    <text x="0" y=tenths(y + 12.0) class="chart-label">
                         {format!("{}. {}", b.rank, short(&b.name))}
                     </text>
                     <ChartRangeBar x=TRACK_X y=y low=low high=high height=15.0 />
-                    <text x=TRACK_X + high + 4.0 y=y + 12.0 class="chart-figure">
+                    <text x=tenths(TRACK_X + high + 4.0) y=tenths(y + 12.0) class="chart-figure">
                         {b.total.to_string()}
                     </text>
                 </g>
@@ -212,7 +212,7 @@ fn chart(
         <figure class="chart chart-ranking" data-chart="district-ranking">
             <h3>{tr("名次与星级", "Rank and tier")}</h3>
             <svg
-                viewBox=format!("0 0 710 {height}")
+                viewBox=format!("0 0 710 {}", tenths(height))
                 role="img"
                 aria-labelledby="chart-ranking-title chart-ranking-desc"
             >

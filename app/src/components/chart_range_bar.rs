@@ -4,6 +4,7 @@
 //! district ranking.
 
 use leptos::prelude::*;
+use starcheck_core::tenths;
 
 /// The two bars of a range starting at `x`; widths in chart units.
 #[component]
@@ -21,18 +22,18 @@ pub fn ChartRangeBar(
         <rect
             class="chart-low"
             data-bar="low"
-            x=x
-            y=y
-            width=format!("{low:.1}")
-            height=height
+            x=tenths(x)
+            y=tenths(y)
+            width=tenths(low)
+            height=tenths(height)
         />
         <rect
             class="chart-open"
             data-bar="open"
-            x=format!("{:.1}", x + low)
-            y=y
-            width=format!("{open:.1}")
-            height=height
+            x=tenths(x + low)
+            y=tenths(y)
+            width=tenths(open)
+            height=tenths(height)
         />
     }
 }

@@ -5,7 +5,7 @@
 
 use crate::i18n::{Lang, tr, use_lang};
 use leptos::prelude::*;
-use starcheck_core::ScoreRange;
+use starcheck_core::{ScoreRange, tenths};
 
 /// Width of the axis in SVG units.
 pub const AXIS: f64 = 480.0;
@@ -65,8 +65,8 @@ pub fn ChartScoreRange(
         .map(|m| {
             let x = axis_x(m, axis_max);
             view! {
-                <line x1=x y1="44" x2=x y2="50" class="chart-axis" />
-                <text x=x y="64" text-anchor="middle" class="chart-tick">
+                <line x1=tenths(x) y1="44" x2=tenths(x) y2="50" class="chart-axis" />
+                <text x=tenths(x) y="64" text-anchor="middle" class="chart-tick">
                     {m.to_string()}
                 </text>
             }
@@ -85,41 +85,41 @@ pub fn ChartScoreRange(
                 <desc id="chart-range-desc">{words.clone()}</desc>
                 <rect
                     class="chart-track"
-                    x=AXIS_X
+                    x=tenths(AXIS_X)
                     y="18"
-                    width=AXIS
+                    width=tenths(AXIS)
                     height="22"
                 />
                 <rect
                     class="chart-low"
                     data-bar="low"
-                    x=AXIS_X
+                    x=tenths(AXIS_X)
                     y="18"
-                    width=format!("{low_width:.1}")
+                    width=tenths(low_width)
                     height="22"
                 />
                 <rect
                     class="chart-open"
                     data-bar="open"
-                    x=format!("{low_x:.1}")
+                    x=tenths(low_x)
                     y="18"
-                    width=format!("{open_width:.1}")
+                    width=tenths(open_width)
                     height="22"
                 />
                 <line
                     class="chart-mark"
-                    x1=base_line
+                    x1=tenths(base_line)
                     y1="12"
-                    x2=base_line
+                    x2=tenths(base_line)
                     y2="44"
                 />
-                <text x=base_line y="10" text-anchor="end" class="chart-tick">
+                <text x=tenths(base_line) y="10" text-anchor="end" class="chart-tick">
                     {match lang {
                         Lang::Zh => format!("基础分满分 {base_max}"),
                         Lang::En => format!("base maximum {base_max}"),
                     }}
                 </text>
-                <line x1=AXIS_X y1="44" x2=AXIS_X + AXIS y2="44" class="chart-axis" />
+                <line x1=tenths(AXIS_X) y1="44" x2=tenths(AXIS_X + AXIS) y2="44" class="chart-axis" />
                 {ticks}
             </svg>
             <figcaption data-chart-text="score-range">{words}</figcaption>

@@ -5,7 +5,7 @@
 
 use crate::i18n::{Lang, tr, use_lang};
 use leptos::prelude::*;
-use starcheck_core::{Money, format_yuan};
+use starcheck_core::{Money, format_yuan, tenths};
 
 /// Width of the bar track in SVG units.
 pub const TRACK: f64 = 480.0;
@@ -78,32 +78,32 @@ pub fn ChartSpending(
                 <desc id="chart-spending-desc">{words.clone()}</desc>
                 <rect
                     class="chart-track"
-                    x=TRACK_X
+                    x=tenths(TRACK_X)
                     y="20"
-                    width=TRACK
+                    width=tenths(TRACK)
                     height="22"
                 />
                 <rect
                     class=if reached { "chart-low" } else { "chart-low chart-short" }
                     data-bar="spent"
-                    x=TRACK_X
+                    x=tenths(TRACK_X)
                     y="20"
-                    width=format!("{width:.1}")
+                    width=tenths(width)
                     height="22"
                 />
                 <line
                     class="chart-mark"
                     data-mark="line"
-                    x1=format!("{line_x:.1}")
+                    x1=tenths(line_x)
                     y1="12"
-                    x2=format!("{line_x:.1}")
+                    x2=tenths(line_x)
                     y2="50"
                 />
-                <text x=line_x y="10" text-anchor="middle" class="chart-tick">
+                <text x=tenths(line_x) y="10" text-anchor="middle" class="chart-tick">
                     {format!("{ratio} {}", format_yuan(line))}
                 </text>
-                <text x=TRACK_X y="64" class="chart-tick">"¥0"</text>
-                <text x=TRACK_X + TRACK y="64" text-anchor="end" class="chart-tick">
+                <text x=tenths(TRACK_X) y="64" class="chart-tick">"¥0"</text>
+                <text x=tenths(TRACK_X + TRACK) y="64" text-anchor="end" class="chart-tick">
                     {format_yuan(subsidy)}
                 </text>
             </svg>

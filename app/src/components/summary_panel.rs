@@ -8,7 +8,9 @@
 //! into the full summary, so it is reachable from every item.
 
 use leptos::prelude::*;
-use starcheck_core::{GateKind, GateState, Lang, LikelyTier, Placement};
+use starcheck_core::{
+    GateKind, GateState, Lang, LikelyTier, Placement, tenths,
+};
 
 use crate::components::cut_lines_input::CutLinesInput;
 use crate::components::fix_first_list::FixFirstList;
@@ -115,8 +117,8 @@ pub fn SummaryPanel() -> impl IntoView {
                         </span>
                         <span class="bar-value">{format!("{} / {}", c.score, c.max)}</span>
                         <span class="bar" aria-hidden="true">
-                            <span class="bar-low" style:width=format!("{low:.1}%")></span>
-                            <span class="bar-open" style:width=format!("{span:.1}%")></span>
+                            <span class="bar-low" style:width=format!("{}%", tenths(low))></span>
+                            <span class="bar-open" style:width=format!("{}%", tenths(span))></span>
                         </span>
                     </li>
                 }

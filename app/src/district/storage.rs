@@ -36,6 +36,7 @@ pub struct SetEnvelope {
     pub format: String,
     pub format_version: u32,
     /// Local civil time of the save.
+    #[serde(deserialize_with = "starcheck_core::dates::de_date_time")]
     pub saved_at: DateTime,
     /// The quotas the office set, one per tier; `None`: the rubric's.
     #[serde(default)]

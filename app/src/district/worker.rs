@@ -31,6 +31,7 @@ use js_sys::{Array, Object, Reflect, Uint8Array};
 use leptos::logging::warn;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use serde::de::DeserializeOwned;
 use starcheck_core::district::{
     DistrictTable, Duplicate, FileStamp, Handed, Loaded, Refused,
 };
@@ -180,8 +181,8 @@ impl Received {
         let data = field(file, "data")
             .dyn_into::<Uint8Array>()
             .map_err(|_| "a file the worker took has no data".to_string())?;
-        let handed: Handed = serde_json::from_slice(&data.to_vec())
-            .map_err(|e| format!("a file's data: {e}"))?;
+        let handed: Handed =
+            json_of(&data).map_err(|e| format!("a file's data: {e}"))?;
         let name = text(file, "file_name");
         let text = match field(file, "text").as_string() {
             Some(text) => text,
@@ -487,18 +488,23 @@ async fn read_answer(
     let mut files = Vec::with_capacity(listed.length() as usize);
     let mut read_here = Vec::with_capacity(files.capacity());
     for entry in listed.iter() {
-        if let Some(number) = entry.as_f64() {
+        // Numbers as whole indices, also in the messages: formatting an
+        // f64 would link the float formatter for a log line.
+        if let Some(number) = entry.as_f64().map(|n| n as usize) {
             let held = district
                 .set
-                .with_untracked(|s| s.files.get(number as usize).cloned())
+                .with_untracked(|s| s.files.get(number).cloned())
                 .ok_or_else(|| format!("no file number {number}"))?;
             files.push(held);
             read_here.push(false);
-        } else if let Some(number) =
-            entry.is_object().then(|| field(&entry, "read").as_f64()).flatten()
+        } else if let Some(number) = entry
+            .is_object()
+            .then(|| field(&entry, "read").as_f64())
+            .flatten()
+            .map(|n| n as usize)
         {
             let loaded = received
-                .take(number as usize)
+                .take(number)
                 .ok_or_else(|| format!("no file read number {number}"))?;
             files.push(loaded);
             read_here.push(true);
@@ -534,15 +540,14 @@ async fn read_answer(
         Ok(rest) => {
             next_task().await;
             let mut table: DistrictTable =
-                serde_json::from_slice(&rest.to_vec())
-                    .map_err(|e| format!("the table: {e}"))?;
+                json_of(&rest).map_err(|e| format!("the table: {e}"))?;
             let rows =
                 field(&pieces, "rows").dyn_into::<Array>().unwrap_or_default();
             for row in rows.iter() {
                 let row = row.dyn_into::<Uint8Array>().map_err(|_| {
                     "a row of the table is not bytes".to_string()
                 })?;
-                let row = serde_json::from_slice(&row.to_vec())
+                let row = json_of(&row)
                     .map_err(|e| format!("a row of the table: {e}"))?;
                 table.rows.push(row);
                 pace.step().await;
@@ -564,6 +569,15 @@ async fn read_answer(
         ..LoadSummary::default()
     };
     Ok(Answer { files, read_here, duplicates, refused, table, summary })
+}
+
+/// A value from the JSON the worker wrote into bytes. Read as text, like
+/// every other JSON the app reads: one string reader in the wasm instead
+/// of a second one for bytes.
+fn json_of<T: DeserializeOwned>(bytes: &Uint8Array) -> Result<T, String> {
+    let bytes = bytes.to_vec();
+    let text = std::str::from_utf8(&bytes).map_err(|e| e.to_string())?;
+    serde_json::from_str(text).map_err(|e| e.to_string())
 }
 
 /// A file's text from its bytes as read (UTF-8), less a byte-order mark.

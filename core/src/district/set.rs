@@ -11,6 +11,7 @@ use jiff::civil::{Date, DateTime};
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::{Assessment, Community};
+use crate::dates::ymd_hm;
 use crate::file::{ExportMeta, FileError, Imported, RubricRef, Summary};
 use crate::rubric::Rubric;
 use crate::score::evaluate;
@@ -131,7 +132,9 @@ pub fn community_key(community: &Community) -> String {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileStamp {
     pub file_name: String,
+    #[serde(deserialize_with = "crate::dates::de_date")]
     pub as_of: Date,
+    #[serde(default, deserialize_with = "crate::dates::de_opt_date_time")]
     pub exported_at: Option<DateTime>,
 }
 
@@ -139,13 +142,9 @@ impl FileStamp {
     /// `评估日期 2025-01-06,导出于 2025-01-06 18:00`.
     pub fn dates_zh(&self) -> String {
         match self.exported_at {
-            Some(at) => format!(
-                "评估日期 {},导出于 {} {:02}:{:02}",
-                self.as_of,
-                at.date(),
-                at.hour(),
-                at.minute()
-            ),
+            Some(at) => {
+                format!("评估日期 {},导出于 {}", self.as_of, ymd_hm(at))
+            }
             None => format!("评估日期 {},无导出时间", self.as_of),
         }
     }
@@ -153,13 +152,9 @@ impl FileStamp {
     /// `assessed 2025-01-06, exported 2025-01-06 18:00`.
     pub fn dates_en(&self) -> String {
         match self.exported_at {
-            Some(at) => format!(
-                "assessed {}, exported {} {:02}:{:02}",
-                self.as_of,
-                at.date(),
-                at.hour(),
-                at.minute()
-            ),
+            Some(at) => {
+                format!("assessed {}, exported {}", self.as_of, ymd_hm(at))
+            }
             None => format!("assessed {}, no export time", self.as_of),
         }
     }
@@ -305,7 +300,7 @@ fn names_community(file_name: &str, community: &Community) -> bool {
     let Some(rest) = file_name.strip_prefix(prefix) else {
         return false;
     };
-    rest.get(..10).is_some_and(|date| date.parse::<Date>().is_ok())
+    rest.get(..10).and_then(crate::dates::parse_date).is_some()
 }
 
 /// The loaded files, one per community in the order first loaded, and

@@ -94,7 +94,9 @@ pub struct Row {
     pub undecided: Vec<Text>,
     pub base_subsidy: Option<Money>,
     pub extra: Extra,
+    #[serde(default, deserialize_with = "crate::dates::de_opt_date")]
     pub as_of: Option<Date>,
+    #[serde(default, deserialize_with = "crate::dates::de_opt_date_time")]
     pub exported_at: Option<DateTime>,
     pub file_name: Option<String>,
 }

@@ -85,7 +85,8 @@ pub enum FileError {
     NotWholeNumber { path: String, value: String },
 
     /// A date or date-time that is not a real one, e.g. `2024-02-30`;
-    /// `detail` is the date parser's reason, for logs.
+    /// `detail` is the reader's reason in English, for logs (see
+    /// [`crate::dates`]).
     #[error("invalid date `{value}` at `{path}`: {detail}")]
     BadDate { path: String, value: String, detail: String },
 

@@ -17,6 +17,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::assessment::{Assessment, Community};
+use crate::dates::ReadDate;
 use crate::file::v1::{DocCommunity, DocExpenditure, DocFact, DocPlanLine};
 
 /// What could be read from a damaged document.
@@ -48,8 +49,10 @@ pub fn recover(text: &str, fallback_as_of: Date) -> Option<Recovered> {
         .get("community")
         .and_then(|v| piece::<DocCommunity>(v, "community", &mut lost))
         .map(Community::from);
-    let as_of =
-        members.get("as_of").and_then(|v| piece::<Date>(v, "as_of", &mut lost));
+    let as_of = members
+        .get("as_of")
+        .and_then(|v| piece::<ReadDate>(v, "as_of", &mut lost))
+        .map(|read| read.0);
 
     let mut recovered = Recovered {
         assessment: Assessment::new(
@@ -150,12 +153,16 @@ fn recover_ledger(members: &Map<String, Value>, into: &mut Recovered) {
 }
 
 /// One piece read with the current format's type, or its path noted.
+///
+/// Read through the same path-tracking deserializer as an import
+/// (`file::typed`): the wasm then holds one copy of each type's reading
+/// code instead of two, and the path it tracks is simply not used.
 fn piece<T: DeserializeOwned>(
     value: &Value,
     path: &str,
     lost: &mut Vec<String>,
 ) -> Option<T> {
-    match T::deserialize(value) {
+    match serde_path_to_error::deserialize::<_, T>(value) {
         Ok(piece) => Some(piece),
         Err(_) => {
             lost.push(path.to_string());

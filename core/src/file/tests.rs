@@ -608,9 +608,8 @@ fn err_impossible_date_is_named_in_chinese() {
     let bytes = edited(&text, |v| v["as_of"] = json!("2024-02-30"));
     let error = refused(
         &bytes,
-        "invalid date `2024-02-30` at `as_of`: \
-         parsed date is not valid: parameter 'day' for `2024-02` is invalid, \
-         must be in range `1..=29`",
+        "invalid date `2024-02-30` at `as_of`: invalid value: string \
+         \"2024-02-30\", expected a date string",
         "文件中自评日期“2024-02-30”不是有效的日期:\
          文件可能由其他程序生成或被改动",
     );

@@ -29,9 +29,14 @@ pub(crate) struct DocumentV1 {
     pub schema_version: u32,
     pub rubric: RubricRef,
     pub app_version: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::dates::de_opt_date_time",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub exported_at: Option<DateTime>,
     pub community: DocCommunity,
+    #[serde(deserialize_with = "crate::dates::de_date")]
     pub as_of: Date,
     #[serde(default)]
     pub facts: BTreeMap<u32, BTreeMap<String, DocFact>>,
@@ -90,6 +95,7 @@ pub(crate) enum DocFact {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct DocMeeting {
+    #[serde(deserialize_with = "crate::dates::de_date")]
     pub date: Date,
     #[serde(default)]
     pub note: String,
@@ -101,6 +107,7 @@ pub(crate) struct DocMeeting {
 #[serde(deny_unknown_fields)]
 pub(crate) struct DocReport {
     pub month: YearMonth,
+    #[serde(deserialize_with = "crate::dates::de_date")]
     pub sent_on: Date,
     #[serde(default, skip_serializing_if = "DocEvidence::is_empty")]
     pub evidence: DocEvidence,
@@ -192,6 +199,7 @@ pub(crate) struct DocPlanLine {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct DocExpenditure {
+    #[serde(deserialize_with = "crate::dates::de_date")]
     pub date: Date,
     pub purpose: DocPurpose,
     #[serde(default)]

@@ -78,7 +78,7 @@ pub(super) fn page(
         assessment.as_of
     );
     if let Some(at) = meta.exported_at {
-        let _ = write!(html, "导出于 {},", at.strftime("%Y-%m-%d %H:%M"));
+        let _ = write!(html, "导出于 {},", crate::dates::ymd_hm(at));
     }
     let outcome = match evaluation.outcome {
         GateState::Pass => "考核通过条件已满足",
@@ -246,19 +246,11 @@ fn links(files: &[&Attachment], paths: &BTreeMap<String, String>) -> String {
                 "<a href=\"{}\">{}</a> <span class=\"muted\">({})</span>",
                 href(path),
                 esc(&f.name),
-                size_text(f.size)
+                crate::words::size(f.size)
             )
         })
         .collect::<Vec<_>>()
         .join("<br>")
-}
-
-/// `350 KB`, `2.4 MB`.
-pub(crate) fn size_text(bytes: u64) -> String {
-    if bytes < 1024 * 1024 {
-        return format!("{} KB", bytes.div_ceil(1024));
-    }
-    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
 }
 
 /// The meetings, reports or ledger entries of an item, labelled, with the

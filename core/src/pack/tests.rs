@@ -127,6 +127,7 @@ fn ok_layout_folders_by_item_and_index_names_files() {
     assert!(item5.contains("会议记录.pdf"));
     assert!(item5.contains("得分"));
     assert!(!html.contains("<script"));
+    assert!(html.contains("导出于 2024-11-10 09:30,"), "{html}");
 
     // The assessment file inside lists names and sizes, not contents.
     let json = entry_text(&pack, "assessment.json");
@@ -226,7 +227,7 @@ fn ok_english_refusals_read_plainly() {
                 size: 700 * 1024 * 1024,
                 limit: MAX_PACK_BYTES,
             },
-            "The inspection pack is 700 MB, over the limit of 600 MB",
+            "The inspection pack is 700 MiB, over the limit of 600 MiB",
         ),
         (
             PackError::NotAPack { missing: MANIFEST_ENTRY },
@@ -248,8 +249,8 @@ fn ok_english_refusals_read_plainly() {
                 name: "扫描件.pdf".into(),
                 size: 25 * 1024 * 1024,
             },
-            "The attached file \u{201c}扫描件.pdf\u{201d} is 25 MB, over the \
-             limit of 20 MB for one file",
+            "The attached file \u{201c}扫描件.pdf\u{201d} is 25 MiB, over the \
+             limit of 20 MiB for one file",
         ),
     ];
     for (error, want) in cases {
@@ -260,8 +261,29 @@ fn ok_english_refusals_read_plainly() {
             name: "扫描件.pdf".into(), size: 25 << 20
         }
         .message(Lang::Zh),
-        "附件“扫描件.pdf”有 25 MB,超过单个文件 20 MB 的上限"
+        "附件“扫描件.pdf”有 25 MiB,超过单个文件 20 MiB 的上限"
     );
+}
+
+#[test]
+fn err_entry_just_over_the_limit_never_reads_as_the_limit() {
+    // 20.5 MiB: whole MiB would have said "20 MB, over the limit of 20 MB".
+    let error = PackError::FileTooLarge {
+        name: "扫描件.pdf".into(),
+        size: 20 * 1024 * 1024 + 512 * 1024,
+    };
+    assert_eq!(
+        error.message(Lang::En),
+        "The attached file \u{201c}扫描件.pdf\u{201d} is 20.50 MiB, over the \
+         limit of 20 MiB for one file"
+    );
+    assert_eq!(
+        error.message(Lang::Zh),
+        "附件“扫描件.pdf”有 20.50 MiB,超过单个文件 20 MiB 的上限"
+    );
+    let error =
+        PackError::TooLarge { size: MAX_PACK_BYTES + 1, limit: MAX_PACK_BYTES };
+    assert_eq!(error.message(Lang::Zh), "迎检包有 600.01 MiB,超过上限 600 MiB");
 }
 
 #[test]
