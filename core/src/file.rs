@@ -130,6 +130,32 @@ impl Imported {
         }
     }
 
+    /// That the file names another rubric than `rubric`, with which it was
+    /// scored again; `None` when it names `rubric`. The district page
+    /// lists these beside its table.
+    pub fn rubric_note(
+        &self,
+        rubric: &Rubric,
+        lang: crate::lang::Lang,
+    ) -> Option<String> {
+        if !self.rubric_differs {
+            return None;
+        }
+        let (theirs, version) = (&self.rubric.id, self.rubric.version);
+        let (ours, built_in) = (rubric.id(), rubric.version());
+        Some(match lang {
+            crate::lang::Lang::Zh => format!(
+                "文件使用的评分细则是“{theirs}”第 {version} 版,本程序内置的是\
+                 “{ours}”第 {built_in} 版:已按内置细则重新计分"
+            ),
+            crate::lang::Lang::En => format!(
+                "The file uses rubric \u{201c}{theirs}\u{201d} version \
+                 {version}, this app has \u{201c}{ours}\u{201d} version \
+                 {built_in}: scored again with the built-in rubric"
+            ),
+        })
+    }
+
     /// [`Imported::notes_zh`] in English.
     pub fn notes_en(&self, rubric: &Rubric) -> Vec<String> {
         let mut notes = Vec::new();
@@ -140,17 +166,7 @@ impl Imported {
                 self.schema_version, SCHEMA_VERSION
             ));
         }
-        if self.rubric_differs {
-            notes.push(format!(
-                "The file uses rubric \u{201c}{}\u{201d} version {}, this app \
-                 has \u{201c}{}\u{201d} version {}: scored again with the \
-                 built-in rubric",
-                self.rubric.id,
-                self.rubric.version,
-                rubric.id(),
-                rubric.version()
-            ));
-        }
+        notes.extend(self.rubric_note(rubric, crate::lang::Lang::En));
         match &self.stated {
             None => notes.push(
                 "The file has no score summary; scored with this app's rubric"
@@ -183,16 +199,7 @@ impl Imported {
                 self.schema_version, SCHEMA_VERSION
             ));
         }
-        if self.rubric_differs {
-            notes.push(format!(
-                "文件使用的评分细则是“{}”第 {} 版,本程序内置的是“{}”第 {} 版:\
-                 已按内置细则重新计分",
-                self.rubric.id,
-                self.rubric.version,
-                rubric.id(),
-                rubric.version()
-            ));
-        }
+        notes.extend(self.rubric_note(rubric, crate::lang::Lang::Zh));
         match &self.stated {
             None => notes.push(
                 "文件没有附带得分汇总,已按本程序的评分细则计分".to_string(),

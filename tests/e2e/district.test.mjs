@@ -34,7 +34,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 
-import { requestsLeaving, startSite } from './support.mjs';
+import { checksumOf, requestsLeaving, startSite } from './support.mjs';
 
 const run = promisify(execFile);
 
@@ -437,6 +437,50 @@ describe('the district page', () => {
   test('nothing left 127.0.0.1 and nothing failed', () => {
     assert.deepEqual(requestsLeaving(site.traffic.requests, site.server.origin), []);
     assert.deepEqual(site.traffic.pageErrors, []);
+  });
+});
+
+describe('a file made for another rubric', () => {
+  let site;
+
+  before(async () => {
+    site = await startSite();
+  });
+
+  after(async () => {
+    await site?.close();
+  });
+
+  test('is scored with the built-in rubric and listed with what it names', async () => {
+    const [first, second] = (await fixtureFiles('district')).slice(0, 2);
+    const other = JSON.parse(await readFile(first, 'utf8'));
+    other.rubric = { id: 'quanzhou-2023', version: 3 };
+    other.checksum = checksumOf(other);
+    const name = first.split('/').at(-1);
+
+    const page = await site.open('district.html#/district');
+    await page.setInputFiles('input[data-action="district-files"]', [
+      { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(other, null, 2)) },
+      { name: second.split('/').at(-1), mimeType: 'application/json', buffer: await readFile(second) },
+    ]);
+    await page.waitForFunction(() =>
+      (document.querySelector('[data-load-summary]')?.textContent ?? '').startsWith('本次读取 2 个文件:接受 2 个'),
+    );
+    assert.equal(await page.locator('tr[data-row-kind="ranked"]').count(), 2);
+
+    const listed = page.locator('[data-other-rubric]');
+    assert.deepEqual(await listed.evaluateAll((items) => items.map((i) => i.dataset.otherRubric)), [name]);
+    assert.equal(
+      await listed.locator('.reason').textContent(),
+      '文件使用的评分细则是“quanzhou-2023”第 3 版,本程序内置的是“quanzhou-2024-batch3”第 1 版:已按内置细则重新计分',
+    );
+
+    await page.click('[data-lang="en"]');
+    assert.equal(
+      await listed.locator('.reason').textContent(),
+      'The file uses rubric “quanzhou-2023” version 3, this app has “quanzhou-2024-batch3” version 1: scored again with the built-in rubric',
+    );
+    await page.click('[data-lang="zh-CN"]');
   });
 });
 

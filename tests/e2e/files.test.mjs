@@ -8,36 +8,14 @@
 // GBK re-save are read.
 
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 
-import { startSite } from './support.mjs';
+import { checksumOf, startSite } from './support.mjs';
 
 const PICKER = 'select[data-field="community"]';
 const LABELS = 'input[data-field="item6.labels"]';
 const XINCHUN_KEY = 'starcheck.draft.鲤城区开元街道新春社区';
-
-/**
- * Canonical JSON as the schema's description states it: members sorted by
- * key, no whitespace, strings as JSON.stringify writes them.
- */
-function canonical(value) {
-  if (Array.isArray(value)) {
-    return `[${value.map(canonical).join(',')}]`;
-  }
-  if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/** The checksum a district office computes for a parsed file. */
-function checksumOf(document) {
-  const { checksum: _, ...content } = document;
-  return createHash('sha256').update(canonical(content), 'utf8').digest('hex');
-}
 
 /** `text` encoded as GBK, through a table built from Node's GBK decoder. */
 function encodeGbk(text) {

@@ -5,6 +5,7 @@
 // Tests import from here and stay short; nothing here talks to any host
 // but the loopback server it starts.
 
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -297,4 +298,25 @@ export async function addOctoberMeeting(page) {
   await page.fill('[data-field="item5.meetings.new"]', '2024-10-15');
   await page.click('[data-action="item5.meetings.add"]');
   await page.waitForSelector(`[data-evidence="${OCTOBER_MEETING}"]`);
+}
+
+/**
+ * Canonical JSON as the schema's description states it: members sorted by
+ * key, no whitespace, strings as JSON.stringify writes them.
+ */
+function canonical(value) {
+  if (Array.isArray(value)) {
+    return `[${value.map(canonical).join(',')}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The checksum a district office computes for a parsed exported file. */
+export function checksumOf(document) {
+  const { checksum: _, ...content } = document;
+  return createHash('sha256').update(canonical(content), 'utf8').digest('hex');
 }

@@ -1,7 +1,8 @@
 //! What happened to the files of the loads so far: a summary of the last
 //! load (or that it was cancelled), every refused file with the core's
-//! reason, and every second file for a community already loaded, with
-//! both files' dates, in the language shown.
+//! reason, every second file for a community already loaded, with both
+//! files' dates, and every file made for another rubric (scored again
+//! with the built-in one), in the language shown.
 
 use leptos::prelude::*;
 
@@ -56,6 +57,21 @@ pub fn DistrictLoadReport() -> impl IntoView {
             text.push_str(&format!(",拒绝 {} 个", load.refused));
         }
         Some(text)
+    };
+    // Files that name another rubric stay in the set: listed while there.
+    let other_rubric = move || {
+        let lang = lang.get();
+        set.with(|s| {
+            district.rubric().with_value(|rubric| {
+                s.files
+                    .iter()
+                    .filter_map(|f| {
+                        let note = f.imported.rubric_note(rubric, lang)?;
+                        Some((f.file_name.clone(), note))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
     };
     let has_notes =
         move || set.with(|s| !s.refused.is_empty() || !s.duplicates.is_empty());
@@ -112,6 +128,29 @@ pub fn DistrictLoadReport() -> impl IntoView {
                     </ul>
                 </div>
             </Show>
+            {move || {
+                let files = other_rubric();
+                (!files.is_empty()).then(|| view! {
+                    <div class="notice district-other-rubric">
+                        <h3>{tr("按其他评分细则制作的文件", "Files made for another rubric")}</h3>
+                        <ul>
+                            {files
+                                .into_iter()
+                                .map(|(name, note)| {
+                                    let key = name.clone();
+                                    view! {
+                                        <li data-other-rubric=key>
+                                            <strong>{name}</strong>
+                                            ":"
+                                            <span class="reason">{note}</span>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    </div>
+                })
+            }}
             <Show when=has_notes>
                 <button
                     type="button"
