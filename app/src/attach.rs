@@ -7,7 +7,7 @@
 use leptos::logging::warn;
 use leptos::prelude::*;
 use starcheck_core::evidence::{
-    MAX_ATTACHMENT_BYTES, MAX_TOTAL_BYTES, sha256_hex,
+    MAX_ATTACHMENT_BYTES, MAX_TOTAL_BYTES, claim_denied, sha256_hex,
 };
 use starcheck_core::{Attachment, Document, Holder, Lang, mib};
 use thiserror::Error;
@@ -26,6 +26,10 @@ pub enum AttachError {
     /// All attachments together would pass [`MAX_TOTAL_BYTES`].
     #[error("total would be {total} bytes, over the limit")]
     TotalTooLarge { total: u64 },
+    /// The name or type says PNG, JPEG, GIF, WebP or PDF and the content
+    /// is not that: renamed, or damaged.
+    #[error("`{name}` is not a {format} file")]
+    NotWhatItSays { name: String, format: &'static str },
     /// The browser could not read a chosen file.
     #[error("`{name}` not read: {detail}")]
     Read { name: String, detail: String },
@@ -43,6 +47,7 @@ impl AttachError {
         match self {
             AttachError::TooLarge { .. } => "file_too_large",
             AttachError::TotalTooLarge { .. } => "total_too_large",
+            AttachError::NotWhatItSays { .. } => "not_what_it_says",
             AttachError::Read { .. } => "read_failed",
             AttachError::Store(error) => error.code(),
             AttachError::Gone => "entry_gone",
@@ -69,6 +74,9 @@ impl AttachError {
                 mib(*total),
                 mib(MAX_TOTAL_BYTES)
             ),
+            AttachError::NotWhatItSays { name, format } => format!(
+                "“{name}”的内容不是 {format} 文件(可能改过扩展名或已损坏),未添加"
+            ),
             AttachError::Read { name, .. } => {
                 format!("浏览器未能读取“{name}”,请重新选择")
             }
@@ -91,6 +99,10 @@ impl AttachError {
                  longer need first",
                 mib(*total),
                 mib(MAX_TOTAL_BYTES)
+            ),
+            AttachError::NotWhatItSays { name, format } => format!(
+                "\u{201c}{name}\u{201d} does not hold a {format} file (renamed, \
+                 or damaged); it was not added"
             ),
             AttachError::Read { name, .. } => format!(
                 "The browser could not read \u{201c}{name}\u{201d}; choose \
@@ -148,6 +160,9 @@ pub async fn attach(
                 name: name.clone(),
                 detail: describe(&e),
             })?;
+        if let Some(format) = claim_denied(&name, &mime, &bytes) {
+            return Err(AttachError::NotWhatItSays { name, format });
+        }
         let (bytes, mime) = match photo && !keep_original {
             true => match crate::shrink::shrink(&bytes, &mime).await {
                 Some(shrunk) => (shrunk, "image/jpeg".to_string()),

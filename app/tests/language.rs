@@ -174,6 +174,9 @@ fn attachment_refusals_are_english_in_english() {
         AttachError::TooLarge { name: "扫描件.pdf".into(), size: 25 << 20 },
         AttachError::TotalTooLarge { total: 301 << 20 },
         AttachError::Read { name: "照片.jpg".into(), detail: "x".into() },
+        AttachError::NotWhatItSays {
+            name: "签到表.png".into(), format: "PNG"
+        },
         AttachError::Gone,
         AttachError::Store(StoreError::Unavailable("x".into())),
         AttachError::Store(StoreError::Quota("x".into())),
@@ -189,6 +192,11 @@ fn attachment_refusals_are_english_in_english() {
         refusals[0].message(Lang::En),
         "\u{201c}扫描件.pdf\u{201d} is 25 MiB, over the 20 MiB limit for one \
          file; it was not added"
+    );
+    assert_eq!(
+        refusals[3].message(Lang::En),
+        "\u{201c}签到表.png\u{201d} does not hold a PNG file (renamed, or \
+         damaged); it was not added"
     );
 
     // Just over the limit still reads over it, in both languages.

@@ -157,6 +157,41 @@ pub const REPORTS_ITEM: u32 = 13;
 /// The item of the funding ledger (资金投入保障机制).
 pub const LEDGER_ITEM: u32 = 2;
 
+/// A format a file's name or type claims that its first bytes deny: the
+/// format's name (`PNG`), or `None` when they agree or nothing checkable
+/// is claimed. An image or PDF that is not one (a renamed file, a broken
+/// download) would only be found out by the inspectors. Office documents
+/// and text are not checked.
+pub fn claim_denied(
+    name: &str,
+    mime: &str,
+    bytes: &[u8],
+) -> Option<&'static str> {
+    let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    let claims = |extensions: &[&str], types: &[&str]| {
+        extension.as_deref().is_some_and(|e| extensions.contains(&e))
+            || types.contains(&mime)
+    };
+
+    let (format, holds) = if claims(&["png"], &["image/png"]) {
+        ("PNG", bytes.starts_with(b"\x89PNG\r\n\x1a\n"))
+    } else if claims(&["jpg", "jpeg"], &["image/jpeg"]) {
+        ("JPEG", bytes.starts_with(&[0xFF, 0xD8, 0xFF]))
+    } else if claims(&["gif"], &["image/gif"]) {
+        ("GIF", bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a"))
+    } else if claims(&["webp"], &["image/webp"]) {
+        let webp = bytes.get(8..12) == Some(b"WEBP".as_slice());
+        ("WebP", bytes.starts_with(b"RIFF") && webp)
+    } else if claims(&["pdf"], &["application/pdf"]) {
+        // Readers accept the header anywhere in the first kilobyte.
+        let head = &bytes[..bytes.len().min(1024)];
+        ("PDF", head.windows(5).any(|w| w == b"%PDF-"))
+    } else {
+        return None;
+    };
+    (!holds).then_some(format)
+}
+
 /// SHA-256 of bytes, lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
@@ -286,6 +321,31 @@ mod tests {
             mime: "image/jpeg".to_string(),
             sha256: sha256_hex(id.as_bytes()),
             material: material.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn ok_claimed_formats_checked_by_their_first_bytes() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+        let jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10];
+        let pdf = b"%PDF-1.7\n%\xE2\xE3";
+        let webp = b"RIFF\x24\0\0\0WEBPVP8 ";
+        let cases: [(&str, &str, &[u8], Option<&str>); 12] = [
+            ("a.png", "image/png", png, None),
+            ("a.PNG", "", png, None),
+            ("fake.png", "image/png", b"not an image at all", Some("PNG")),
+            ("empty.png", "", b"", Some("PNG")),
+            ("photo", "image/jpeg", &jpeg, None),
+            ("photo.jpg", "image/jpeg", png, Some("JPEG")),
+            ("scan.pdf", "application/pdf", pdf, None),
+            ("scan.pdf", "", b"\r\n%PDF-1.4", None),
+            ("scan.pdf", "application/pdf", b"<html>", Some("PDF")),
+            ("a.webp", "image/webp", webp, None),
+            ("notes.docx", "", b"anything", None),
+            ("minutes.txt", "text/plain", b"", None),
+        ];
+        for (name, mime, bytes, denied) in cases {
+            assert_eq!(claim_denied(name, mime, bytes), denied, "{name}");
         }
     }
 

@@ -344,6 +344,19 @@ describe('storage runs out', () => {
     assert.match(await error.textContent(), /超大扫描件\.pdf”有 21 MiB,超过单个文件 20 MiB 的上限/);
     assert.deepEqual(await listed(page), ['会议记录.pdf']);
   });
+
+  test('a file named .png that holds no PNG is refused in words', async () => {
+    const block = await attach(page, '签到表', [
+      { name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('this is not an image') },
+    ]);
+    const error = block.locator('[data-attach-error="not_what_it_says"]');
+    await error.waitFor();
+    assert.equal(
+      ((await error.textContent()) ?? '').trim(),
+      '“fake.png”的内容不是 PNG 文件(可能改过扩展名或已损坏),未添加',
+    );
+    assert.deepEqual(await listed(page), ['会议记录.pdf']);
+  });
 });
 
 describe('the report checklist follows the marks', () => {
