@@ -18,15 +18,17 @@
 
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { DISTRICT_FIXTURES, loadDistrictFixtures, startSite } from './support.mjs';
+import {
+  DISTRICT_FIXTURES,
+  REPORT_FIXTURE,
+  importIntoDraft,
+  loadDistrictFixtures,
+  startSite,
+} from './support.mjs';
 
-const REPORT = fileURLToPath(
-  new URL('../fixtures/report/星级自评_鲤城区开元街道梅峰社区_2025-01-06.json', import.meta.url),
-);
 
 /** The user's own words in an exported file. */
 function userWords(document, fileName) {
@@ -98,7 +100,7 @@ describe('English mode leaves only official wording and the user\'s words in Chi
   let unnamed;
 
   before(async () => {
-    const report = await readFile(REPORT, 'utf8');
+    const report = await readFile(REPORT_FIXTURE, 'utf8');
     words = userWords(JSON.parse(report), '星级自评_鲤城区开元街道梅峰社区_2025-01-06.json');
     for (const name of (await readdir(DISTRICT_FIXTURES)).filter((n) => n.endsWith('.json'))) {
       words.push(name);
@@ -122,13 +124,7 @@ describe('English mode leaves only official wording and the user\'s words in Chi
     await page.waitForSelector('[data-app-ready="true"]');
     await page.click('[data-lang="en"]');
     unnamed = (await page.locator('[data-current-draft]').textContent()).trim();
-    await page.setInputFiles('input[data-action="import-file"]', {
-      name: '星级自评_鲤城区开元街道梅峰社区_2025-01-06.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(report, 'utf8'),
-    });
-    await page.locator('[data-action="confirm-import"]').click();
-    await page.locator('[data-import-done]').waitFor();
+    await importIntoDraft(page, { name: basename(REPORT_FIXTURE), buffer: Buffer.from(report, 'utf8') });
   });
 
   after(async () => {
@@ -174,13 +170,7 @@ describe('English mode leaves only official wording and the user\'s words in Chi
   test('a passing assessment: tiers by rank, and cut lines out of order', async () => {
     const name = '星级自评_鲤城区鲤中街道西郊社区_2025-01-06.json';
     await page.goto(`${site.server.url}#/drafts`);
-    await page.setInputFiles('input[data-action="import-file"]', {
-      name,
-      mimeType: 'application/json',
-      buffer: await readFile(join(DISTRICT_FIXTURES, name)),
-    });
-    await page.locator('[data-action="confirm-import"]').click();
-    await page.locator('[data-import-done]').waitFor();
+    await importIntoDraft(page, join(DISTRICT_FIXTURES, name));
 
     await page.goto(`${site.server.url}#/assess`);
     await page.waitForSelector('[data-page="assess"]');

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { DISTRICT_FIXTURES, loadDistrictFixtures, openApp, startSite } from './support.mjs';
+import { DISTRICT_FIXTURES, importIntoDraft, loadDistrictFixtures, openApp, startSite } from './support.mjs';
 
 const NEW_SPRING = '星级自评_鲤城区开元街道新春社区_2025-01-06.json';
 
@@ -88,9 +88,7 @@ describe('the community page and the full page', () => {
   test("the community page's likely tier reads the set the full page stored", async () => {
     // 新春社区 (107, rank 1 of the fixtures) as the community's own draft.
     const own = await openApp(site.context, `${site.server.url}#/drafts`);
-    await own.setInputFiles('input[data-action="import-file"]', join(DISTRICT_FIXTURES, NEW_SPRING));
-    await own.click('[data-action="confirm-import"]');
-    await own.waitForSelector('[data-import-done]');
+    await importIntoDraft(own, join(DISTRICT_FIXTURES, NEW_SPRING));
     await own.waitForSelector('[data-save-status="saved"]');
     await own.close();
 

@@ -9,12 +9,11 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { loadDistrictFixtures, startSite } from './support.mjs';
+import { REPORT_FIXTURE, importIntoDraft, loadDistrictFixtures, startSite } from './support.mjs';
 
 const WIDTH = 360;
 const ROUTES = ['rubric', 'assess', 'ledger', 'drafts', 'district', 'report'];
 const DISTRICT = new URL('../fixtures/district/', import.meta.url);
-const REPORT = new URL('../fixtures/report/星级自评_鲤城区开元街道梅峰社区_2025-01-06.json', import.meta.url);
 const LONG_NAME = '一个名字非常非常非常非常非常非常非常非常非常非常非常长的示例社区';
 
 /** How wide the document is, and the first few elements past the edge. */
@@ -164,14 +163,7 @@ describe(`#/report of a failing assessment at ${WIDTH} px`, () => {
   before(async () => {
     site = await startSite({ viewport: { width: WIDTH, height: 740 } });
     page = await site.open('#/drafts');
-    await page.setInputFiles('input[data-action="import-file"]', {
-      name: '星级自评_鲤城区开元街道梅峰社区_2025-01-06.json',
-      mimeType: 'application/json',
-      buffer: await readFile(REPORT),
-    });
-    await page.locator('[data-import-preview]').waitFor();
-    await page.locator('[data-action="confirm-import"]').click();
-    await page.locator('[data-import-done]').waitFor();
+    await importIntoDraft(page, REPORT_FIXTURE);
   });
 
   after(async () => {

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve, sep } from 'node:path';
+import { basename, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
@@ -319,4 +319,24 @@ function canonical(value) {
 export function checksumOf(document) {
   const { checksum: _, ...content } = document;
   return createHash('sha256').update(canonical(content), 'utf8').digest('hex');
+}
+
+/** The report fixture: 梅峰社区, failing the spending gate. */
+export const REPORT_FIXTURE = fileURLToPath(
+  new URL('../fixtures/report/星级自评_鲤城区开元街道梅峰社区_2025-01-06.json', import.meta.url),
+);
+
+/**
+ * On the drafts page: imports an exported file into the current draft,
+ * confirms, and waits until it is in. `file` is a path, or `{ name,
+ * buffer }`.
+ */
+export async function importIntoDraft(page, file) {
+  const payload =
+    typeof file === 'string'
+      ? { name: basename(file), mimeType: 'application/json', buffer: await readFile(file) }
+      : { mimeType: 'application/json', ...file };
+  await page.setInputFiles('input[data-action="import-file"]', payload);
+  await page.locator('[data-action="confirm-import"]').click();
+  await page.locator('[data-import-done]').waitFor();
 }

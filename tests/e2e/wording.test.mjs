@@ -5,12 +5,10 @@
 // fault starts with a capital.
 
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 
-import { loadDistrictFixtures, startSite } from './support.mjs';
+import { REPORT_FIXTURE, importIntoDraft, loadDistrictFixtures, startSite } from './support.mjs';
 
-const REPORT = new URL('../fixtures/report/星级自评_鲤城区开元街道梅峰社区_2025-01-06.json', import.meta.url);
 const han = /\p{Script=Han}/u;
 
 /** `n` with its noun, singular for one. */
@@ -80,14 +78,7 @@ describe('English counts and sentences', () => {
 
   test('the report says what its score axis runs to, and fix-first points agree in number', async () => {
     await page.goto(`${site.server.url}#/drafts`);
-    await page.setInputFiles('input[data-action="import-file"]', {
-      name: '星级自评_鲤城区开元街道梅峰社区_2025-01-06.json',
-      mimeType: 'application/json',
-      buffer: await readFile(REPORT),
-    });
-    await page.locator('[data-import-preview]').waitFor();
-    await page.locator('[data-action="confirm-import"]').click();
-    await page.locator('[data-import-done]').waitFor();
+    await importIntoDraft(page, REPORT_FIXTURE);
 
     await page.goto(`${site.server.url}#/report`);
     await page.locator('[data-page="report"] [data-report="total"]').waitFor();
