@@ -3,7 +3,7 @@
 // page, the district office's included. The district tab leads from one
 // to the other, an old `index.html#/district` link lands on the full
 // page, and the community's likely tier still reads the district set the
-// full page stored.
+// full page stored, also when the full page stores it in another tab.
 
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -85,29 +85,33 @@ describe('the community page and the full page', () => {
     await page.close();
   });
 
-  test("the community page's likely tier reads the set the full page stored", async () => {
-    // 新春社区 (107, rank 1 of the fixtures) as the community's own draft.
+  test("the community page's likely tier reads the set the full page stored, live", async () => {
+    // 新春社区 (107, rank 1 of the fixtures) as the community's own draft,
+    // its form left open.
     const own = await openApp(site.context, `${site.server.url}#/drafts`);
     await importIntoDraft(own, join(DISTRICT_FIXTURES, NEW_SPRING));
     await own.waitForSelector('[data-save-status="saved"]');
-    await own.close();
+    await own.click('[data-nav="assess"]');
+    await own.waitForSelector('[data-page="assess"] [data-summary="tier"]');
 
-    // The office's 20 files (19 accepted) on the full page, stored there.
+    // The office's 20 files (19 accepted) on the full page in another tab.
     const full = await openApp(site.context, `${site.server.url}district.html#/district`);
     assert.equal((await loadDistrictFixtures(full)).length, 20);
     await full.waitForSelector('[data-storage="saved"]');
 
     // 19 loaded less the own community and 新桥社区 (fails the spending
-    // gate, not ranked): 17, on both pages.
+    // gate, not ranked): 17, on both pages, the open form included.
     const basis = '与已载入的17个社区比较';
     const tierSays = (page) =>
       page.waitForFunction(
         (basis) => (document.querySelector('[data-summary="tier"]')?.textContent ?? '').includes(basis),
         basis,
       );
+    await tierSays(own);
     await full.click('[data-nav="assess"]');
     await tierSays(full);
     await full.close();
+    await own.close();
 
     const page = await openApp(site.context, `${site.server.url}#/assess`);
     await tierSays(page);

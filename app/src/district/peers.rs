@@ -3,8 +3,8 @@
 //!
 //! The full page keeps them in step with its set ([`super::DistrictState`]);
 //! the community's page, which has no district page (see
-//! [`crate::edition`]), reads the set the full page stored, once at
-//! start-up, and never writes it.
+//! [`crate::edition`]), reads the set the full page stored, at start-up
+//! and again whenever another tab changes it, and never writes it.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -73,10 +73,21 @@ pub fn follow(app: AppState, set: Signal<DistrictSet>) {
 /// readable. Files that no longer import are left out here; the full
 /// page says so.
 pub fn from_storage(app: AppState) {
-    let Stored::Set(envelope) = storage::load() else {
-        return;
+    let read = move || match storage::load() {
+        Stored::Set(envelope) => {
+            app.rubric.with_value(|rubric| read_envelope(rubric, &envelope).0)
+        }
+        _ => DistrictSet::new(),
     };
-    let (set, _failed) =
-        app.rubric.with_value(|rubric| read_envelope(rubric, &envelope));
-    follow(app, Signal::stored(set));
+    let set = RwSignal::new(read());
+
+    // The full page open in another tab loads or clears the set.
+    let handle = window_event_listener(leptos::ev::storage, move |event| {
+        if event.key().as_deref() == Some(storage::SET_KEY) {
+            set.set(read());
+        }
+    });
+    on_cleanup(move || handle.remove());
+
+    follow(app, set.into());
 }
