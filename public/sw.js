@@ -57,16 +57,20 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(answer(request, url));
 });
 
-// The cached copy, else the network. Opening the site's folder or its
-// index.html (with any query) gets the cached page.
+// The cached copy, else the network. Opening the site's folder, its
+// index.html or district.html, with any query (a messaging app adds its
+// own to shared links), gets the cached page.
 async function answer(request, url) {
   const cache = await caches.open(CACHE);
   const scope = new URL('./', self.location.href).pathname;
-  const isPage =
-    request.mode === 'navigate' &&
-    (url.pathname === scope || url.pathname === `${scope}index.html`);
-  const hit = isPage
-    ? await cache.match('./', { ignoreSearch: true })
-    : await cache.match(request, { ignoreSearch: false });
+  const page = request.mode === 'navigate' ? url.pathname.slice(scope.length) : null;
+  let hit;
+  if (page === '' || page === 'index.html') {
+    hit = await cache.match('./', { ignoreSearch: true });
+  } else if (page === 'district.html') {
+    hit = await cache.match('district.html', { ignoreSearch: true });
+  } else {
+    hit = await cache.match(request, { ignoreSearch: false });
+  }
   return hit ?? fetch(request);
 }

@@ -77,6 +77,18 @@ pub fn App(
     // The offline copy and the prompt for a new version (release builds).
     provide_context(Updates::start());
 
+    // Back or forward between the site's two pages may bring one back from
+    // the browser's back-forward cache as it was left: its draft, language
+    // and district set would be out of date, and other tabs' edits would
+    // look like a conflict. It was flushed when left (pagehide), so it is
+    // loaded afresh.
+    let restored = window_event_listener(leptos::ev::pageshow, |event| {
+        if event.persisted() {
+            let _ = window().location().reload();
+        }
+    });
+    on_cleanup(move || restored.remove());
+
     // The page follows the hash, so links, back and forward all work.
     let route = use_route();
 

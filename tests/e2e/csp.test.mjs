@@ -144,6 +144,8 @@ describe('using every page breaks no rule of the policy', () => {
     );
     assert.equal(outcome, 'refused: TypeError');
     assert.deepEqual(otherHits, []);
+    // The violation's event may come a moment after the refusal.
+    await page.waitForFunction(() => window.starcheckViolations.length >= 1);
     const seen = await violations(page);
     assert.deepEqual(seen, [`connect-src ${target}`]);
 

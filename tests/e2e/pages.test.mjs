@@ -118,3 +118,44 @@ describe('the community page and the full page', () => {
     await page.close();
   });
 });
+
+describe('back and forward between the pages, with the back-forward cache', () => {
+  let site;
+
+  before(async () => {
+    site = await startSite({ backForwardCache: true });
+  });
+
+  after(async () => {
+    await site?.close();
+  });
+
+  test('a page coming back shows the edit made on the other, and no conflict', async () => {
+    const field = (name) => `[data-field="${name}"]`;
+    const page = await site.open('#/assess');
+    await page.selectOption(field('community'), '1');
+    await page.fill(field('item1.execution.low'), '3');
+    await page.locator(field('item1.execution.low')).press('Tab');
+    await page.waitForSelector('[data-save-status="saved"]');
+
+    // On the full page, the same draft: the highest end goes to 5.
+    await page.click('[data-nav="district"]');
+    await page.waitForSelector('[data-app-ready="true"] [data-page="district"]');
+    await page.click('[data-nav="assess"]');
+    await page.fill(field('item1.execution.high'), '5');
+    await page.locator(field('item1.execution.high')).press('Tab');
+    await page.waitForSelector('[data-save-status="saved"]');
+
+    // Back twice: #/district, then index.html as it was left.
+    await page.goBack();
+    await page.goBack();
+    await page.waitForFunction(() => new URL(location.href).pathname.endsWith('/starcheck/'));
+    await page.waitForSelector('[data-app-ready="true"] [data-page="assess"]');
+    await page.waitForFunction(
+      (selector) => document.querySelector(selector)?.value === '5',
+      field('item1.execution.high'),
+    );
+    assert.equal(await page.inputValue(field('item1.execution.low')), '3');
+    assert.equal(await page.locator('[data-notice="conflict"]').count(), 0);
+  });
+});

@@ -148,7 +148,7 @@ function send(response, status, type, body) {
  * Headless Chromium with a fresh, throw-away profile. Returns
  * `{ context, close }`; `close` also deletes the profile.
  */
-export async function launchBrowser({ viewport = { width: 1280, height: 800 } } = {}) {
+export async function launchBrowser({ viewport = { width: 1280, height: 800 }, backForwardCache = false } = {}) {
   await stat(CHROMIUM).catch(() => {
     throw new Error(`\`${CHROMIUM}\` not found: run \`cargo xtask test\`, which installs it`);
   });
@@ -158,6 +158,9 @@ export async function launchBrowser({ viewport = { width: 1280, height: 800 } } 
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_FLAGS,
+    // Playwright turns the back-forward cache off; a test of pages coming
+    // back from it turns it on again, as every browser has it.
+    ignoreDefaultArgs: backForwardCache ? ['--disable-back-forward-cache'] : [],
     locale: 'zh-CN',
     viewport,
   });
@@ -239,9 +242,9 @@ export async function openApp(context, url, { timeout = 30_000 } = {}) {
  * Everything one test file needs, started together: the server (serving
  * `root` at `base`), the browser and the traffic record. `close` stops them all.
  */
-export async function startSite({ base = DEFAULT_BASE, viewport, root = DIST_DIR } = {}) {
+export async function startSite({ base = DEFAULT_BASE, viewport, root = DIST_DIR, backForwardCache } = {}) {
   const server = await serveDist({ base, root });
-  const browser = await launchBrowser({ viewport }).catch(async (error) => {
+  const browser = await launchBrowser({ viewport, backForwardCache }).catch(async (error) => {
     await server.close();
     throw error;
   });

@@ -30,8 +30,9 @@ pub fn AssessPage() -> impl IntoView {
 
     // A date after today counts every dated meeting and report before it
     // as done: allowed (a plan can be tried out), but said.
-    let today = today_local();
     let ahead = move || {
+        // Today as of this drawing: a page left open past midnight.
+        let today = today_local();
         let date = as_of.get().filter(|date| *date > today)?;
         let text = match lang.get() {
             Lang::Zh => format!(

@@ -142,6 +142,11 @@ impl FileStamp {
     /// `评估日期 2025-01-06,导出于 2025-01-06 18:00`.
     pub fn dates_zh(&self) -> String {
         match self.exported_at {
+            Some(at) if !self.plausible() => format!(
+                "评估日期 {},导出于 {}(评估日期晚于导出日期)",
+                self.as_of,
+                ymd_hm(at)
+            ),
             Some(at) => {
                 format!("评估日期 {},导出于 {}", self.as_of, ymd_hm(at))
             }
@@ -152,6 +157,11 @@ impl FileStamp {
     /// `assessed 2025-01-06, exported 2025-01-06 18:00`.
     pub fn dates_en(&self) -> String {
         match self.exported_at {
+            Some(at) if !self.plausible() => format!(
+                "assessed {}, exported {} (assessed after it was exported)",
+                self.as_of,
+                ymd_hm(at)
+            ),
             Some(at) => {
                 format!("assessed {}, exported {}", self.as_of, ymd_hm(at))
             }
@@ -159,8 +169,16 @@ impl FileStamp {
         }
     }
 
-    fn order(&self) -> (Date, Option<DateTime>) {
-        (self.as_of, self.exported_at)
+    /// Whether the assessment date is no later than the day the file was
+    /// exported. A file assessed "as of" a day after it was written (a
+    /// mistyped year, 9999-12-31) is not a later assessment: of two files
+    /// for one community it is dropped for one that is plausible.
+    pub fn plausible(&self) -> bool {
+        self.exported_at.is_none_or(|at| self.as_of <= at.date())
+    }
+
+    fn order(&self) -> (bool, Date, Option<DateTime>) {
+        (self.plausible(), self.as_of, self.exported_at)
     }
 }
 

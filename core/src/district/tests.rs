@@ -198,6 +198,45 @@ fn ok_newer_file_replaces_older() {
 }
 
 #[test]
+fn ok_file_assessed_after_its_export_loses_to_a_plausible_one() {
+    let first = district_fixtures();
+    let mut set = DistrictSet::new();
+    loaded(&first[..1], &mut set);
+    let real = set.files[0].clone();
+    let mut future = real.clone();
+    future.file_name = "新春社区_9999.json".to_string();
+    future.imported.assessment.as_of = date(9999, 12, 31);
+    assert!(real.stamp().plausible());
+    assert!(!future.stamp().plausible());
+
+    // Loaded first or second, the file dated after its export is dropped.
+    for order in
+        [[future.clone(), real.clone()], [real.clone(), future.clone()]]
+    {
+        let mut set = DistrictSet::new();
+        for file in order {
+            set.add(file);
+        }
+        assert_eq!(set.files.len(), 1);
+        assert_eq!(set.files[0].file_name, real.file_name);
+        let [duplicate] = set.duplicates.as_slice() else {
+            panic!("one duplicate expected: {:?}", set.duplicates);
+        };
+        assert_eq!(duplicate.dropped.as_of, date(9999, 12, 31));
+        assert!(
+            duplicate.message_zh().contains("(评估日期晚于导出日期)"),
+            "{}",
+            duplicate.message_zh()
+        );
+        assert!(
+            duplicate.message_en().contains("(assessed after it was exported)"),
+            "{}",
+            duplicate.message_en()
+        );
+    }
+}
+
+#[test]
 fn ok_same_dates_under_another_name_keeps_the_first() {
     let first = district_fixtures();
     let mut renamed = first[0].clone();
