@@ -95,21 +95,6 @@ async fn rubbish_in_storage_means_chinese() {
     let _ = storage().remove_item(STORAGE_KEY);
 }
 
-/// The text outside “quotations”: what a message itself says.
-fn unquoted(message: &str) -> String {
-    let mut out = String::new();
-    let mut quoted = false;
-    for c in message.chars() {
-        match c {
-            '\u{201c}' => quoted = true,
-            '\u{201d}' => quoted = false,
-            c if !quoted => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
 #[wasm_bindgen_test]
 fn every_listed_name_has_english() {
     use starcheck_app::i18n::listed_name;
@@ -168,7 +153,7 @@ fn every_listed_name_has_english() {
 fn attachment_refusals_are_english_in_english() {
     use starcheck_app::attach::AttachError;
     use starcheck_app::evidence_store::StoreError;
-    use starcheck_core::lang::has_han;
+    use starcheck_core::lang::{has_han, has_han_outside_quotes};
 
     let refusals = [
         AttachError::TooLarge { name: "扫描件.pdf".into(), size: 25 << 20 },
@@ -185,7 +170,7 @@ fn attachment_refusals_are_english_in_english() {
     ];
     for refusal in &refusals {
         let en = refusal.message(Lang::En);
-        assert!(!en.is_empty() && !has_han(&unquoted(&en)), "{en}");
+        assert!(!en.is_empty() && !has_han_outside_quotes(&en), "{en}");
         assert!(has_han(&refusal.message(Lang::Zh)));
     }
     assert_eq!(

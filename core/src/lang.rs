@@ -220,12 +220,46 @@ impl<'de> Visitor<'de> for TextVisitor {
 
 /// Whether a text contains a CJK ideograph (tests of English messages).
 pub fn has_han(text: &str) -> bool {
-    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    text.chars().any(is_han)
+}
+
+/// Whether a text has a CJK ideograph outside \u{201c}quotations\u{201d}:
+/// an English message may quote what the user typed, a file name or an
+/// official term, and says nothing else in Chinese (tests of English
+/// messages).
+pub fn has_han_outside_quotes(text: &str) -> bool {
+    let mut quoted = false;
+    text.chars().any(|c| match c {
+        '\u{201c}' => {
+            quoted = true;
+            false
+        }
+        '\u{201d}' => {
+            quoted = false;
+            false
+        }
+        c => !quoted && is_han(c),
+    })
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ok_han_outside_quotes() {
+        assert!(!has_han_outside_quotes(
+            "\u{201c}6万\u{201d} is not an amount"
+        ));
+        assert!(!has_han_outside_quotes("plain English"));
+        assert!(has_han_outside_quotes("\u{201c}6万\u{201d} 不是金额"));
+        assert!(has_han_outside_quotes("万 outside"));
+        assert!(has_han_outside_quotes("\u{201c}a\u{201d} then 元"));
+    }
 
     #[test]
     fn ok_tags_round_trip() {
