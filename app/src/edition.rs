@@ -55,11 +55,6 @@ impl Edition {
             _ => route.hash().to_string(),
         }
     }
-
-    /// Whether this build draws `route` itself.
-    pub fn has(self, route: Route) -> bool {
-        matches!(self, Edition::Full { .. }) || route != Route::District
-    }
 }
 
 #[cfg(test)]
@@ -74,8 +69,6 @@ mod tests {
         let community = Edition::Community;
         assert_eq!(community.href(Route::District), "district.html#/district");
         assert_eq!(community.href(Route::Assess), "#/assess");
-        assert!(!community.has(Route::District));
-        assert!(community.has(Route::Report));
     }
 
     #[test]
@@ -83,7 +76,6 @@ mod tests {
         let full = Edition::Full { start: || {}, page: || ().into_any() };
         for route in Route::ALL {
             assert_eq!(full.href(route), route.hash());
-            assert!(full.has(route));
         }
     }
 }
